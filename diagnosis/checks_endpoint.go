@@ -1,0 +1,354 @@
+package diagnosis
+
+import (
+	"fmt"
+	"strings"
+)
+
+const fixCopyEndpoint = "Open the resource in the Azure portal, Resource Management → Keys and Endpoint\n" +
+	"Copy the Endpoint value (e.g. https://NAME.cognitiveservices.azure.com/) and add the API's path to it"
+
+var endpointMissing = &Check{
+	ID: "endpoint-missing", Severity: Warning, Title: "No endpoint given",
+	Doc: "Without the endpoint, the region, host and path checks cannot run; most 401s come from a " +
+		"key used on the wrong host or region.",
+	Fix: fixCopyEndpoint, Sources: "facts §2",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.given || !f.key.given {
+			return nil
+		}
+		return one(c.finding("No endpoint was given, so host and region were not checked.", ""))
+	},
+}
+
+var endpointMalformed = &Check{
+	ID: "endpoint-malformed", Severity: Error, Title: "Endpoint is not an absolute URL",
+	Doc: "The endpoint must be an absolute https URL: scheme, host, then the path. A missing scheme, " +
+		"spaces, or bad escapes make SDKs fail or resolve the URL against something else.",
+	Fix: fixCopyEndpoint, Sources: "facts §2.1",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.err == "" {
+			return nil
+		}
+		fd := c.finding("The endpoint is "+f.ep.err+".", truncate(f.endpointShown(), 120))
+		if f.ep.noScheme && !strings.ContainsAny(f.ep.raw, " \t") {
+			fd = fd.withFix("Use https://" + truncate(f.endpointShown(), 120))
+		}
+		return one(fd)
+	},
+}
+
+var endpointInsecure = &Check{
+	ID: "endpoint-insecure", Severity: Error, Title: "Endpoint uses http:// instead of https://",
+	Doc: "Azure AI services answer on HTTPS only; over http:// the key would travel in clear text.",
+	Fix: "Use https:// in the endpoint", Sources: "facts §2",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.scheme != "http" || f.ep.family == HostUnknown || f.ep.family == HostLoopback {
+			return nil
+		}
+		return one(c.finding("The endpoint uses http://; Azure AI services need https://.", "http://"+f.ep.host))
+	},
+}
+
+var endpointNotAPI = &Check{
+	ID: "endpoint-not-api", Severity: Error, Title: "Endpoint is a web page, not an API",
+	Doc: "The URL is a page for people (the Azure portal, AI Foundry, Speech or Language Studio, the " +
+		"documentation, the old API console), not an API endpoint. Calls to it get HTML or a redirect, " +
+		"never an API answer.",
+	Fix: fixCopyEndpoint, Sources: "facts §2",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.family != HostWebPage {
+			return nil
+		}
+		name := webPages[f.ep.host]
+		if name == "" {
+			name = "the old API testing console"
+		}
+		fd := c.finding("The endpoint is "+name+", a web page, not an API endpoint.", f.ep.host)
+		if res := portalResourceName(f.ep.raw); res != "" {
+			fd = fd.withFix("The portal link names the resource " + res + ": its endpoint is likely https://" + res +
+				".cognitiveservices.azure.com/ (check Keys and Endpoint)")
+		}
+		return one(fd)
+	},
+}
+
+// portalResourceName finds the account name in a portal link
+// (…/providers/Microsoft.CognitiveServices/accounts/NAME/…).
+func portalResourceName(raw string) string {
+	l := strings.ToLower(raw)
+	i := strings.Index(l, "microsoft.cognitiveservices/accounts/")
+	if i < 0 {
+		return ""
+	}
+	name := l[i+len("microsoft.cognitiveservices/accounts/"):]
+	if j := strings.IndexAny(name, "/?#&"); j >= 0 {
+		name = name[:j]
+	}
+	if !validSubdomain(name) {
+		return ""
+	}
+	return name
+}
+
+var endpointOpenAIPublic = &Check{
+	ID: "endpoint-openai-public", Severity: Error, Title: "Endpoint is OpenAI's own API, not Azure",
+	Doc: "api.openai.com is OpenAI's service, with its own sk-… keys. Azure OpenAI keys work only on the " +
+		"Azure resource's endpoint (https://NAME.openai.azure.com/ or its cognitiveservices/services.ai " +
+		"forms); an OpenAI client needs base_url set to that endpoint's /openai/v1/.",
+	Fix:     "Set the base URL to your resource: https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint",
+	Sources: "facts §1.3, §2.1 [S24][I17]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.family != HostOpenAIPublic {
+			return nil
+		}
+		if f.key.class == KeyForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
+			return nil // an OpenAI key on OpenAI's API: not an Azure question
+		}
+		return one(c.finding("The endpoint is api.openai.com, OpenAI's own service; Azure keys work only on the Azure resource's endpoint.", f.ep.host))
+	},
+}
+
+var endpointUnknownHost = &Check{
+	ID: "endpoint-unknown-host", Severity: Warning, Title: "Endpoint is not an Azure AI host",
+	Doc: "The host is not on an Azure AI domain: an API Management front door (*.azure-api.net), a " +
+		"company proxy, a local address, or a typo in the domain. Region and kind checks are limited. An " +
+		"API Management gateway wants its own subscription key, not the AI resource's key.",
+	Fix:     "If this is a proxy or API Management, use the key that gateway issued and the header it expects\nOtherwise use the endpoint from Keys and Endpoint",
+	Sources: "facts §2, §3 [I38]",
+	Run: func(c *Check, f *Facts) []Finding {
+		switch f.ep.family {
+		case HostUnknown:
+			if !f.ep.parsed {
+				return nil
+			}
+			if f.ep.suggest != "" {
+				return one(c.finding("The host "+f.ep.host+" is not an Azure AI domain; did you mean "+f.ep.suggest+"?",
+					f.ep.host).withSeverity(Error).withFix("Use https://" + f.ep.suggest + "/"))
+			}
+			return one(c.finding("The host "+f.ep.host+" is not an Azure AI domain, so region and kind checks are limited.", f.ep.host))
+		case HostAPIM:
+			return one(c.finding("The host is an API Management gateway: it wants the key it issued (its subscription key), not the AI resource's key.", f.ep.host))
+		case HostLoopback:
+			return one(c.finding("The host is a local address: a proxy or test server, not Azure.", f.ep.host))
+		}
+		return nil
+	},
+}
+
+var endpointHostInvalid = &Check{
+	ID: "endpoint-host-invalid", Severity: Error, Title: "Azure AI domain with a host that does not exist",
+	Doc: "The domain is Azure AI's, but the part in front of it is not a real region or resource: " +
+		"display names or dashes in region hosts (west-us.api.cognitive…), invented Translator " +
+		"geographies (api-eastus.cognitive.microsofttranslator.com), or an invalid resource name.",
+	Fix:     "Use the region id (e.g. westus2) in regional hosts\nFor Translator use api., api-nam., api-apc. or api-eur. only\nOr copy the endpoint from Keys and Endpoint",
+	Sources: "facts §2.1, §2.3 [S2][S5][I58]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.badLabel == "" {
+			return nil
+		}
+		return one(c.finding("The host does not exist: "+f.ep.badLabel+".", f.ep.host))
+	},
+}
+
+var endpointCloudMismatch = &Check{
+	ID: "endpoint-cloud-mismatch", Severity: Error, Title: "Endpoint and region are in different Azure clouds",
+	Doc: "Azure Government (.us hosts, usgov… regions) and Azure China (.cn hosts, china… regions) are " +
+		"separate clouds: a resource, its key, its host and its region all live in one. Mixing them always fails.",
+	Fix:     "Use the host of the cloud your resource is in: .azure.us / .microsoft.us for Government, .azure.cn for China",
+	Sources: "facts §2.2 [S2][S7][S9]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.region == nil || f.region.Cloud == CloudUnknown || f.ep.cloud == CloudUnknown || f.region.Cloud == f.ep.cloud {
+			return nil
+		}
+		return one(c.finding(fmt.Sprintf("The host is in the %s but the region %s is in the %s.", f.ep.cloud, f.region.ID, f.region.Cloud),
+			f.ep.host+" vs region "+f.region.ID))
+	},
+}
+
+var endpointRegionMismatch = &Check{
+	ID: "endpoint-region-mismatch", Severity: Error, Title: "Endpoint's region differs from the resource's region",
+	Doc: "A key works only in its resource's region. A regional host (REGION.api.cognitive.microsoft.com, " +
+		"REGION.tts.speech.microsoft.com) for another region answers 401. Many SDKs, samples and libraries " +
+		"default to westus; free trial keys were bound to westcentralus.",
+	Fix:     "Use the host of the resource's region, or the resource's custom subdomain endpoint",
+	Sources: "facts §2.1, §2.3 [S8][I9][I10][I11][I12]; seed cause 3",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.region == "" || f.region == nil || f.region.ID == Global || f.ep.region == f.region.ID ||
+			f.region.Cloud != f.ep.cloud {
+			return nil
+		}
+		shown := f.ep.region
+		if shown == "westus" {
+			shown += " (the default of many SDKs and samples)"
+		}
+		msg := fmt.Sprintf("The endpoint is for %s but the resource is in %s.", shown, f.region.ID)
+		host := strings.Replace(f.ep.host, f.ep.label+".", f.region.ID+".", 1)
+		return one(c.finding(msg, "host "+f.ep.host+", region "+f.regionRaw).
+			withFix("Use https://" + host + "/ (the resource's region)\nOr use the resource's custom subdomain endpoint from Keys and Endpoint"))
+	},
+}
+
+var endpointNeedsRegion = &Check{
+	ID: "endpoint-needs-region", Severity: Error, Title: "Global host used for a regional resource",
+	Doc: "api.cognitive.microsoft.com without a region serves only global Translator and Bing resources. " +
+		"Multi-service keys and every regional resource need the region in the host, and the global token " +
+		"service (…/sts/v1.0/issueToken) issues tokens only for global resources.",
+	Fix:     "Use https://REGION.api.cognitive.microsoft.com/ with the resource's region, or the resource's custom subdomain",
+	Sources: "facts §2.1, §3 [S1][S2][I6][I15]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.ep.family != HostGlobal {
+			return nil
+		}
+		fix := ""
+		if r := f.regionID(); r != "" && r != Global {
+			fix = "Use https://" + r + ".api.cognitive.microsoft.com" + f.ep.path
+		}
+		var fd Finding
+		switch {
+		case f.ep.tokenURL && f.region != nil && f.region.ID != Global:
+			fd = c.finding("The global token service issues tokens only for global resources; this resource is in "+f.region.ID+".", f.ep.host+f.ep.path)
+		case f.multiServiceKey():
+			fd = c.finding("A multi-service key needs the region in the host.", f.ep.host)
+		case !f.ep.tokenURL && !f.kindIs("bing-search", "bing-speech"):
+			fd = c.finding("api.cognitive.microsoft.com without a region serves only Translator and Bing; this call needs the region in the host.", f.ep.host)
+		default:
+			return nil
+		}
+		if fix != "" {
+			fd = fd.withFix(fix)
+		}
+		return one(fd)
+	},
+}
+
+var endpointKindMismatch = &Check{
+	ID: "endpoint-kind-mismatch", Severity: Error, Title: "Endpoint belongs to another API than the one chosen",
+	Doc: "The host or the path is another API's: a Speech host with Translator, /formrecognizer/ with " +
+		"Vision, a Custom Vision Training path with a prediction key. Each API has its own paths, and a " +
+		"single-service key only opens its own.",
+	Fix:     "Use the endpoint and path of the API you call\nOr choose the API kind that the endpoint belongs to",
+	Sources: "facts §2.1 [I2]; seed cause 2",
+	Run: func(c *Check, f *Facts) []Finding {
+		k := f.kind
+		if k == nil {
+			return nil
+		}
+		if api := f.ep.api; api != "" && !compatible(k.ID, api) && !(strings.HasPrefix(api, "luis-") && strings.HasPrefix(k.ID, "luis-")) {
+			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", kindByID[api].Name, k.Name),
+				"path "+truncate(f.ep.path, 80)))
+		}
+		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) {
+			return one(c.finding(fmt.Sprintf("The host is %s's, but the API chosen is %s.", f.inferred.Name, k.Name), f.ep.host))
+		}
+		return nil
+	},
+}
+
+var endpointTokenURL = &Check{
+	ID: "endpoint-token-url", Severity: Error, Title: "Token URL used as the API endpoint",
+	Doc: "…/sts/v1.0/issueToken exchanges a key for a 10-minute token; it is not the base of an API. " +
+		"Appending an API route to it (…/issueToken/translate) gives 404, and the tokens it issues are " +
+		"accepted only by Translator and Speech.",
+	Fix:     "Use the API's own endpoint (e.g. https://api.cognitive.microsofttranslator.com/) for calls\nCall issueToken only to get a token, then send it as Authorization: Bearer",
+	Sources: "facts §2.1, §3 [S1][I7][I37]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.ep.tokenURL {
+			return nil
+		}
+		switch {
+		case f.ep.afterToken:
+			return one(c.finding("An API route was appended to the issueToken URL.", truncate(f.ep.path, 80)))
+		case f.kind != nil && !contains([]string{"translator", "speech", "cognitive-services", "ai-services", "bing-speech"}, f.kind.ID):
+			return one(c.finding("The endpoint is the issueToken URL, but "+f.kind.Name+" does not accept issueToken tokens.", truncate(f.ep.path, 80)))
+		case f.resp.status == 404:
+			return one(c.finding("The issueToken URL answered 404: it was used as an API endpoint.", truncate(f.ep.path, 80)))
+		}
+		return nil
+	},
+}
+
+var endpointPathSuspect = &Check{
+	ID: "endpoint-path-suspect", Severity: Warning, Title: "Endpoint path or api-version looks wrong",
+	Doc: "Double slashes, a path segment repeated (the SDK adds /openai itself), an api-version that is " +
+		"not YYYY-MM-DD or YYYY-MM-DD-preview (Translator: 3.0), or a missing api-version where the API " +
+		"needs one. These give 404 or 400 rather than 401, and can make a 401 hard to read.",
+	Fix:     "Give SDKs only the base endpoint (https://NAME.cognitiveservices.azure.com/); they add the path\nUse an api-version from the API's reference",
+	Sources: "facts §4.5, §2.1 [S26][I42][I43]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.ep.parsed || len(f.ep.segs) == 0 {
+			return nil
+		}
+		if why := pathProblem(&f.ep); why != "" {
+			return one(c.finding("The path "+why+".", truncate(f.endpointShown(), 120)))
+		}
+		return nil
+	},
+}
+
+// pathProblem says what looks wrong in the endpoint's path, or "".
+func pathProblem(e *endpointFacts) string {
+	if strings.Contains(strings.TrimPrefix(e.path, "/"), "//") {
+		return "has a double slash"
+	}
+	for i := 0; i+1 < len(e.segs); i++ {
+		if e.segs[i] == e.segs[i+1] && !isNumeric(e.segs[i]) {
+			return "repeats /" + e.segs[i] + "/"
+		}
+	}
+	v, hasV := e.query["api-version"]
+	switch {
+	case hasV && e.api == "translator" && e.version != "v2":
+		if v[0] != "3.0" {
+			return "has api-version=" + v[0] + "; Translator's is 3.0"
+		}
+	case hasV && datedAPIs[e.api]:
+		if !isAPIVersion(v[0]) && !(e.api == "openai" && e.version == "v1") {
+			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
+		}
+	case needsAPIVersion(e):
+		return "has no api-version, which this API requires"
+	}
+	return ""
+}
+
+// datedAPIs version their REST APIs by date (api-version=YYYY-MM-DD).
+var datedAPIs = map[string]bool{"openai": true, "language": true, "document-intelligence": true,
+	"content-safety": true, "ai-services": true}
+
+// needsAPIVersion reports whether a full request path lacks the
+// api-version its API requires.
+func needsAPIVersion(e *endpointFacts) bool {
+	if len(e.segs) < 2 {
+		return e.api == "translator" && len(e.segs) == 1 && e.segs[0] != "translator"
+	}
+	switch e.api {
+	case "openai":
+		return e.segs[1] != "v1"
+	case "language", "content-safety":
+		return e.segs[0] != "text"
+	case "document-intelligence":
+		return e.segs[0] == "documentintelligence" || !strings.HasPrefix(e.version, "v")
+	case "translator":
+		return e.version != "v2" && (e.segs[0] != "translator" || len(e.segs) > 3)
+	}
+	return false
+}
+
+// isAPIVersion matches YYYY-MM-DD and YYYY-MM-DD-preview.
+func isAPIVersion(v string) bool {
+	date, suffix, _ := strings.Cut(v, "-preview")
+	if suffix != "" || len(date) != 10 || date[4] != '-' || date[7] != '-' {
+		return false
+	}
+	return isNumeric(date[:4]) && isNumeric(date[5:7]) && isNumeric(date[8:])
+}
+
+func isNumeric(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

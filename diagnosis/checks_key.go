@@ -1,0 +1,287 @@
+package diagnosis
+
+import (
+	"fmt"
+	"strings"
+)
+
+const fixCopyKey = "Open the resource in the Azure portal, Resource Management → Keys and Endpoint\n" +
+	"Copy KEY 1 with the copy button (32 hex characters, or 84 letters and digits)\n" +
+	"Paste it alone: no quotes, no header name, no spaces"
+
+var keyMissing = &Check{
+	ID: "key-missing", Severity: Error, Title: "No key given",
+	Doc: "The key field is empty (or held only white space or quotes) while an endpoint was given. Every key-authenticated call " +
+		"needs the resource key in a header; without one the gateway answers 401 \"missing subscription key\".",
+	Fix: fixCopyKey, Sources: "facts §3, §4.2",
+	Run: func(c *Check, f *Facts) []Finding {
+		// With nothing else given there is nothing to diagnose yet.
+		if f.key.class != KeyEmpty || f.resp.given || !f.ep.given && f.regionRaw == "" {
+			return nil
+		}
+		ev := ""
+		if f.key.given {
+			ev = "only white space or quotes were pasted"
+		}
+		return one(c.finding("No key was given.", ev))
+	},
+}
+
+var keyPlaceholder = &Check{
+	ID: "key-placeholder", Severity: Error, Title: "Key is a placeholder from a sample",
+	Doc: "The key field holds sample text such as <your-key>, YOUR_SUBSCRIPTION_KEY, xxxx, a masked key, " +
+		"or a variable the shell or program never substituted ($AZURE_KEY, undefined). The service sees " +
+		"that text as the key and answers 401.",
+	Fix:     fixCopyKey + "\nIf the key comes from an environment variable, check that the variable is set in the process that makes the call",
+	Sources: "facts §1.4 [S1][I59]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyPlaceholder {
+			return nil
+		}
+		return one(c.finding("The key field holds a placeholder, not a key.",
+			f.key.why+" "+f.maskedKey()))
+	},
+}
+
+var keyWhitespace = &Check{
+	ID: "key-whitespace", Severity: Warning, Title: "Key has white space or invisible characters around it",
+	Doc: "Leading or trailing spaces, tabs, line breaks, a byte-order mark or zero-width characters travel " +
+		"with the key and make it wrong; .env files and copies from chat or PDF add them. The other checks " +
+		"ran on the trimmed key.",
+	Fix: "Trim the key where your program reads it (e.g. .strip() or .Trim())\nRemove trailing spaces and " +
+		"line breaks from the .env or settings file",
+	Sources: "facts §1.4 (crewAI PR #5999) [I4]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if len(f.key.whitespace) == 0 {
+			return nil
+		}
+		ev := "removed: " + strings.Join(f.key.whitespace, ", ")
+		msg := "The key has white space or invisible characters around it."
+		if f.key.extraLine != "" {
+			name, _, _ := strings.Cut(f.key.extraLine, ":")
+			ev += fmt.Sprintf("; a second line follows the key (%d chars, starting %q)", len(f.key.extraLine), truncate(name, 32))
+			msg = "The key field holds more than one line; only the first was used as the key."
+		}
+		return one(c.finding(msg, ev))
+	},
+}
+
+var keyQuoted = &Check{
+	ID: "key-quoted", Severity: Warning, Title: "Key is wrapped in quotes",
+	Doc: "Quotes copied from a .env file or from JSON output (az … --query key1 prints \"…\") become part " +
+		"of the key when a program does not strip them. The other checks ran on the key without quotes.",
+	Fix:     "Remove the quotes around the key in the file or variable\nWith the Azure CLI, use -o tsv to print the key without quotes",
+	Sources: "facts §1.4 [I45]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.key.quoted {
+			return nil
+		}
+		return one(c.finding("The key is wrapped in quotes.", "quotes removed around "+f.maskedKey()))
+	},
+}
+
+var keyPrefixed = &Check{
+	ID: "key-prefixed", Severity: Error, Title: "Key carries a header name, scheme or variable name",
+	Doc: "The key field starts with a header name (Ocp-Apim-Subscription-Key:, api-key:), a scheme " +
+		"(Bearer) or an assignment (key1=, AZURE_OPENAI_API_KEY=). A program that sends this text sends " +
+		"it all as the key. The other checks ran on what follows the prefix.",
+	Fix:     "Keep only the key value; the header name goes in the request's header, not in the key\nA key is never sent with \"Bearer\": that scheme is for tokens",
+	Sources: "facts §1.4 [I19]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.prefix == "" {
+			return nil
+		}
+		return one(c.finding(fmt.Sprintf("The key starts with %q; only the value belongs in the key.", f.key.prefix),
+			fmt.Sprintf("%q in front of %s", f.key.prefix, f.maskedKey())))
+	},
+}
+
+var keyIsGUID = &Check{
+	ID: "key-is-guid", Severity: Error, Title: "Key is a GUID: a subscription ID, not a resource key",
+	Doc: "A GUID (8-4-4-4-12 hex digits) is an Azure subscription ID, tenant ID, app ID or resource ID. " +
+		"\"Subscription key\" in Azure AI means the resource's key, which is easily mistaken for the " +
+		"subscription ID. Resource keys have 32 hex characters without dashes, or 84 letters and digits.",
+	Fix: fixCopyKey, Sources: "facts §1.3 [I27]; seed cause 1",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyGUID {
+			return nil
+		}
+		return one(c.finding("The key is a GUID: most likely the Azure subscription ID (or a tenant or app ID), not the resource key.",
+			"8-4-4-4-12 hex digits with dashes "+f.maskedKey()))
+	},
+}
+
+var keyIsToken = &Check{
+	ID: "key-is-token", Severity: Error, Title: "Key is a token, not a key",
+	Doc: "A JSON Web Token (eyJ…) or an aad#…#… Speech token was pasted where a key belongs. Tokens go in " +
+		"Authorization: Bearer, keys in Ocp-Apim-Subscription-Key or api-key; a token sent as a key is " +
+		"refused. issueToken tokens last 10 minutes; Entra ID tokens about an hour.",
+	Fix:     "Paste the resource key from Keys and Endpoint instead\nOr, to use the token, send it as Authorization: Bearer <token> (choose that header) to the resource's custom subdomain endpoint",
+	Sources: "facts §1.3 [S1][S11][I18][I20]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyToken {
+			return nil
+		}
+		if f.header() == HeaderAuthorization {
+			return one(c.finding("The key field holds a token, sent as a bearer token: token authentication, so the key checks do not apply.",
+				f.key.why).withSeverity(Info))
+		}
+		return one(c.finding("The key field holds a token, not a resource key.", f.key.why))
+	},
+}
+
+var tokenExpired = &Check{
+	ID: "token-expired", Severity: Error, Title: "Token has expired",
+	Doc: "The pasted token's expiry (its exp claim) is in the past. issueToken tokens are valid for 10 " +
+		"minutes and should be reused for 8–9 minutes at most; Entra ID tokens for about an hour.",
+	Fix:     "Get a new token and send it within its lifetime\nRefresh issueToken tokens every 8–9 minutes",
+	Sources: "facts §1.3, §5 [S1][S3][S11]",
+	Run: func(c *Check, f *Facts) []Finding {
+		t := f.key.token
+		if f.key.class != KeyToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
+			return nil
+		}
+		return one(c.finding("The token has expired.",
+			"expired "+t.expires.Format("2006-01-02 15:04 UTC")+", "+ago(f.in.Now.Sub(t.expires))+" ago"))
+	},
+}
+
+var keyIsForeignSecret = &Check{
+	ID: "key-is-foreign-secret", Severity: Error, Title: "Key belongs to another product",
+	Doc: "The secret is not an Azure AI services key: an OpenAI platform key (sk-…), a storage account " +
+		"key, a SAS token, a connection string, an Entra client secret, an AI Search key, or an 84-character " +
+		"key of another Azure product (its signature at offset 76 is not ACOG: AZDO is an Azure DevOps " +
+		"token, AWPS Web PubSub…).",
+	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
+	Sources: "facts §1.2, §1.3 [S17][S31][I17]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyForeign {
+			return nil
+		}
+		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
+	},
+}
+
+var keyDerivedOrHashed = &Check{
+	ID: "key-derived-or-hashed", Severity: Error, Title: "Key is a derived or hashed form, not the key",
+	Doc: "An 84-character key whose marker at offset 52 is JQQJ9D (derived) or JQQJ9H (hashed) is a " +
+		"value computed from a key, as secret scanners and logs record it. The service wants the access " +
+		"key itself, whose marker is JQQJ99.",
+	Fix: fixCopyKey, Sources: "facts §1.2 [S17]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyDerived {
+			return nil
+		}
+		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
+	},
+}
+
+var keyMalformed = &Check{
+	ID: "key-malformed", Severity: Error, Title: "Key has neither key format",
+	Doc: "Azure AI keys are 32 hex characters (older keys) or 84 letters and digits with JQQJ99 at " +
+		"offset 52 (newer keys). Anything else is a truncated or padded copy, or not a key.",
+	Fix:     fixCopyKey + "\nIf the key was typed, copy it instead",
+	Sources: "facts §1.1, §1.2 [S17][S18]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyMalformed {
+			return nil
+		}
+		return one(c.finding("The key has neither key format: "+f.key.why+".", f.maskedKey()))
+	},
+}
+
+var keyChecksumMismatch = &Check{
+	ID: "key-checksum-mismatch", Severity: Error, Title: "New-format key fails its checksum: a character is wrong",
+	Doc: "The last four characters of an 84-character key are a checksum (Marvin32) of the other 80. " +
+		"Here they do not match, so at least one character was mistyped, changed in case or swapped. " +
+		"This is certain offline: random single-character changes never keep the checksum valid.",
+	Fix:     "Copy the key again with the portal's copy button rather than typing it\nCheck the program does not change its case or characters",
+	Sources: "facts §1.2 [S17]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyCASK || f.key.cask.checksumOK {
+			return nil
+		}
+		return one(c.finding("The key's checksum does not match: a character was mistyped or changed.",
+			"84 characters, JQQJ99 at 52, ACOG at 76, but characters 80–83 are not the checksum of the rest "+f.maskedKey()))
+	},
+}
+
+var keyKindMismatch = &Check{
+	ID: "key-kind-mismatch", Severity: Error, Title: "Key is for another service than the API called",
+	Doc: "An 84-character key names its service at offset 75 (B Azure OpenAI, Y Speech, b Translator, " +
+		"F Vision, L Document Intelligence, A and E multi-service…). A key only works for its own service, " +
+		"or for the services a multi-service resource covers.",
+	Fix:     "Use the key of a resource of the kind you call\nOr choose the API kind the key was made for",
+	Sources: "facts §1.2, §3 [S17][I2]; seed cause 2",
+	Run: func(c *Check, f *Facts) []Finding {
+		k, s := f.Kind(), f.keyService()
+		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 {
+			return nil
+		}
+		if strings.HasPrefix(k.ID, "luis-") && (s == 'R' || s == 'S') {
+			return nil // key-luis-authoring-vs-prediction says it better
+		}
+		ev := fmt.Sprintf("service %q at offset 75 = %s; %s", string(s), serviceOrUnknown(s), k.Name)
+		if strings.IndexByte(k.MaybeServices, s) >= 0 {
+			return one(c.finding("This "+serviceOrUnknown(s)+" key works for "+k.Name+" only if "+
+				strings.TrimPrefix(k.MaybeNote, "a multi-service key works only if ")+".", ev).withSeverity(Warning))
+		}
+		return one(c.finding("The key is a "+serviceOrUnknown(s)+" key, but the API is "+k.Name+".", ev).
+			withFix("Use the key of a " + k.Name + " resource (or of a multi-service resource that covers it)\nOr choose the API kind the key was made for"))
+	},
+}
+
+var keyLUISAuthoringVsPrediction = &Check{
+	ID: "key-luis-authoring-vs-prediction", Severity: Error, Title: "LUIS authoring key on the prediction API, or the reverse",
+	Doc: "LUIS has two keys: the authoring resource's key for the authoring API (/luis/api/…, " +
+		"/luis/authoring/…) and the prediction resource's key for queries (/luis/prediction/…, " +
+		"/luis/v2.0/apps/…). They look alike; new-format keys tell them apart at offset 75 (R authoring, " +
+		"S prediction). LUIS itself was retired on 2025-10-01.",
+	Fix:     "Use the authoring key for authoring calls and the prediction key for queries\nMigrate to Conversational Language Understanding: LUIS is retired",
+	Sources: "facts §1.2, §1.3, §4.2 [S15][I29]; seed cause 5",
+	Run: func(c *Check, f *Facts) []Finding {
+		want := ""
+		switch {
+		case f.ep.api == "luis-authoring" || f.ep.api == "luis-prediction":
+			want = f.ep.api
+		case f.kind != nil && strings.HasPrefix(f.kind.ID, "luis-"):
+			want = f.kind.ID
+		default:
+			return nil
+		}
+		s := f.keyService()
+		switch {
+		case want == "luis-prediction" && s == 'R':
+			return one(c.finding("An authoring key is used for LUIS prediction.", "service \"R\" (LUIS authoring) at offset 75; prediction endpoint"))
+		case want == "luis-authoring" && s == 'S':
+			return one(c.finding("A prediction key is used for LUIS authoring.", "service \"S\" (LUIS prediction) at offset 75; authoring endpoint"))
+		case f.kind != nil && f.ep.api != "" && f.kind.ID != f.ep.api && strings.HasPrefix(f.kind.ID, "luis-"):
+			return one(c.finding(
+				fmt.Sprintf("The key is for %s but the URL is a %s path.", f.kind.Name, kindByID[f.ep.api].Name),
+				"path "+truncate(f.ep.path, 60)))
+		}
+		return nil
+	},
+}
+
+var keyDecoded = &Check{
+	ID: "key-decoded", Severity: Info, Title: "What the key is",
+	Doc: "What the key's format tells: a legacy 32-hex key (which has no checksum, so nothing more can " +
+		"be known offline) or a new-format key with its service, creation month and checksum.",
+	Fix:     "Nothing to fix: this is information",
+	Sources: "facts §1.1, §1.2 [S17][S18]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyLegacy && f.key.class != KeyCASK {
+			return nil
+		}
+		d := f.key.describe()
+		return one(c.finding(strings.ToUpper(d[:1])+d[1:]+".", f.maskedKey()))
+	},
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

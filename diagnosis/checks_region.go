@@ -1,0 +1,61 @@
+package diagnosis
+
+import (
+	"fmt"
+	"strings"
+)
+
+var regionMalformed = &Check{
+	ID: "region-malformed", Severity: Error, Title: "Region is not a region id",
+	Doc: "SDKs and the Translator region header want the region's id: lower case, no spaces " +
+		"(westus2, not \"West US 2\"), never a URL. A display name, a URL or an unknown id makes the SDK " +
+		"build a wrong host or the gateway refuse the key.",
+	Fix:     "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global",
+	Sources: "facts §2.3 [S8][I34][I47]",
+	Run: func(c *Check, f *Facts) []Finding {
+		raw := f.regionRaw
+		if raw == "" || f.regionOK {
+			return nil
+		}
+		if strings.Contains(raw, "://") || strings.Contains(raw, ".") {
+			fd := c.finding("The region field holds a URL, not a region.", truncate(RedactEndpoint(raw), 80))
+			if e := analyseEndpoint(raw); e.region != "" {
+				fd = fd.withFix("Use " + e.region)
+			}
+			return one(fd)
+		}
+		if f.region != nil {
+			return one(c.finding(fmt.Sprintf("%q is a display name; the region id is %s.", raw, f.region.ID), raw).
+				withFix("Use " + f.region.ID))
+		}
+		fd := c.finding(fmt.Sprintf("%q is not an Azure region.", truncate(raw, 40)), truncate(raw, 40))
+		if c := closestRegion(raw); c != "" {
+			fd = fd.withFix("Did you mean " + c + "? Use the id of the resource's Location")
+		}
+		return one(fd)
+	},
+}
+
+var regionUnsupported = &Check{
+	ID: "region-unsupported", Severity: Error, Title: "Region does not offer this API",
+	Doc: "The region exists but not for this API: Speech never runs in \"global\" and only in its own " +
+		"list of regions; \"global\" is a location of Translator and Bing resources only; multi-service " +
+		"keys can get issueToken tokens only in fifteen regions.",
+	Fix:     "Use a region that offers the API, with a resource created there",
+	Sources: "facts §2.1, §2.3 [S1][S8][I57]",
+	Run: func(c *Check, f *Facts) []Finding {
+		k, r := f.Kind(), f.region
+		if k == nil || r == nil || !f.regionOK {
+			return nil
+		}
+		switch {
+		case k.SpeechRegions && (r.ID == Global || !r.Speech):
+			return one(c.finding("Speech does not run in "+r.ID+"; a Speech resource always has a real region.", "region "+r.ID))
+		case r.ID == Global && !k.GlobalOK && k.Covers == nil:
+			return one(c.finding("\"global\" is a location of Translator and Bing resources only, not of "+k.Name+".", "region global"))
+		case f.ep.tokenURL && (f.multiServiceKey() || k.ID == "ai-services" || k.ID == "cognitive-services") && !r.TokenExchange && r.ID != Global:
+			return one(c.finding("Multi-service keys cannot get issueToken tokens in "+r.ID+".", "token URL, region "+r.ID))
+		}
+		return nil
+	},
+}

@@ -1,0 +1,239 @@
+package diagnosis
+
+import (
+	"fmt"
+	"strings"
+)
+
+// responseCheck builds a check that reports a response rule's hits.
+func responseCheck(c *Check, rule responseRule, message string) *Check {
+	c.Run = func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(rule) {
+			return nil
+		}
+		return one(c.finding(message, f.evidence(rule)))
+	}
+	return c
+}
+
+var responseInvalidKeyOrEndpoint = &Check{
+	ID: "response-invalid-key-or-endpoint", Severity: Error, Title: "Gateway refused the key for this endpoint",
+	Doc: "\"Access denied due to invalid subscription key or wrong API endpoint\" (code \"401\"): the " +
+		"gateway did not accept this key on this host. The same answer covers a wrong key, a key of " +
+		"another resource, the wrong region's host, a regenerated key, and disabled key auth. The other " +
+		"findings say which.",
+	Fix:     "Check the key and the endpoint come from the same resource's Keys and Endpoint page\nUse the region or custom subdomain host of that resource\nIf the key was regenerated, update it everywhere",
+	Sources: "facts §4.1, §4.2 [I9][I12][I13][I16][I17][S12][S16]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.hit(ruleInvalidKey) {
+			return one(c.finding("The service refused the key for this endpoint (invalid key or wrong endpoint).", f.evidence(ruleInvalidKey)))
+		}
+		if f.resp.status == 401 && f.resp.hits&other401 == 0 {
+			return one(c.finding("The service answered 401: the key was refused for this endpoint.", f.statusEvidence()))
+		}
+		return nil
+	},
+}
+
+// other401 are the rules that explain a 401 more precisely than the
+// gateway's generic message.
+const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRejected | 1<<rulePermissionDenied |
+	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork
+
+var responseTranslatorCredentials = responseCheck(&Check{
+	ID: "response-translator-credentials", Severity: Error, Title: "Translator refused the credentials (401000)",
+	Doc: "Translator's 401000 \"credentials are missing or invalid\": a wrong key, a missing or wrong " +
+		"Ocp-Apim-Subscription-Region header (the most common cause with regional and multi-service " +
+		"resources), or a key that is not a Translator key.",
+	Fix:     "Send Ocp-Apim-Subscription-Region with the resource's region id, unless the resource is global\nCheck the key is a Translator (or multi-service) key from Keys and Endpoint",
+	Sources: "facts §3, §4.2 [S4][I1][I2][I3][I4][I5]",
+}, ruleTranslator401000, "Translator refused the credentials (401000): wrong key, or a missing or wrong region header.")
+
+var responseSpeechKeyOnText = responseCheck(&Check{
+	ID: "response-speech-key-on-text", Severity: Error, Title: "Speech key used on Translator (401015)",
+	Doc:     "Translator's 401015: the credentials are for the Speech API, but text translation needs a Translator key.",
+	Fix:     "Use the key of a Translator resource (or a multi-service key with the region header)",
+	Sources: "facts §4.2 [S4]",
+}, ruleSpeechOnText, "Translator says the key is a Speech key (401015).")
+
+var responseTokenRejected = responseCheck(&Check{
+	ID: "response-token-rejected", Severity: Error, Title: "Service refused the token",
+	Doc: "\"Access token is missing, invalid, audience is incorrect … or have expired\": the request " +
+		"carried Authorization: Bearer with something the service does not accept. Most often a key " +
+		"sent as a bearer token to Azure OpenAI, an expired token, or an issueToken token on an API " +
+		"that takes only Entra tokens.",
+	Fix:     "To use a key, send it as api-key (Azure OpenAI) or Ocp-Apim-Subscription-Key, not as Bearer\nTo use a token, get a fresh Entra ID token for https://cognitiveservices.azure.com/.default",
+	Sources: "facts §4.2 [I19][I37]",
+}, ruleTokenRejected, "The service refused the bearer token: missing, invalid, wrong audience or expired.")
+
+var responsePermissionDenied = responseCheck(&Check{
+	ID: "response-permission-denied", Severity: Error, Title: "Identity lacks a data-plane role",
+	Doc: "PermissionDenied / \"Principal does not have access to API/Operation\": the Entra token is " +
+		"valid but the identity has no data role on the resource. Owner and Contributor do not grant " +
+		"data access; assignments take up to 5 minutes. An empty key that made the SDK fall back to " +
+		"Entra ID gives this too.",
+	Fix:     "Assign \"Cognitive Services User\" (or \"Cognitive Services OpenAI User\", \"Azure AI User\" for agents) on the resource\nWait 5 minutes after the assignment\nIf you meant to use a key, check the variable that holds it is set",
+	Sources: "facts §3, §4.2 [S1][I21][I22][I23][I61]",
+}, rulePermissionDenied, "The identity has no data-plane role on the resource (PermissionDenied).")
+
+var responseLocalAuthDisabled = responseCheck(&Check{
+	ID: "response-local-auth-disabled", Severity: Error, Title: "Key authentication is disabled on the resource",
+	Doc: "AuthenticationTypeDisabled / \"Key based authentication is disabled for this resource\": the " +
+		"resource has disableLocalAuth set, so no key works; only Entra ID tokens do. Changes take " +
+		"minutes to hours to spread.",
+	Fix:     "Use Entra ID (a token for https://cognitiveservices.azure.com/.default) on the custom subdomain\nOr re-enable key auth: az resource update … --set properties.disableLocalAuth=false",
+	Sources: "facts §4.4, §5 [S12][I24][I25]",
+}, ruleLocalAuth, "Key authentication is disabled on the resource; only Entra ID tokens are accepted.")
+
+var responseNetworkBlocked = responseCheck(&Check{
+	ID: "response-network-blocked", Severity: Error, Title: "Network rules block the caller",
+	Doc: "\"Access denied due to Virtual Network/Firewall rules\": the key is fine, but the resource " +
+		"accepts calls only from allowed networks or private endpoints.",
+	Fix:     "Add the caller's IP or network under the resource's Networking settings\nOr call from inside the allowed virtual network, through the custom subdomain",
+	Sources: "facts §4.4 [S13][I28]",
+}, ruleNetwork, "The resource's network rules block this caller.")
+
+var responseQuotaExceeded = responseCheck(&Check{
+	ID: "response-quota-exceeded", Severity: Error, Title: "Call volume quota used up",
+	Doc: "\"Out of call volume quota\" or Translator 403001: the key is valid but its free (F0) or " +
+		"trial quota is spent until the next period.",
+	Fix:     "Wait for the quota to reset (the message or Retry-After says when)\nOr move the resource to a paid tier",
+	Sources: "facts §4.4 [S4][I39][I48]",
+}, ruleQuota, "The resource's call volume quota is used up.")
+
+var responseLimitedAccess = responseCheck(&Check{
+	ID: "response-limited-access", Severity: Error, Title: "Face feature needs Limited Access approval",
+	Doc: "Face identification, verification and grouping need approval (UnsupportedFeature, \"missing " +
+		"approval\"). The key works; the feature is not enabled for the subscription.",
+	Fix:     "Apply for Face Limited Access at https://aka.ms/facerecognition\nUse detection without identification meanwhile",
+	Sources: "facts §4.4, §5 [S29][I44]",
+}, ruleLimitedAccess, "The Face feature needs Limited Access approval; the key itself works.")
+
+var responseMissingKey = responseCheck(&Check{
+	ID: "response-missing-key", Severity: Error, Title: "No key reached the gateway",
+	Doc: "\"Access denied due to missing subscription key\": the request had no key header the " +
+		"gateway reads, often because an API Management front door expects Ocp-Apim-Subscription-Key " +
+		"or the variable holding the key was empty.",
+	Fix:     "Send the key in the header the gateway expects (Ocp-Apim-Subscription-Key by default)\nCheck the variable holding the key is set",
+	Sources: "facts §4.2 [I38]",
+}, ruleMissingKey, "No key reached the gateway.")
+
+var responseCustomSubdomainRequired = responseCheck(&Check{
+	ID: "response-custom-subdomain-required", Severity: Error, Title: "Token authentication needs the custom subdomain",
+	Doc: "400 \"Please provide a custom subdomain for token authentication, otherwise API key is " +
+		"required\": an Entra token was sent to a regional endpoint.",
+	Fix:     "Call the resource's custom subdomain (NAME.cognitiveservices.azure.com) with the token\nOr send the key instead",
+	Sources: "facts §4.2 [S1][I36]",
+}, ruleSubdomain, "Token authentication needs the resource's custom subdomain endpoint.")
+
+var responseSpeechAuth = responseCheck(&Check{
+	ID: "response-speech-auth", Severity: Error, Title: "Speech SDK authentication failed",
+	Doc: "\"WebSocket upgrade failed: Authentication error (401)\": the Speech SDK's key or region is " +
+		"wrong. Keys work only in their resource's region; the region must be an id (westus2), not a " +
+		"display name or URL; sovereign clouds need FromEndpoint.",
+	Fix:     "Pass the resource's key and its region id to SpeechConfig.FromSubscription(key, region)\nFor Azure Government or China use SpeechConfig.FromEndpoint",
+	Sources: "facts §4.3 [I50][I57][S8][S9]",
+}, ruleSpeechAuth, "The Speech SDK could not authenticate: the key or the region is wrong.")
+
+var responseDeploymentNotFound = responseCheck(&Check{
+	ID: "response-deployment-not-found", Severity: Warning, Title: "Azure OpenAI deployment not found",
+	Doc: "DeploymentNotFound: the key passed; the deployment name in the URL does not exist, or was " +
+		"created less than about 5 minutes ago.",
+	Fix:     "Use the deployment name (not the model name) from AI Foundry → Deployments\nWait 5 minutes after creating a deployment",
+	Sources: "facts §4.5",
+}, ruleDeployment, "The key passed, but the deployment does not exist (yet).")
+
+var responseNotFound = &Check{
+	ID: "response-not-found", Severity: Warning, Title: "Key passed, but the path does not exist",
+	Doc: "404 \"Resource not found\": the gateway checks the key before routing, so a 404 means the key " +
+		"was accepted and the path, api-version or deployment is wrong on this host.",
+	Fix:     "Check the path and api-version against the API reference\nGive SDKs only the base endpoint",
+	Sources: "facts §4.5, §7 [I7][I42][I43]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.hit(ruleDeployment) || !(f.resp.hit(ruleNotFound) || f.resp.status == 404) {
+			return nil
+		}
+		return one(c.finding("The answer was 404: the key passed, but the path or api-version is wrong.", f.evidence(ruleNotFound)))
+	},
+}
+
+var responseRateLimited = &Check{
+	ID: "response-rate-limited", Severity: Warning, Title: "Rate limited",
+	Doc: "429 \"Rate limit is exceeded\" or Translator 429000–429002: the key works; calls come too fast " +
+		"for the tier. Honour Retry-After.",
+	Fix:     "Wait as Retry-After says and retry with backoff\nOr raise the deployment's quota or the pricing tier",
+	Sources: "facts §4.5 [S4][S30]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(ruleRateLimited) && f.resp.status != 429 {
+			return nil
+		}
+		msg := "The key works, but calls are rate limited."
+		if w := retryAfter(f.resp.text); w != "" {
+			msg += " Retry after " + w + "."
+		}
+		return one(c.finding(msg, f.evidence(ruleRateLimited)))
+	},
+}
+
+// retryAfter reads "retry after N seconds" or "try again in N seconds".
+func retryAfter(text string) string {
+	for _, p := range []string{"retry after ", "try again in ", "retry-after: "} {
+		if i := strings.Index(text, p); i >= 0 {
+			rest := text[i+len(p):]
+			n := 0
+			for n < len(rest) && n < 9 && rest[n] >= '0' && rest[n] <= '9' {
+				n++
+			}
+			if n > 0 {
+				return rest[:n] + " seconds"
+			}
+		}
+	}
+	return ""
+}
+
+var responseOK = &Check{
+	ID: "response-ok", Severity: Info, Title: "Success: the key works here",
+	Doc:     "A 2xx answer: the key, the host and the region are right for this call.",
+	Fix:     "Nothing to fix: the key works for this endpoint",
+	Sources: "facts §7",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.status < 200 || f.resp.status > 299 || f.resp.hits != 0 {
+			return nil
+		}
+		return one(c.finding(fmt.Sprintf("The answer was %d: the key works for this endpoint.", f.resp.status), f.statusEvidence()))
+	},
+}
+
+var responseUnrecognized = &Check{
+	ID: "response-unrecognized", Severity: Info, Title: "Answer not recognised",
+	Doc: "No rule knows this status or message. What the status means in general is shown; paste the " +
+		"whole body for a closer look.",
+	Fix:     "Paste the complete error body and the status code",
+	Sources: "facts §4, §7",
+	Run: func(c *Check, f *Facts) []Finding {
+		r := f.resp
+		if !r.given || r.hits != 0 || r.status == 401 || r.status == 404 || r.status == 429 || r.status >= 200 && r.status <= 299 {
+			return nil
+		}
+		if r.status == 0 {
+			return one(c.finding("The message has no status and no error az401 knows.", ""))
+		}
+		return one(c.finding(fmt.Sprintf("Status %d: %s.", r.status, statusMeaning(r.status)), f.statusEvidence()))
+	},
+}
+
+var inputTooLarge = &Check{
+	ID: "input-too-large", Severity: Warning, Title: "Pasted text was too long and was cut",
+	Doc: "The response text is capped at 64 KiB so a pasted log or file cannot slow the page; only its " +
+		"start was read.",
+	Fix:     "Paste only the error body or message",
+	Sources: "az401's own limits",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.cut {
+			return nil
+		}
+		return one(c.finding(fmt.Sprintf("The response text was longer than %d KiB; only the start was read.", MaxResponseLen>>10),
+			fmt.Sprintf("%d bytes pasted", len(f.in.Response))))
+	},
+}

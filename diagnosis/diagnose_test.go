@@ -1,0 +1,107 @@
+package diagnosis_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"az401/diagnosis"
+	"az401/internal/testkeys"
+)
+
+// TestKeyNeverWhole checks no finding text carries a key whole, whatever
+// the input makes the checks say.
+func TestKeyNeverWhole(t *testing.T) {
+	keys := []string{testkeys.Legacy(), testkeys.CASK('B'), testkeys.Mutate(testkeys.CASK('Y'), 3),
+		testkeys.CASK('Y')[:83], testkeys.Expand("${openai}"), testkeys.Expand("${jwt-entra}"),
+		testkeys.Expand("${storage}"), testkeys.Expand("${entra-secret}"), testkeys.Expand("${cask-sig:AZDO}")}
+	for _, key := range keys {
+		for _, kind := range diagnosis.Kinds() {
+			for _, wrap := range []string{"%s", `"%s"`, "Bearer %s", "api-key: %s", " %s\n"} {
+				r := diagnosis.Diagnose(diagnosis.Input{Kind: kind.ID, Key: strings.Replace(wrap, "%s", key, 1),
+					Endpoint: "https://x1.cognitiveservices.azure.com/?subscription-key=" + key, Region: "westus",
+					Header: diagnosis.HeaderAuthorization, Status: 401})
+				for _, f := range r.Findings {
+					for _, s := range []string{f.Message, f.Evidence, f.Fix, r.Verdict} {
+						assert.NotContains(t, s, key, "%s finding for %s", f.ID, kind.ID)
+						assert.NotContains(t, s, key[4:len(key)-4], "%s finding for %s shows the key's middle", f.ID, kind.ID)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestJunk feeds 1 MB of random bytes to every field: no panic, a
+// finding for each oversized field, and a bounded time.
+func TestJunk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	junk := make([]byte, 1<<20)
+	for i := range junk {
+		junk[i] = byte(rng.Uint32())
+	}
+	s := string(junk)
+	start := time.Now()
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: s, Key: s, Endpoint: s, Region: s, Header: s, RegionHeader: s, Response: s})
+	t.Logf("1 MB of junk in every field: %v", time.Since(start))
+	assert.True(t, r.Has("key-malformed"))
+	assert.True(t, r.Has("endpoint-malformed"))
+	assert.True(t, r.Has("region-malformed"))
+	assert.True(t, r.Has("input-too-large"))
+}
+
+func TestResponseUnrecognized(t *testing.T) {
+	r := diagnosis.Diagnose(diagnosis.Input{Status: 503})
+	assert.True(t, r.Has("response-unrecognized"))
+	assert.Contains(t, r.Findings[0].Message, "service-side failure")
+	r = diagnosis.Diagnose(diagnosis.Input{Response: "something odd happened"})
+	assert.True(t, r.Has("response-unrecognized"))
+}
+
+func TestVerdict(t *testing.T) {
+	assert.Equal(t, "Nothing to diagnose yet: paste a key, an endpoint, or the error you got.", diagnosis.Diagnose(diagnosis.Input{}).Verdict)
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'), Endpoint: "https://c1.openai.azure.com/", Status: 200})
+	assert.Contains(t, r.Verdict, "key works")
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'), Endpoint: "https://c1.openai.azure.com/"})
+	assert.Contains(t, r.Verdict, "No error found offline")
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Key: "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90", Endpoint: "http://api.cognitive.microsofttranslator.com/"})
+	assert.Equal(t, "Most likely: the key is a GUID: most likely the Azure subscription ID (or a tenant or app ID), not the resource key (key-is-guid). 1 more error below.", r.Verdict)
+}
+
+func TestKindsCatalogue(t *testing.T) {
+	seen := map[string]bool{}
+	for _, k := range diagnosis.Kinds() {
+		assert.False(t, seen[k.ID], "duplicate kind %s", k.ID)
+		seen[k.ID] = true
+		assert.NotEmpty(t, k.Name)
+		assert.NotEmpty(t, k.Services, "%s accepts no key service", k.ID)
+		for _, s := range []byte(k.Services + k.MaybeServices) {
+			assert.NotEmpty(t, diagnosis.ServiceName(s), "%s: unknown service %q", k.ID, s)
+		}
+		assert.Contains(t, diagnosis.Headers, k.Header, k.ID)
+		assert.NotEmpty(t, k.Test.Method, "%s has no test call", k.ID)
+		assert.True(t, strings.HasPrefix(k.Test.Path, "/"), k.ID)
+		assert.Equal(t, k.MaybeServices != "", k.MaybeNote != "", "%s: a conditional service needs its condition", k.ID)
+		assert.Equal(t, k.Retired.IsZero(), k.Successor == "", "%s: a retired kind names its successor", k.ID)
+	}
+	for _, id := range []string{"openai", "translator", "speech", "vision", "face", "language", "document-intelligence",
+		"ai-services", "cognitive-services", "content-safety", "custom-vision-training", "custom-vision-prediction",
+		"luis-authoring", "luis-prediction", "bing-search", "qna-maker"} {
+		assert.NotNil(t, diagnosis.LookupKind(id), "kind %s of spec/cli.md", id)
+	}
+}
+
+func TestParseKeyAge(t *testing.T) {
+	for in, want := range map[string]time.Duration{"5m": 5 * time.Minute, "2h": 2 * time.Hour, "40d": 40 * 24 * time.Hour} {
+		got, err := diagnosis.ParseKeyAge(in)
+		assert.NoError(t, err)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "soon", "-5m", "5x", "d"} {
+		_, err := diagnosis.ParseKeyAge(in)
+		assert.Error(t, err, in)
+	}
+}

@@ -1,0 +1,123 @@
+package diagnosis
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+var endpointTests = []struct {
+	in       string
+	family   HostFamily
+	cloud    Cloud
+	region   string
+	api      string
+	version  string
+	badLabel bool
+	err      bool
+}{
+	{"https://westus.api.cognitive.microsoft.com/", HostRegional, CloudPublic, "westus", "", "", false, false},
+	{"https://WestEurope.api.cognitive.microsoft.com/vision/v3.2/analyze", HostRegional, CloudPublic, "westeurope", "vision", "v3.2", false, false},
+	{"https://west-us.api.cognitive.microsoft.com/", HostRegional, CloudPublic, "", "", "", true, false},
+	{"https://westus9.api.cognitive.microsoft.com/", HostRegional, CloudPublic, "", "", "", true, false},
+	{"https://api.cognitive.microsoft.com/sts/v1.0/issueToken", HostGlobal, CloudPublic, "", "", "", false, false},
+	{"https://contoso.cognitiveservices.azure.com/formrecognizer/documentModels?api-version=2023-07-31", HostCustom, CloudPublic, "", "document-intelligence", "documentmodels", false, false},
+	{"https://contoso.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21", HostOpenAI, CloudPublic, "", "openai", "deployments", false, false},
+	{"https://contoso-.openai.azure.com/", HostOpenAI, CloudPublic, "", "", "", true, false},
+	{"https://foundry.services.ai.azure.com/models", HostFoundry, CloudPublic, "", "ai-services", "", false, false},
+	{"https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", HostTranslator, CloudPublic, "", "translator", "", false, false},
+	{"https://api-eur.cognitive.microsofttranslator.com/", HostTranslator, CloudPublic, "", "", "", false, false},
+	{"https://api-us.cognitive.microsofttranslator.com/", HostTranslator, CloudPublic, "", "", "", true, false},
+	{"https://eastus.tts.speech.microsoft.com/cognitiveservices/voices/list", HostSpeech, CloudPublic, "eastus", "speech", "voices", false, false},
+	{"https://southindia.stt.speech.microsoft.com/", HostSpeech, CloudPublic, "southindia", "", "", true, false},
+	{"https://usgovvirginia.api.cognitive.microsoft.us/", HostRegional, CloudGovernment, "usgovvirginia", "", "", false, false},
+	{"https://virginia.api.cognitive.microsoft.us/", HostRegional, CloudGovernment, "usgovvirginia", "", "", false, false},
+	{"https://chinaeast2.api.cognitive.azure.cn/", HostRegional, CloudChina, "chinaeast2", "", "", false, false},
+	{"https://api.translator.azure.cn/translate", HostTranslator, CloudChina, "", "translator", "", false, false},
+	{"https://xy.cognitiveservices.azure.us/", HostCustom, CloudGovernment, "", "", "", false, false},
+	{"https://api.bing.microsoft.com/v7.0/search?q=a", HostBing, CloudPublic, "", "bing-search", "v7.0", false, false},
+	{"https://westus.api.cognitive.microsoft.com/luis/api/v2.0/apps", HostRegional, CloudPublic, "westus", "luis-authoring", "v2.0", false, false},
+	{"https://westus.api.cognitive.microsoft.com/luis/v2.0/apps/x?q=a", HostRegional, CloudPublic, "westus", "luis-prediction", "v2.0", false, false},
+	{"https://cv.cognitiveservices.azure.com/customvision/v3.0/Prediction/p/classify", HostCustom, CloudPublic, "", "custom-vision-prediction", "v3.0", false, false},
+	{"https://x.azure-api.net/openai/", HostAPIM, CloudUnknown, "", "openai", "", false, false},
+	{"http://127.0.0.1:8080/v1", HostLoopback, CloudUnknown, "", "", "", false, false},
+	{"https://portal.azure.com/#home", HostWebPage, CloudUnknown, "", "", "", false, false},
+	{"https://westus.dev.cognitive.microsoft.com/docs/services/x", HostWebPage, CloudPublic, "", "", "", false, false},
+	{"contoso.cognitiveservices.azure.com", HostCustom, CloudPublic, "", "", "", false, true},
+	{"https://exa mple.com/", HostUnknown, CloudUnknown, "", "", "", false, true},
+	{"/translate?api-version=3.0", HostUnknown, CloudUnknown, "", "", "", false, true},
+	{"https://%zz/", HostUnknown, CloudUnknown, "", "", "", false, true},
+	{"ftp://xy.cognitiveservices.azure.com/", HostCustom, CloudPublic, "", "", "", false, true},
+}
+
+func TestAnalyseEndpoint(t *testing.T) {
+	for _, tt := range endpointTests {
+		e := analyseEndpoint(tt.in)
+		assert.Equal(t, tt.family, e.family, "analyseEndpoint(%q).family", tt.in)
+		assert.Equal(t, tt.cloud, e.cloud, "analyseEndpoint(%q).cloud", tt.in)
+		assert.Equal(t, tt.region, e.region, "analyseEndpoint(%q).region", tt.in)
+		assert.Equal(t, tt.api, e.api, "analyseEndpoint(%q).api", tt.in)
+		assert.Equal(t, tt.version, e.version, "analyseEndpoint(%q).version", tt.in)
+		assert.Equal(t, tt.badLabel, e.badLabel != "", "analyseEndpoint(%q).badLabel = %q", tt.in, e.badLabel)
+		assert.Equal(t, tt.err, e.err != "", "analyseEndpoint(%q).err = %q", tt.in, e.err)
+	}
+}
+
+func TestSuggestDomain(t *testing.T) {
+	assert.Equal(t, "x.cognitiveservices.azure.com", suggestDomain("x.cognitiveservice.azure.com"))
+	assert.Equal(t, "x.openai.azure.com", suggestDomain("x.openai.azure.co"))
+	assert.Equal(t, "", suggestDomain("example.com"))
+}
+
+func TestRedactEndpoint(t *testing.T) {
+	assert.Equal(t, "https://h/translate?Subscription-Key=%E2%80%A6&to=de", RedactEndpoint("https://h/translate?Subscription-Key=secret&to=de"))
+	assert.Equal(t, "https://h/x", RedactEndpoint("https://h/x"))
+	assert.Equal(t, "https://h/translate?to=de", StripSecrets("https://h/translate?subscription-key=secret&to=de"))
+	assert.Equal(t, "https://h/b?sv=1", StripSecrets("https://h/b?sv=1&sig=abc"))
+	assert.Equal(t, "https://h/b", StripSecrets("https://h/b?sig=abc"))
+}
+
+var statusTests = []struct {
+	in   string
+	want int
+}{
+	{`{"error":{"code":"401","message":"Access denied"}}`, 401},
+	{`{"error":{"code":401000,"message":"x"}}`, 401},
+	{`openai.AuthenticationError: Error code: 401 - {'error': {'code': 'PermissionDenied'}}`, 401},
+	{`The remote server returned an error: (401) Unauthorized.`, 401},
+	{`HTTP/1.1 403 Forbidden`, 403},
+	{`{ "statusCode": 403, "message": "Out of call volume quota." }`, 403},
+	{`{\"error\":{\"code\":\"401\"}}`, 401},
+	{`StatusCode: 1006, undefined Reason`, 0},
+	{`retry after 86400 seconds`, 0},
+	{``, 0},
+}
+
+func TestStatusIn(t *testing.T) {
+	for _, tt := range statusTests {
+		r := analyseResponse(0, tt.in)
+		assert.Equal(t, tt.want, r.status, "analyseResponse(0, %q).status", tt.in)
+	}
+}
+
+func TestResponseCodes(t *testing.T) {
+	r := analyseResponse(0, `Status: 401 (PermissionDenied) ErrorCode: 401 Content: {"error":{"code":"401"}}`)
+	assert.False(t, r.hit(rulePermissionDenied), "the .NET reason phrase is no RBAC signal (facts §4.1)")
+	r = analyseResponse(0, `{'error': {'code': 'PermissionDenied', 'message': 'x'}}`)
+	assert.True(t, r.hit(rulePermissionDenied))
+	r = analyseResponse(0, `{"error":{"code":4010001}}`)
+	assert.False(t, r.hit(ruleTranslator401000), "a longer number is not 401000")
+}
+
+func TestRegions(t *testing.T) {
+	r, exact := resolveRegion("West US 2")
+	assert.Equal(t, "westus2", r.ID)
+	assert.False(t, exact)
+	r, _ = resolveRegion("India Central")
+	assert.Equal(t, "centralindia", r.ID)
+	assert.Equal(t, "westeurope", closestRegion("westeurop"))
+	assert.Equal(t, "", closestRegion("mars"))
+	assert.True(t, LookupRegion("eastus").TokenExchange)
+	assert.False(t, LookupRegion("eastus2").TokenExchange)
+	assert.Equal(t, CloudChina, LookupRegion("chinanorth3").Cloud)
+}

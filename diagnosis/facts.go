@@ -1,0 +1,133 @@
+package diagnosis
+
+import (
+	"strings"
+	"time"
+)
+
+// Facts is an input parsed once for all checks: the key decoded, the
+// endpoint taken apart, the region and kind resolved, the response read.
+type Facts struct {
+	in   Input
+	key  keyFacts
+	ep   endpointFacts
+	resp responseFacts
+
+	kind      *Kind // the chosen kind, nil if none or unknown
+	inferred  *Kind // the kind the endpoint implies, nil if none
+	region    *Region
+	regionRaw string // trimmed region field
+	regionOK  bool   // the field is the region's id (any case)
+
+	regionHeader string // the Translator region header value, "" unknown
+}
+
+// Analyse parses an input into facts. It never fails: what cannot be
+// parsed becomes a fact that a check reports.
+func Analyse(in Input) *Facts {
+	f := &Facts{in: in}
+	f.key = analyseKey(in.Key)
+	f.ep = analyseEndpoint(in.Endpoint)
+	f.resp = analyseResponse(in.Status, in.Response)
+	f.kind = kindByID[strings.TrimSpace(strings.ToLower(in.Kind))]
+	f.inferred = f.inferKind()
+	f.regionRaw = strings.TrimSpace(in.Region)
+	if len(f.regionRaw) > MaxRegionLen {
+		f.regionRaw = f.regionRaw[:MaxRegionLen]
+	}
+	if f.regionRaw != "" {
+		var exact bool
+		f.region, exact = resolveRegion(f.regionRaw)
+		f.regionOK = f.region != nil && (exact || strings.ToLower(f.regionRaw) == f.region.ID)
+	}
+	f.regionHeader = strings.TrimSpace(in.RegionHeader)
+	if f.regionHeader == "" {
+		f.regionHeader = injectedRegionHeader(f.key.extraLine)
+	}
+	return f
+}
+
+// injectedRegionHeader reads "Ocp-Apim-Subscription-Region: X" pasted on a
+// second line of the key field, the workaround of [I4].
+func injectedRegionHeader(line string) string {
+	name, value, ok := strings.Cut(line, ":")
+	if ok && strings.EqualFold(strings.TrimSpace(name), "Ocp-Apim-Subscription-Region") {
+		return strings.TrimSpace(value)
+	}
+	return ""
+}
+
+// inferKind is the kind the endpoint's path or host belongs to.
+func (f *Facts) inferKind() *Kind {
+	if f.ep.api != "" {
+		return kindByID[f.ep.api]
+	}
+	switch f.ep.family {
+	case HostOpenAI:
+		return kindByID["openai"]
+	case HostSpeech:
+		return kindByID["speech"]
+	case HostTranslator, HostTranslatorV2:
+		return kindByID["translator"]
+	case HostBing:
+		return kindByID["bing-search"]
+	case HostFoundry:
+		return kindByID["ai-services"]
+	}
+	return nil
+}
+
+// Kind is the kind the checks apply: the chosen one, else the one the
+// endpoint implies, else nil.
+func (f *Facts) Kind() *Kind {
+	if f.kind != nil {
+		return f.kind
+	}
+	return f.inferred
+}
+
+// kindIs reports whether the effective kind is one of ids.
+func (f *Facts) kindIs(ids ...string) bool {
+	k := f.Kind()
+	return k != nil && contains(ids, k.ID)
+}
+
+// regionID returns the resolved region id, or "".
+func (f *Facts) regionID() string {
+	if f.region == nil {
+		return ""
+	}
+	return f.region.ID
+}
+
+// header returns how the key was sent, lower case, "" if not said.
+func (f *Facts) header() string { return strings.ToLower(strings.TrimSpace(f.in.Header)) }
+
+// keyService returns the service character of a decodable new-format key,
+// or 0.
+func (f *Facts) keyService() byte {
+	if f.key.class == KeyCASK && f.key.cask.checksumOK {
+		return f.key.cask.service
+	}
+	return 0
+}
+
+// multiServiceKey reports whether the key is a multi-service key
+// (service A or E).
+func (f *Facts) multiServiceKey() bool {
+	s := f.keyService()
+	return s == 'A' || s == 'E'
+}
+
+// passed reports whether day has come at the input's clock; a zero clock
+// is after every date.
+func (f *Facts) passed(day time.Time) bool {
+	return f.in.Now.IsZero() || !f.in.Now.Before(day)
+}
+
+// maskedKey is the key as evidence may show it.
+func (f *Facts) maskedKey() string { return Mask(f.key.clean) }
+
+// endpointShown is the endpoint as evidence may show it: secrets in the
+// query removed.
+func (f *Facts) endpointShown() string { return RedactEndpoint(f.ep.raw) }

@@ -1,0 +1,65 @@
+package diagnosis
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// The fuzz targets check that no input makes a parser panic, and that a
+// key never comes back whole in what the parsers keep for display.
+
+func FuzzAnalyseKey(f *testing.F) {
+	for _, tt := range keyTests {
+		f.Add(tt.in)
+	}
+	f.Add(vectorKey("AAAB", "KPTD"))
+	f.Fuzz(func(t *testing.T, s string) {
+		k := analyseKey(s)
+		_ = k.describe()
+		if len(k.clean) > 16 && strings.Contains(k.why, k.clean) {
+			t.Fatalf("analyseKey(%q).why repeats the key", s)
+		}
+		_ = Mask(k.clean)
+	})
+}
+
+func FuzzAnalyseEndpoint(f *testing.F) {
+	for _, tt := range endpointTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := analyseEndpoint(s)
+		_ = pathProblem(&e)
+		_ = e.base()
+		_ = RedactEndpoint(s)
+		_ = StripSecrets(s)
+	})
+}
+
+func FuzzAnalyseResponse(f *testing.F) {
+	for _, tt := range statusTests {
+		f.Add(0, tt.in)
+	}
+	f.Add(401, `{"error":{"code":401000}}`)
+	f.Fuzz(func(t *testing.T, status int, s string) {
+		r := analyseResponse(status, s)
+		if r.status != status && status != 0 {
+			t.Fatalf("analyseResponse(%d, %q) changed a given status to %d", status, s, r.status)
+		}
+		_ = retryAfter(r.text)
+		_ = excerpt(s, r.text, "denied")
+	})
+}
+
+func FuzzDiagnose(f *testing.F) {
+	f.Add("translator", "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", "eastus", vectorKey("AAAb", "XjxS"), "", 401, `{"error":{"code":401000}}`)
+	f.Add("openai", "https://x1.openai.azure.com/openai/v1/", "West US 2", "Bearer eyJhbGciOiJub25lIn0.e30.x", "authorization", 0, "")
+	f.Fuzz(func(t *testing.T, kind, endpoint, region, key, header string, status int, response string) {
+		r := Diagnose(Input{Kind: kind, Endpoint: endpoint, Region: region, Key: key, Header: header,
+			RegionHeader: region, Status: status, Response: response, Now: time.Unix(1e9, 0), KeyAge: time.Minute})
+		if r.Verdict == "" {
+			t.Fatal("no verdict")
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package diagnosis
+
+import "time"
+
+// Input is everything a diagnosis can look at. Only Key, Endpoint and Kind
+// are usual; every other field is optional and its zero value means
+// "not known".
+type Input struct {
+	// Kind is an API kind id from [Kinds] (e.g. "translator"). Empty means
+	// not chosen: kind-specific checks then infer the kind from the
+	// endpoint where they can.
+	Kind string
+	// Endpoint is the endpoint or the full request URL the user called.
+	Endpoint string
+	// Region is the resource's location as the portal shows it.
+	Region string
+	// Key is what the user pasted as the key, untrimmed.
+	Key string
+	// Header is how the key was sent: one of the Header* constants.
+	// Empty means the kind's usual header.
+	Header string
+	// RegionHeader is the value sent in Ocp-Apim-Subscription-Region
+	// (Translator), or "" when not known. [NoRegionHeader] says it was
+	// known to be absent.
+	RegionHeader string
+	// Status is the HTTP status received, or 0.
+	Status int
+	// Response is the body or error message received, as pasted.
+	Response string
+	// KeyAge is the time since the key was created or regenerated; zero
+	// means not known.
+	KeyAge time.Duration
+	// Regenerated says the key was regenerated rather than created.
+	Regenerated bool
+	// TrialStarted is the day a free trial key was issued; zero if the key
+	// is not a trial key or the day is not known.
+	TrialStarted time.Time
+	// Now is the clock the time-based checks use (retirements, trials,
+	// token expiry). Zero means "after every date this package knows".
+	Now time.Time
+}
+
+// Ways a key can be sent, the values of [Input.Header]. They are the CLI's
+// --header values and the page's option values.
+const (
+	HeaderSubscriptionKey = "ocp-apim-subscription-key"
+	HeaderAPIKey          = "api-key"
+	HeaderAuthorization   = "authorization"
+	HeaderTrainingKey     = "training-key"
+	HeaderPredictionKey   = "prediction-key"
+	HeaderQuery           = "query"
+	HeaderBody            = "body"
+)
+
+// Headers lists the [Input.Header] values in the order a form offers them.
+var Headers = []string{HeaderSubscriptionKey, HeaderAPIKey, HeaderAuthorization,
+	HeaderTrainingKey, HeaderPredictionKey, HeaderQuery, HeaderBody}
+
+// NoRegionHeader is the [Input.RegionHeader] value that says the request
+// carried no Ocp-Apim-Subscription-Region header.
+const NoRegionHeader = "-"
+
+// Size caps. Longer input is cut, and the cut is reported, so a pasted log
+// file or binary cannot make a diagnosis slow.
+const (
+	MaxKeyLen      = 1 << 10
+	MaxEndpointLen = 8 << 10
+	MaxRegionLen   = 256
+	MaxResponseLen = 64 << 10
+)

@@ -1,0 +1,30 @@
+package diagnosis
+
+// registry lists every check in the order the verdict ranks causes.
+// Definitive answers from the service come first, then what the input
+// shows for certain (retired service, key format, host), then causes
+// that need more context, then the service's generic refusals, which the
+// earlier causes explain.
+var registry = []*Check{
+	// The service said exactly what is wrong.
+	responseLocalAuthDisabled, responseNetworkBlocked, responseQuotaExceeded, responseLimitedAccess,
+	responsePermissionDenied, responseCustomSubdomainRequired, responseSpeechKeyOnText, responseMissingKey,
+	// The service is gone.
+	serviceRetired, endpointVersionRetired,
+	// The key itself.
+	keyMissing, keyPlaceholder, keyIsGUID, keyIsToken, tokenExpired, keyIsForeignSecret, keyDerivedOrHashed,
+	keyPrefixed, keyMalformed, keyChecksumMismatch, keyLUISAuthoringVsPrediction, keyKindMismatch,
+	// The endpoint, region and headers.
+	endpointMalformed, endpointNotAPI, endpointOpenAIPublic, endpointInsecure, endpointHostInvalid,
+	endpointCloudMismatch, endpointKindMismatch, endpointTokenURL, endpointRegionMismatch, endpointNeedsRegion,
+	regionMalformed, regionUnsupported, translatorRegionHeader, headerMismatch, entraNeedsCustomSubdomain,
+	// Time.
+	trialExpired, keyTooNew, keyRegenerated,
+	// The service's generic refusals and other answers.
+	responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseInvalidKeyOrEndpoint,
+	responseDeploymentNotFound, responseNotFound, responseRateLimited,
+	// Doubts and pollution.
+	keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,
+	// Facts.
+	keyDecoded, responseOK, responseUnrecognized,
+}

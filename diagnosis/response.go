@@ -1,0 +1,159 @@
+package diagnosis
+
+import (
+	"strconv"
+	"strings"
+)
+
+// responseFacts is what a pasted answer says: the status and the body,
+// lower-cased so that one search finds a phrase in raw JSON, SDK
+// exception text or a Python dict repr alike.
+type responseFacts struct {
+	given    bool
+	status   int  // as given, or read from the text
+	inferred bool // the status was read from the text
+	cut      bool // the text was longer than MaxResponseLen
+	text     string
+	hits     uint32 // one bit per responseRule the text matches
+}
+
+// analyseResponse reads a status and a pasted body or error message.
+func analyseResponse(status int, body string) responseFacts {
+	r := responseFacts{status: status, given: status != 0 || strings.TrimSpace(body) != ""}
+	if len(body) > MaxResponseLen {
+		body, r.cut = body[:MaxResponseLen], true
+	}
+	r.text = strings.ToLower(body)
+	if r.status == 0 && r.text != "" {
+		r.status = statusIn(r.text)
+		r.inferred = r.status != 0
+	}
+	r.match()
+	return r
+}
+
+// statusPrefixes introduce an HTTP status in the texts of facts §4:
+// "Error code: 401", "Status: 401", "(401)", "HTTP/1.1 401",
+// "statusCode": 401, "error (401)", "status code '401'".
+var statusPrefixes = []string{"http/1.1 ", "http/2 ", "http/1.0 ", "error code: ", "status: ", "status code: ",
+	"status code ", `"statuscode":`, `"statuscode": `, "'statuscode': ", "statuscode: ", "error (", "(",
+	"returned an error: (", "http ", `"code":"`, `"code": "`, "'code': '", `"code":`, `"code": `, "'code': ",
+	`\"code\":\"`, `\"code\":`, `\"statuscode\":`}
+
+// statusIn finds the first HTTP status in a message; Translator's
+// six-digit codes give their first three digits (401000 → 401).
+func statusIn(text string) int {
+	best, bestAt := 0, len(text)
+	for _, p := range statusPrefixes {
+		i := strings.Index(text, p)
+		for i >= 0 && i < bestAt {
+			rest := text[i+len(p):]
+			if code := leadingStatus(rest); code != 0 {
+				best, bestAt = code, i
+				break
+			}
+			j := strings.Index(rest, p)
+			if j < 0 {
+				break
+			}
+			i += len(p) + j
+		}
+	}
+	return best
+}
+
+// leadingStatus reads a 3-digit HTTP status (or a 6-digit Translator
+// code) at the start of s.
+func leadingStatus(s string) int {
+	n := 0
+	for n < len(s) && n < 7 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n != 3 && n != 6 {
+		return 0
+	}
+	code, _ := strconv.Atoi(s[:3])
+	if code < 100 || code > 599 {
+		return 0
+	}
+	return code
+}
+
+// has reports whether any of the lower-case phrases is in the text.
+func (r *responseFacts) has(phrases ...string) bool {
+	for _, p := range phrases {
+		if strings.Contains(r.text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCode reports whether a JSON, dict or key=value "code" field holds
+// the code, quoted or not: "code":401000, 'code': '401000',
+// error_code=PermissionDenied (facts §4.2).
+func (r *responseFacts) hasCode(code string) bool {
+	t := r.text
+	for {
+		i := strings.Index(t, code)
+		if i < 0 {
+			return false
+		}
+		before := strings.TrimRight(t[:i], ` "'\`)
+		after := t[i+len(code):]
+		if (strings.HasSuffix(before, ":") || strings.HasSuffix(before, "=")) &&
+			(after == "" || !isAlnum(after[0])) {
+			before = strings.TrimRight(before[:len(before)-1], ` "'\`)
+			if strings.HasSuffix(before, "code") {
+				return true
+			}
+		}
+		t = after
+	}
+}
+
+// excerpt returns the part of the original text around the first of the
+// phrases, for evidence.
+func excerpt(original, lower string, phrases ...string) string {
+	for _, p := range phrases {
+		if i := strings.Index(lower, p); i >= 0 && len(original) == len(lower) {
+			end := min(i+len(p)+40, len(original))
+			start := max(i-20, 0)
+			s := strings.TrimSpace(original[start:end])
+			if start > 0 {
+				s = "…" + s
+			}
+			if end < len(original) {
+				s += "…"
+			}
+			return s
+		}
+	}
+	return ""
+}
+
+// statusMeaning says what a status means for an Azure AI call in
+// general (facts §7 rule of thumb, §4).
+func statusMeaning(code int) string {
+	switch {
+	case code >= 200 && code < 300:
+		return "the request was accepted"
+	case code == 400:
+		return "the gateway accepted the credentials but the request is malformed (body, parameters or api-version)"
+	case code == 401:
+		return "the credentials were refused: wrong key, key of another resource or region, or wrong host"
+	case code == 403:
+		return "the key is known but the call is blocked: network rules, key auth disabled, quota used up, or a limited-access feature"
+	case code == 404:
+		return "the key passed; the path, api-version or deployment does not exist on this host"
+	case code == 405 || code == 410:
+		return "the method or the API version is no longer served"
+	case code == 408 || code == 504:
+		return "the service did not answer in time; retry"
+	case code == 429:
+		return "too many requests; wait as Retry-After says"
+	case code >= 500:
+		return "a service-side failure, not a credentials problem; retry later"
+	}
+	return "not a status Azure AI services use for credential problems"
+}

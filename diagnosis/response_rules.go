@@ -1,0 +1,98 @@
+package diagnosis
+
+import "fmt"
+
+// responseRule is one kind of answer the services give, recognised by
+// phrases and codes in any wrapping (facts §4).
+type responseRule int
+
+// Response rules, one per response-* cause that a text can show.
+const (
+	ruleInvalidKey responseRule = iota
+	ruleTranslator401000
+	ruleSpeechOnText
+	ruleTokenRejected
+	rulePermissionDenied
+	ruleLocalAuth
+	ruleNetwork
+	ruleQuota
+	ruleLimitedAccess
+	ruleMissingKey
+	ruleSubdomain
+	ruleSpeechAuth
+	ruleDeployment
+	ruleNotFound
+	ruleRateLimited
+	ruleCount
+)
+
+// responseRules hold lower-case phrases and "code" values per rule.
+var responseRules = [ruleCount]struct{ phrases, codes []string }{
+	ruleInvalidKey: {phrases: []string{"denied due to invalid subscription key",
+		"cannot be accessed with the current subscription", "invalid status code 'access denied'",
+		"invalid status code 'unauthorized'"}},
+	ruleTranslator401000: {phrases: []string{"credentials are missing or invalid"}, codes: []string{"401000"}},
+	ruleSpeechOnText:     {phrases: []string{"credentials provided are for the speech api"}, codes: []string{"401015"}},
+	ruleTokenRejected:    {phrases: []string{"access token is missing, invalid", "audience is incorrect"}},
+	rulePermissionDenied: {phrases: []string{"principal does not have access", "lacks the required data action"},
+		codes: []string{"permissiondenied"}},
+	ruleLocalAuth:     {phrases: []string{"key based authentication is disabled"}, codes: []string{"authenticationtypedisabled"}},
+	ruleNetwork:       {phrases: []string{"virtual network/firewall rules", "throwexceptionduetotrafficdenied"}},
+	ruleQuota:         {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota"}, codes: []string{"403001"}},
+	ruleLimitedAccess: {phrases: []string{"missing approval for one or more", "aka.ms/facerecognition"}, codes: []string{"unsupportedfeature"}},
+	ruleMissingKey:    {phrases: []string{"missing subscription key"}},
+	ruleSubdomain:     {phrases: []string{"custom subdomain for token authentication", "please provide an authentication key"}},
+	ruleSpeechAuth: {phrases: []string{"authentication error (401)", "authentication error (403)", "authenticationfailure",
+		"unexpected server response: 401"}},
+	ruleDeployment:  {phrases: []string{"deployment for this resource does not exist"}, codes: []string{"deploymentnotfound"}},
+	ruleNotFound:    {phrases: []string{"resource not found"}},
+	ruleRateLimited: {phrases: []string{"rate limit is exceeded", "exceeded token rate limit", "exceeded call rate limit", "client exceeded request limits"}, codes: []string{"ratelimitexceeded", "429000", "429001", "429002"}},
+}
+
+// match sets the hits of every rule in the text.
+func (r *responseFacts) match() {
+	if r.text == "" {
+		return
+	}
+	for i, rule := range responseRules {
+		if r.has(rule.phrases...) || r.hasAnyCode(rule.codes) {
+			r.hits |= 1 << i
+		}
+	}
+}
+
+func (r *responseFacts) hasAnyCode(codes []string) bool {
+	for _, c := range codes {
+		if r.hasCode(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hit reports whether the text matched the rule.
+func (r *responseFacts) hit(rule responseRule) bool { return r.hits&(1<<rule) != 0 }
+
+// evidence quotes the text around the rule's first phrase or code.
+func (f *Facts) evidence(rule responseRule) string {
+	ru := responseRules[rule]
+	original := f.in.Response
+	if len(original) > MaxResponseLen {
+		original = original[:MaxResponseLen]
+	}
+	if ev := excerpt(original, f.resp.text, append(ru.phrases, ru.codes...)...); ev != "" {
+		return ev
+	}
+	return f.statusEvidence()
+}
+
+// statusEvidence names the status and where it came from.
+func (f *Facts) statusEvidence() string {
+	if f.resp.status == 0 {
+		return ""
+	}
+	if f.resp.inferred {
+		return fmt.Sprintf("status %d (read from the message)", f.resp.status)
+	}
+	return fmt.Sprintf("status %d", f.resp.status)
+}
