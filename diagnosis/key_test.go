@@ -18,7 +18,7 @@ var keyTests = []struct {
 	{"   ", KeyEmpty, false, "", true},
 	{`""`, KeyEmpty, true, "", false},
 	{strings.Repeat("ab12", 8), KeyLegacy, false, "", false},
-	{strings.Repeat("AB12", 8), KeyLegacy, false, "", false},                  // upper-case hex
+	{strings.Repeat("AB12", 8), KeyLegacy, false, "", false},                    // upper-case hex
 	{"\ufeff" + strings.Repeat("ab12", 8) + "\r\n", KeyLegacy, false, "", true}, // BOM and CRLF
 	{strings.Repeat("ab12", 4) + "\u200b" + strings.Repeat("ab12", 4), KeyLegacy, false, "", true},
 	{`"` + strings.Repeat("ab12", 8) + `"`, KeyLegacy, true, "", false},
