@@ -17,6 +17,9 @@ var regionMalformed = &Check{
 		if raw == "" || f.regionOK {
 			return nil
 		}
+		if LooksSecret(raw) {
+			return one(c.finding("The region field holds what looks like a key or token, not a region.", Mask(raw)))
+		}
 		if strings.Contains(raw, "://") || strings.Contains(raw, ".") {
 			fd := c.finding("The region field holds a URL, not a region.", truncate(RedactEndpoint(raw), 80))
 			if e := analyseEndpoint(raw); e.region != "" {

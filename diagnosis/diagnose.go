@@ -8,8 +8,10 @@ import (
 
 // Diagnose runs every check on the input and returns the findings, most
 // likely cause first, with a verdict. It never panics on any input.
-func Diagnose(in Input) Report {
-	f := Analyse(in)
+func Diagnose(in Input) Report { return Analyse(in).Report() }
+
+// Report runs every check on the facts.
+func (f *Facts) Report() Report {
 	var findings []Finding
 	for _, c := range registry {
 		findings = append(findings, c.Run(c, f)...)

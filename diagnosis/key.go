@@ -361,6 +361,18 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
+// LooksSecret reports whether a value has the shape of a key, token or
+// other secret, so that it is masked wherever it appears, even in a field
+// meant for something else (a key pasted into the region field).
+func LooksSecret(s string) bool {
+	k := analyseKey(s)
+	switch k.class {
+	case KeyLegacy, KeyCASK, KeyToken, KeyForeign, KeyDerived:
+		return true
+	}
+	return k.class == KeyMalformed && len(k.clean) >= 28 && isBase62(k.clean)
+}
+
 // Mask shows a key as its first and last four characters and its length,
 // the most of a key this package ever prints. Keys of 16 characters or
 // fewer show only their length.

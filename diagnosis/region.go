@@ -128,6 +128,7 @@ var regionTable = []struct{ id, name, flags string }{
 
 var (
 	regions     []Region
+	regionIDs   []string
 	regionByID  = map[string]*Region{}
 	regionByKey = map[string]*Region{} // display names and aliases, folded
 )
@@ -147,6 +148,7 @@ func init() {
 		regions[i] = Region{ID: r.id, Name: r.name, Cloud: cloud,
 			Speech: strings.Contains(r.flags, "S"), TokenExchange: strings.Contains(r.flags, "T")}
 		regionByID[r.id] = &regions[i]
+		regionIDs = append(regionIDs, r.id)
 		regionByKey[foldRegion(r.name)] = &regions[i]
 	}
 	// Display-name variants people type (facts §2.3) and the Government
@@ -196,11 +198,16 @@ func resolveRegion(s string) (r *Region, exact bool) {
 
 // closestRegion suggests the known region id nearest to s, or "".
 func closestRegion(s string) string {
-	f := foldRegion(s)
+	return Closest(foldRegion(s), regionIDs)
+}
+
+// Closest returns the candidate fewer than three edits away from s and
+// nearest to it, or "": the "did you mean" of CLI and page.
+func Closest(s string, candidates []string) string {
 	best, bestD := "", 3
-	for _, r := range regions {
-		if d := editDistance(f, r.ID, bestD); d < bestD {
-			best, bestD = r.ID, d
+	for _, c := range candidates {
+		if d := editDistance(s, c, bestD); d < bestD {
+			best, bestD = c, d
 		}
 	}
 	return best

@@ -1,0 +1,49 @@
+# az401: `make run` builds and serves the page; `make test` runs every test.
+GO       ?= go
+WASM     := web/app.wasm
+BIN      := bin/az401
+ADDR     ?= 127.0.0.1:8000
+FUZZTIME ?= 30s
+
+.PHONY: build run test bench fuzz docs static chromium clean
+
+# Build the page (WebAssembly) and the az401 binary.
+build:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./cmd/az401
+	$(GO) build -trimpath -o $(BIN) ./cmd/az401
+
+# Build, then serve the page on http://$(ADDR)/.
+run: build
+	$(BIN) serve -addr $(ADDR)
+
+# Run vet and every test, the real-browser ones included (installs Chromium if missing).
+test: chromium build
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/... ./diagnosis/...
+	$(GO) test -count=1 ./...
+
+# Report the speed and size budgets: diagnosis per call, wasm size, load times.
+bench: chromium build
+	$(GO) test -run '^$$' -bench . -benchmem ./diagnosis/
+	AZ401_BENCH=1 $(GO) test -count=1 -run '^TestBudgets$$' -v ./e2e/
+
+# Fuzz each parser for $(FUZZTIME).
+fuzz:
+	for f in FuzzAnalyseKey FuzzAnalyseEndpoint FuzzAnalyseResponse FuzzDiagnose; do \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./diagnosis/ || exit 1; done
+
+# Regenerate docs/causes.md from the registry.
+docs:
+	$(GO) run ./cmd/az401 causes --format markdown > docs/causes.md
+
+# Write the static site to site/ (PREFIX=/repo for GitHub Pages).
+static: build
+	$(BIN) static -out site -prefix "$(PREFIX)"
+
+# Install Debian's Chromium for the browser tests when it is missing.
+chromium:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
+
+# Remove built files.
+clean:
+	rm -rf $(WASM) bin site

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// askAzureQuery is what az prints about a resource: each field can
+// explain a 401/403 by itself (wrong kind or location, no custom
+// subdomain for Entra, local auth off, network closed).
+const askAzureQuery = `[?name=='%s'].{name:name, kind:kind, location:location, endpoint:properties.endpoint, ` +
+	`customSubDomain:properties.customSubDomainName, disableLocalAuth:properties.disableLocalAuth, ` +
+	`publicNetworkAccess:properties.publicNetworkAccess, defaultAction:properties.networkAcls.defaultAction, ` +
+	`ipRules:properties.networkAcls.ipRules, resourceGroup:resourceGroup}`
+
+// askAzureCommands are the Azure CLI and PowerShell commands that show
+// the truth about a resource, with its name filled in.
+func askAzureCommands(name string) []struct{ title, cmd string } {
+	return []struct{ title, cmd string }{
+		{"Azure CLI: the resource's kind, region, endpoint and auth settings",
+			fmt.Sprintf("az cognitiveservices account list --query \"%s\" -o jsonc", fmt.Sprintf(askAzureQuery, name))},
+		{"Azure CLI: its keys (prints secrets to your terminal)",
+			fmt.Sprintf("az cognitiveservices account keys list --name %s --resource-group $(az cognitiveservices account list --query \"[?name=='%s'].resourceGroup\" -o tsv)", name, name)},
+		{"Az PowerShell: the same settings",
+			fmt.Sprintf("Get-AzCognitiveServicesAccount | Where-Object AccountName -eq '%s' |\n  Select-Object AccountName, Kind, Location, Endpoint, CustomSubDomainName, DisableLocalAuth, PublicNetworkAccess, ResourceGroupName,\n    @{n='DefaultAction';e={$_.NetworkRuleSet.DefaultAction}}, @{n='IpRules';e={$_.NetworkRuleSet.IpRules.IpAddressOrRange -join ','}}", name)},
+		{"Az PowerShell: its keys",
+			fmt.Sprintf("$a = Get-AzCognitiveServicesAccount | Where-Object AccountName -eq '%s'\nGet-AzCognitiveServicesAccountKey -ResourceGroupName $a.ResourceGroupName -Name $a.AccountName", name)},
+	}
+}
+
+// renderAskAzure draws the panel of commands that ask Azure about the
+// resource, with the name the endpoint reveals.
+func (p *diagnosePage) renderAskAzure() app.UI {
+	name := "NAME"
+	if p.facts != nil {
+		if n := p.facts.ResourceName(); n != "" {
+			name = n
+		}
+	}
+	cmds := askAzureCommands(name)
+	return app.Details().ID("ask-azure").Class("card").Body(
+		app.Summary().Text("Ask Azure for the truth"),
+		app.P().Class("muted").Text("These commands print what Azure knows about the resource: its kind and region, "+
+			"its endpoint and custom subdomain, whether key auth is disabled and whether the network is closed. "+
+			"Run them where you are signed in (az login / Connect-AzAccount)."),
+		app.Range(cmds).Slice(func(i int) app.UI {
+			c := cmds[i]
+			return app.Div().Body(
+				app.Div().Class("cmd-row").Body(
+					app.Span().Class("field-label").Text(c.title),
+					app.Button().Type("button").Class("secondary").Text("Copy").OnClick(func(ctx app.Context, e app.Event) {
+						copyText(ctx, c.cmd, func(bool) {})
+					}),
+				),
+				app.Pre().Class("cmd").Text(c.cmd),
+			)
+		}),
+	)
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"az401/diagnosis"
+)
+
+// causesPage lists every cause of the registry with its doc and fix; a
+// finding's "more" link lands on its section (anchor = cause ID).
+type causesPage struct {
+	app.Compo
+}
+
+func newCausesPage() app.Composer { return &causesPage{} }
+
+// OnNav sets the title and scrolls to the cause the link names.
+func (c *causesPage) OnNav(ctx app.Context) {
+	ctx.Page().SetTitle("az401: every cause of a 401, 403 or 404 from Azure AI services")
+	if id := ctx.Page().URL().Fragment; id != "" {
+		ctx.Defer(func(ctx app.Context) { ctx.ScrollTo(id) })
+	}
+}
+
+// causeAreas orders the areas the page groups causes by.
+var causeAreas = []struct{ area, title string }{
+	{"key", "The key"}, {"token", "Tokens"}, {"endpoint", "Endpoint, region and headers"},
+	{"response", "What the service answered"}, {"input", "Input"},
+}
+
+func (c *causesPage) Render() app.UI {
+	return newShell().Body(
+		app.Div().Class("causes").Body(
+			app.H1().Text("Causes"),
+			app.P().Text("Every cause az401 reports, with what it means and how to fix it. "+
+				"Errors alone explain a 401 or 403; warnings likely contribute; facts are decoded information."),
+			app.Ul().Class("toc").Body(
+				app.Range(diagnosis.All()).Slice(func(i int) app.UI {
+					ch := diagnosis.All()[i]
+					return app.Li().Body(app.A().Href("causes#" + ch.ID).Text(ch.ID))
+				}),
+			),
+			app.Range(causeAreas).Slice(func(i int) app.UI {
+				a := causeAreas[i]
+				return app.Div().Body(
+					app.H2().Text(a.title),
+					app.Range(checksIn(a.area)).Slice(func(j int) app.UI { return causeSection(checksIn(a.area)[j]) }),
+				)
+			}),
+		),
+	)
+}
+
+// checksIn returns the checks of one area, in registry order.
+func checksIn(area string) []*diagnosis.Check {
+	var out []*diagnosis.Check
+	for _, c := range diagnosis.All() {
+		if c.Area() == area {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// causeSection draws one cause.
+func causeSection(c *diagnosis.Check) app.UI {
+	steps := strings.Split(c.Fix, "\n")
+	sev := c.Severity.String()
+	return app.Section().ID(c.ID).DataSet("cause-id", c.ID).Body(
+		app.H3().Body(app.Span().Class("badge", "sev-"+sev).Text(sev), app.Text(" "+c.Title),
+			app.Span().Class("cause-id").Text(" "+c.ID)),
+		app.P().Text(c.Doc),
+		app.P().Body(app.Strong().Text("Fix")),
+		app.Ol().Body(app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) })),
+		app.P().Class("muted").Text("Sources: "+c.Sources+" (fact sheet)"),
+	)
+}

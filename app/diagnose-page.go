@@ -1,0 +1,125 @@
+package app
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"az401/diagnosis"
+)
+
+// diagnosePage is the troubleshooter: the form on one side, the live
+// diagnosis on the other. Everything runs in the browser; the key stays
+// in this component's memory.
+type diagnosePage struct {
+	app.Compo
+
+	form     form
+	showKey  bool
+	moreOpen bool
+
+	facts  *diagnosis.Facts
+	report diagnosis.Report
+
+	mounted         bool
+	updateAvailable bool
+	shareLink       string
+	copyNote        string
+	failure         string // an internal error caught at the UI boundary
+}
+
+func newDiagnosePage() app.Composer { return &diagnosePage{} }
+
+// OnNav pre-fills the form from a share link, on the server while
+// pre-rendering and in the browser.
+func (p *diagnosePage) OnNav(ctx app.Context) {
+	key := p.form.Key
+	p.form = formFromURL(ctx.Page().URL())
+	p.form.Key = key
+	p.moreOpen = p.moreOpen || p.hasMore()
+	p.diagnose()
+	ctx.Page().SetTitle("az401: why does my Azure AI key get 401?")
+}
+
+// OnMount marks the page ready for people (inputs enabled) and tests
+// (the #ready element).
+func (p *diagnosePage) OnMount(ctx app.Context) {
+	p.mounted = true
+	p.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+// OnAppUpdate shows the "update available" notice after a deploy.
+func (p *diagnosePage) OnAppUpdate(ctx app.Context) {
+	p.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+// diagnose runs the diagnosis on the current form.
+func (p *diagnosePage) diagnose() {
+	p.facts = diagnosis.Analyse(p.form.input(time.Now()))
+	p.report = p.facts.Report()
+}
+
+// change applies an edit, re-diagnoses and keeps the address bar in step
+// with the non-secret fields. A panic becomes a message, not a dead page.
+func (p *diagnosePage) change(ctx app.Context, edit func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.failure = "Something went wrong while diagnosing this input; the page keeps working. Please report what you typed (without the key)."
+		}
+	}()
+	edit()
+	p.diagnose()
+	p.copyNote = ""
+	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
+}
+
+// onText returns a handler that copies an input's value into a field.
+func (p *diagnosePage) onText(field *string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := e.Get("target").Get("value").String()
+		p.change(ctx, func() { *field = v })
+	}
+}
+
+func (p *diagnosePage) onRegenerated(ctx app.Context, e app.Event) {
+	v := e.Get("target").Get("checked").Bool()
+	p.change(ctx, func() { p.form.Regenerated = v })
+}
+
+func (p *diagnosePage) onToggleKey(ctx app.Context, e app.Event) { p.showKey = !p.showKey }
+
+// onShare copies the share link to the clipboard and shows it.
+func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
+	p.shareLink = shareURL(ctx.Page().URL(), p.form).String()
+	p.copyNote = "Link shown below; it holds no key."
+	copyText(ctx, p.shareLink, func(ok bool) {
+		if ok {
+			p.copyNote = "Link copied. It holds no key and no response text."
+		}
+	})
+}
+
+// Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
+// inputs are disabled: the live page replaces them once it mounts.
+func (p *diagnosePage) Render() app.UI {
+	return newShell().Body(
+		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
+		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),
+		app.Div().Class("layout").Body(
+			p.renderForm(),
+			app.Div().Body(
+				p.renderResults(),
+				p.renderAskAzure(),
+			),
+		),
+		app.If(p.mounted, func() app.UI { return app.Span().ID("ready").Hidden(true) }),
+	)
+}
+
+// updateNotice offers to reload into a new deploy.
+func updateNotice() app.UI {
+	return app.Div().Class("update").Role("status").Body(
+		app.Span().Text("A new version of az401 is available."),
+		app.Button().Type("button").Text("Reload").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+	)
+}

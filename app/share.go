@@ -1,0 +1,97 @@
+package app
+
+import (
+	"net/url"
+	"strings"
+
+	"az401/diagnosis"
+)
+
+// Share-link parameter names. They match the form's element ids.
+const (
+	paramKind         = "kind"
+	paramEndpoint     = "endpoint"
+	paramRegion       = "region"
+	paramHeader       = "header"
+	paramRegionHeader = "region-header"
+	paramStatus       = "status"
+	paramKeyAge       = "key-age"
+	paramRegenerated  = "regenerated"
+	paramTrialStarted = "trial-started"
+)
+
+// maxShareValue caps each value read from a link, so a crafted link
+// cannot load megabytes into the form.
+const maxShareValue = 2048
+
+// shareValues returns the non-secret fields as link parameters: never
+// the key or the response, secrets stripped from the endpoint's query,
+// and any value that contains the key dropped.
+func (f form) shareValues() url.Values {
+	v := url.Values{}
+	key := strings.TrimSpace(f.Key)
+	set := func(name, value string) {
+		value = strings.TrimSpace(value)
+		if value == "" || len(key) >= 8 && strings.Contains(value, key) {
+			return
+		}
+		v.Set(name, value)
+	}
+	set(paramKind, f.Kind)
+	set(paramEndpoint, diagnosis.StripSecrets(f.Endpoint))
+	set(paramRegion, f.Region)
+	set(paramHeader, f.Header)
+	set(paramRegionHeader, f.RegionHeader)
+	set(paramStatus, f.Status)
+	set(paramKeyAge, f.KeyAge)
+	if f.Regenerated {
+		v.Set(paramRegenerated, "1")
+	}
+	set(paramTrialStarted, f.TrialStarted)
+	return v
+}
+
+// shareURL returns the page's URL with the form's non-secret fields in
+// the fragment, which browsers never send to the server. The query is
+// cleared, so an older link's parameters do not linger.
+func shareURL(page *url.URL, f form) *url.URL {
+	u := *page
+	u.RawQuery = ""
+	u.Fragment = ""
+	u.RawFragment = ""
+	if v := f.shareValues(); len(v) > 0 {
+		u.Fragment = v.Encode()
+		u.RawFragment = u.Fragment
+	}
+	return &u
+}
+
+// formFromURL reads the fields of a share link: from the fragment, or
+// else from the query (older links and hand-written ones). The key is
+// never read from a link, whatever it carries.
+func formFromURL(u *url.URL) form {
+	v, err := url.ParseQuery(u.RawFragment)
+	if u.RawFragment == "" {
+		v, err = url.ParseQuery(u.Fragment)
+	}
+	if err != nil || len(v) == 0 {
+		v = u.Query()
+	}
+	get := func(name string) string {
+		s := v.Get(name)
+		if len(s) > maxShareValue {
+			s = s[:maxShareValue]
+		}
+		return strings.TrimSpace(s)
+	}
+	f := form{Kind: get(paramKind), Endpoint: get(paramEndpoint), Region: get(paramRegion),
+		Header: get(paramHeader), RegionHeader: get(paramRegionHeader), Status: get(paramStatus),
+		KeyAge: get(paramKeyAge), Regenerated: get(paramRegenerated) == "1", TrialStarted: get(paramTrialStarted)}
+	if diagnosis.LookupKind(f.Kind) == nil {
+		f.Kind = ""
+	}
+	if _, ok := keyAges[f.KeyAge]; !ok {
+		f.KeyAge = ""
+	}
+	return f
+}

@@ -1,0 +1,187 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"az401/diagnosis"
+)
+
+// runDiagnose parses the diagnose flags, reads the key and the response,
+// and prints the report.
+func runDiagnose(args []string, e env) (int, error) {
+	fs := flag.NewFlagSet("diagnose", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var (
+		in                                     diagnosis.Input
+		keyStdin, regenerated                  bool
+		responseFile, keyAge, trial, now, form string
+		status                                 int
+	)
+	fs.StringVar(&in.Kind, "kind", "", "")
+	fs.StringVar(&in.Endpoint, "endpoint", "", "")
+	fs.StringVar(&in.Region, "region", "", "")
+	fs.BoolVar(&keyStdin, "key-stdin", false, "")
+	fs.StringVar(&in.Header, "header", "", "")
+	fs.StringVar(&in.RegionHeader, "region-header", "", "")
+	fs.IntVar(&status, "status", 0, "")
+	fs.StringVar(&responseFile, "response-file", "", "")
+	fs.StringVar(&keyAge, "key-age", "", "")
+	fs.BoolVar(&regenerated, "regenerated", false, "")
+	fs.StringVar(&trial, "trial-started", "", "")
+	fs.StringVar(&now, "now", "", "")
+	fs.StringVar(&form, "format", "text", "")
+	if err := fs.Parse(args); err != nil {
+		return 0, flagError(err)
+	}
+	if fs.NArg() > 0 {
+		return 0, usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
+			"unexpected argument %q", truncate(fs.Arg(0), 12))
+	}
+	if err := checkChoices(in.Kind, in.Header, form); err != nil {
+		return 0, err
+	}
+	if status != 0 && (status < 100 || status > 599) {
+		return 0, usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", status)
+	}
+	in.Status, in.Regenerated = status, regenerated
+	var err error
+	if keyAge != "" {
+		if in.KeyAge, err = diagnosis.ParseKeyAge(keyAge); err != nil {
+			return 0, usagef("", "--key-age: %v", err)
+		}
+	}
+	if trial != "" {
+		if in.TrialStarted, err = diagnosis.ParseDay(trial); err != nil {
+			return 0, usagef("", "--trial-started: %v", err)
+		}
+	}
+	in.Now = time.Now()
+	if now != "" {
+		if in.Now, err = time.Parse(time.RFC3339, now); err != nil {
+			return 0, usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %q is not a time", now)
+		}
+	}
+	if keyStdin && responseFile == "-" {
+		return 0, usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
+	}
+	if in.Key, err = readKey(keyStdin, e); err != nil {
+		return 0, err
+	}
+	if in.Response, err = readResponse(responseFile, e); err != nil {
+		return 0, err
+	}
+	r := diagnosis.Diagnose(in)
+	if form == "json" {
+		err = writeJSON(e.stdout, in, r)
+	} else {
+		err = writeText(e.stdout, in, r)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if r.Worst() == diagnosis.Error {
+		return exitError, nil
+	}
+	return exitOK, nil
+}
+
+// checkChoices validates the flags that take one of a list.
+func checkChoices(kind, header, form string) error {
+	if kind != "" && diagnosis.LookupKind(kind) == nil {
+		ids := kindIDs()
+		return usagef(suggestOr(kind, ids, "did you mean --kind %s?", "kinds are: "+strings.Join(ids, ", ")),
+			"unknown --kind %q", kind)
+	}
+	if header != "" && !slices.Contains(diagnosis.Headers, strings.ToLower(header)) {
+		return usagef(suggestOr(strings.ToLower(header), diagnosis.Headers, "did you mean --header %s?",
+			"headers are: "+strings.Join(diagnosis.Headers, ", ")), "unknown --header %q", header)
+	}
+	if form != "text" && form != "json" {
+		return usagef("use --format text or --format json", "unknown --format %q", form)
+	}
+	return nil
+}
+
+func suggestOr(w string, known []string, format, otherwise string) string {
+	if s := suggest(w, known, format); s != "" {
+		return s
+	}
+	return otherwise
+}
+
+func kindIDs() []string {
+	var ids []string
+	for _, k := range diagnosis.Kinds() {
+		ids = append(ids, k.ID)
+	}
+	return ids
+}
+
+// readKey reads the key from standard input or $AZ401_KEY. A single
+// trailing newline from stdin is dropped (echo adds it); everything else
+// is kept so the checks can report it.
+func readKey(fromStdin bool, e env) (string, error) {
+	if !fromStdin {
+		return e.getenv("AZ401_KEY"), nil
+	}
+	b, err := io.ReadAll(io.LimitReader(e.stdin, 1<<20))
+	if err != nil {
+		return "", fmt.Errorf("reading the key from standard input: %w", err)
+	}
+	s := strings.TrimSuffix(string(b), "\n")
+	return strings.TrimSuffix(s, "\r"), nil
+}
+
+// readResponse reads the pasted response from a file or stdin, capped a
+// little above what the diagnosis reads so the cut is reported.
+func readResponse(name string, e env) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", usagef("check the path given to --response-file", "cannot read the response: %v", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), diagnosis.MaxResponseLen+1))
+	if err != nil {
+		return "", fmt.Errorf("reading the response: %w", err)
+	}
+	return string(b), nil
+}
+
+// flagError turns the flag package's error into a usage error with a hint.
+func flagError(err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		if name == "key" || strings.HasPrefix(name, "key=") || name == "api-key" {
+			return usagef("pass the key on standard input with --key-stdin, or in $AZ401_KEY: arguments are visible to other users",
+				"there is no --%s flag", name)
+		}
+		return usagef(suggestOr(name, diagnoseFlags, "did you mean --%s?", "run az401 help for the flags"), "unknown flag --%s", name)
+	}
+	return usagef("", "%s", msg)
+}
+
+var diagnoseFlags = []string{"kind", "endpoint", "region", "key-stdin", "header", "region-header", "status",
+	"response-file", "key-age", "regenerated", "trial-started", "now", "format"}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,115 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"az401/diagnosis"
+)
+
+// writeText prints a report for people: a header naming the input, the
+// verdict, each finding (cause, evidence, fix, more), and a summary.
+func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "az401 diagnose: %s\n\n", describeInput(in))
+	fmt.Fprintf(&b, "%s\n", r.Verdict)
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "\n%-7s %s: %s\n", strings.ToUpper(f.Severity.String()), f.ID, f.Title)
+		fmt.Fprintf(&b, "  %s\n", f.Message)
+		if f.Evidence != "" {
+			fmt.Fprintf(&b, "  Found in: %s\n", f.Evidence)
+		}
+		if f.Severity != diagnosis.Info {
+			b.WriteString("  Fix:\n")
+			for _, step := range strings.Split(f.Fix, "\n") {
+				fmt.Fprintf(&b, "    - %s\n", step)
+			}
+		}
+		fmt.Fprintf(&b, "  More info: az401 explain %s\n", f.ID)
+	}
+	fmt.Fprintf(&b, "\n%s\n", summary(r))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// describeInput names what was diagnosed, the key masked.
+func describeInput(in diagnosis.Input) string {
+	var parts []string
+	add := func(label, v string) {
+		if v != "" {
+			parts = append(parts, label+v)
+		}
+	}
+	add("kind ", in.Kind)
+	add("endpoint ", diagnosis.RedactEndpoint(strings.TrimSpace(in.Endpoint)))
+	add("region ", shown(in.Region))
+	if in.Key != "" {
+		add("key ", diagnosis.Mask(in.Key))
+	}
+	if in.Status != 0 {
+		add("status ", fmt.Sprint(in.Status))
+	}
+	if len(parts) == 0 {
+		return "no input"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shown masks a field that holds something shaped like a secret.
+func shown(s string) string {
+	if diagnosis.LooksSecret(s) {
+		return diagnosis.Mask(s)
+	}
+	return s
+}
+
+// summary counts the findings by severity.
+func summary(r diagnosis.Report) string {
+	var n [3]int
+	for _, f := range r.Findings {
+		n[f.Severity]++
+	}
+	return fmt.Sprintf("%s, %s, %s.", count(n[diagnosis.Error], "error"), count(n[diagnosis.Warning], "warning"),
+		count(n[diagnosis.Info], "note"))
+}
+
+func count(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// jsonReport is the JSON form of spec/cli.md.
+type jsonReport struct {
+	Input    jsonInput           `json:"input"`
+	Findings []diagnosis.Finding `json:"findings"`
+	Verdict  string              `json:"verdict"`
+}
+
+type jsonInput struct {
+	Kind     string `json:"kind"`
+	Endpoint string `json:"endpoint"`
+	Region   string `json:"region"`
+	Key      string `json:"key"`
+	Header   string `json:"header,omitempty"`
+	Status   int    `json:"status,omitempty"`
+}
+
+func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report) error {
+	out := jsonReport{
+		Input: jsonInput{Kind: in.Kind, Endpoint: diagnosis.RedactEndpoint(in.Endpoint), Region: shown(in.Region),
+			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status},
+		Findings: r.Findings, Verdict: r.Verdict,
+	}
+	if out.Findings == nil {
+		out.Findings = []diagnosis.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

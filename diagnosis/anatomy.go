@@ -1,0 +1,214 @@
+package diagnosis
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Mark says whether a part of the input agrees with the rest.
+type Mark int
+
+// Marks of an anatomy segment.
+const (
+	MarkNeutral Mark = iota // nothing to check against
+	MarkOK                  // agrees with the rest of the input
+	MarkWarn                // doubtful
+	MarkBad                 // contradicts the rest of the input
+)
+
+// String names the mark, for CSS classes and data attributes.
+func (m Mark) String() string {
+	return [...]string{"neutral", "ok", "warn", "bad"}[m]
+}
+
+// Segment is one labelled part of an endpoint or key, as the page draws
+// it. Text never holds more of a key than [Mask] shows.
+type Segment struct {
+	Label string // what the part is: "region", "checksum"…
+	Text  string // the part, masked for keys
+	Note  string // what it means or what is wrong with it
+	Mark  Mark
+}
+
+// EndpointAnatomy splits the endpoint into scheme, host parts, path and
+// query, each marked by what the report found about it. It returns nil
+// when the endpoint is not a parsed URL.
+func (f *Facts) EndpointAnatomy(r Report) []Segment {
+	e := &f.ep
+	if !e.parsed {
+		return nil
+	}
+	bad := func(ids ...string) bool {
+		for _, id := range ids {
+			if r.Has(id) {
+				return true
+			}
+		}
+		return false
+	}
+	mark := func(isBad bool, known bool) Mark {
+		switch {
+		case isBad:
+			return MarkBad
+		case known:
+			return MarkOK
+		}
+		return MarkNeutral
+	}
+	segs := []Segment{{Label: "scheme", Text: e.scheme + "://", Mark: mark(e.scheme != "https", true),
+		Note: map[bool]string{true: "keys travel over HTTPS only", false: "encrypted"}[e.scheme != "https"]}}
+	domain := e.host
+	if e.label != "" {
+		domain = strings.TrimPrefix(e.host, e.label)
+		lbl := Segment{Label: "resource name", Text: e.label, Mark: mark(e.badLabel != "", e.badLabel == "")}
+		switch e.family {
+		case HostRegional, HostSpeech:
+			lbl.Label = "region"
+			lbl.Mark = mark(e.badLabel != "" || bad("endpoint-region-mismatch", "endpoint-cloud-mismatch"), f.region != nil)
+			if r := f.region; r != nil && e.region != "" && e.region != r.ID {
+				lbl.Note = "the resource is in " + r.ID
+			} else if e.region != "" {
+				lbl.Note = regionByID[e.region].Name
+			}
+		case HostTranslator:
+			lbl.Label = "geography"
+			lbl.Note = map[string]string{"api": "global", "api-nam": "Americas", "api-apc": "Asia Pacific", "api-eur": "Europe"}[e.label]
+		}
+		if e.badLabel != "" {
+			lbl.Note = e.badLabel
+		}
+		segs = append(segs, lbl)
+	}
+	dom := Segment{Label: "domain", Text: domain, Note: e.family.String(), Mark: MarkOK}
+	switch {
+	case e.family == HostUnknown || e.family == HostWebPage || e.family == HostOpenAIPublic:
+		dom.Mark = MarkBad
+		if e.suggest != "" {
+			dom.Note = "did you mean " + e.suggest + "?"
+		}
+	case e.family == HostAPIM || e.family == HostLoopback:
+		dom.Mark = MarkWarn
+	case bad("endpoint-kind-mismatch") && f.ep.api == "", bad("endpoint-needs-region", "endpoint-cloud-mismatch"):
+		dom.Mark = MarkBad
+	}
+	if e.cloud != CloudUnknown {
+		dom.Note += " · " + e.cloud.String()
+	}
+	segs = append(segs, dom)
+	if p := strings.TrimSuffix(e.path, "/"); p != "" {
+		seg := Segment{Label: "path", Text: e.path, Mark: MarkOK}
+		if k := kindByID[e.api]; k != nil {
+			seg.Note = k.Name
+			if e.version != "" {
+				seg.Note += " " + e.version
+			}
+		} else if e.tokenURL {
+			seg.Note = "token exchange (issueToken)"
+		}
+		switch {
+		case bad("endpoint-kind-mismatch", "endpoint-version-retired", "endpoint-token-url", "key-luis-authoring-vs-prediction"):
+			seg.Mark = MarkBad
+		case bad("endpoint-path-suspect"):
+			seg.Mark = MarkWarn
+		case seg.Note == "":
+			seg.Mark = MarkNeutral
+		}
+		segs = append(segs, seg)
+	}
+	if len(e.query) > 0 {
+		q := RedactEndpoint("?" + e.query.Encode())
+		seg := Segment{Label: "query", Text: q, Mark: MarkNeutral}
+		if v := e.query.Get("api-version"); v != "" {
+			seg.Note, seg.Mark = "api-version "+v, MarkOK
+			if bad("endpoint-path-suspect") {
+				seg.Mark = MarkWarn
+			}
+		}
+		if e.querySecret != "" {
+			seg.Note = "carries a secret in " + e.querySecret
+			seg.Mark = MarkWarn
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+// KeyAnatomy draws a new-format key as its fields, masked: random ·
+// marker · created · platform · service · signature · checksum, each
+// marked. It returns nil for other keys.
+func (f *Facts) KeyAnatomy(r Report) []Segment {
+	k := &f.key
+	if k.class != KeyCASK && k.class != KeyForeign && k.class != KeyDerived || len(k.clean) != caskLen || !hasCASKMarker(k.clean) {
+		return nil
+	}
+	c, s := k.cask, k.clean
+	ok := func(good bool) Mark {
+		if good {
+			return MarkOK
+		}
+		return MarkBad
+	}
+	created := "unknown"
+	if c.year > 0 && c.month > 0 {
+		created = fmt.Sprintf("%04d-%02d", c.year, c.month)
+	}
+	svc := Segment{Label: "service", Text: s[72:76], Note: serviceOrUnknown(c.service), Mark: MarkOK}
+	if r.Has("key-kind-mismatch") || r.Has("key-luis-authoring-vs-prediction") {
+		svc.Mark = MarkBad
+		if kd := f.Kind(); kd != nil {
+			svc.Note += ", not " + kd.Name
+		}
+	}
+	sigNote := "Azure AI services"
+	if c.signature != caskSignature {
+		sigNote = "another product: " + strings.TrimSuffix(strings.Split(k.why, " (")[0], ".")
+	}
+	return []Segment{
+		{Label: "random", Text: s[:4] + "…", Note: "52 random characters", Mark: MarkNeutral},
+		{Label: "marker", Text: s[52:58], Note: map[bool]string{true: "access key", false: "not an access key"}[c.marker == '9'], Mark: ok(c.marker == '9')},
+		{Label: "created", Text: s[58:60], Note: created, Mark: ok(c.month > 0 && c.year > 0)},
+		{Label: "reserved", Text: "••••••••••••", Note: "platform data", Mark: MarkNeutral},
+		svc,
+		{Label: "signature", Text: c.signature, Note: sigNote, Mark: ok(c.signature == caskSignature)},
+		{Label: "checksum", Text: s[80:], Note: map[bool]string{true: "valid", false: "does not match: a character is wrong"}[c.checksumOK], Mark: ok(c.checksumOK)},
+	}
+}
+
+// KeySummary describes the key for the page's key card: its kind and,
+// for new-format keys, its service, creation month and checksum.
+type KeySummary struct {
+	Format   string // "legacy 32-hex", "new 84-character", or what the key is instead
+	Service  string // the service a new-format key is for, "" if unknown
+	Created  string // YYYY-MM of a new-format key
+	Checksum string // "valid", "invalid", or "none" for legacy keys
+	Masked   string
+}
+
+// Key summarises the key, or returns false if no key was given.
+func (f *Facts) Key() (KeySummary, bool) {
+	k := &f.key
+	if !k.given {
+		return KeySummary{}, false
+	}
+	ks := KeySummary{Masked: Mask(k.clean)}
+	switch k.class {
+	case KeyLegacy:
+		ks.Format, ks.Checksum = "legacy 32-hex key", "none (legacy keys have no checksum)"
+	case KeyCASK:
+		ks.Format = "new 84-character key"
+		ks.Service = serviceOrUnknown(k.cask.service)
+		if k.cask.year > 0 && k.cask.month > 0 {
+			ks.Created = fmt.Sprintf("%04d-%02d", k.cask.year, k.cask.month)
+		}
+		ks.Checksum = map[bool]string{true: "valid", false: "invalid"}[k.cask.checksumOK]
+	case KeyEmpty:
+		ks.Format = "empty"
+	default:
+		ks.Format = k.why
+	}
+	return ks, true
+}
+
+// ResourceName is the resource name the endpoint reveals, for the
+// commands that ask Azure about the resource; "" if none.
+func (f *Facts) ResourceName() string { return f.ep.resourceName() }

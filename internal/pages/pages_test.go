@@ -1,0 +1,49 @@
+package pages
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestHandler(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("home"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "causes.html"), []byte("causes"), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "web"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte("\x00asm"), 0o644))
+	srv := httptest.NewServer(Handler(dir, "/az401"))
+	defer srv.Close()
+	c := srv.Client()
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	for _, tt := range []struct {
+		path     string
+		status   int
+		location string
+		ctype    string
+	}{
+		{"/az401", 301, "/az401/", ""},
+		{"/az401/", 200, "", "text/html; charset=utf-8"},
+		{"/az401/index.html", 200, "", "text/html; charset=utf-8"},
+		{"/az401/causes", 200, "", "text/html; charset=utf-8"},
+		{"/az401/web", 301, "/az401/web/", ""},
+		{"/az401/web/app.wasm", 200, "", "application/wasm"},
+		{"/az401/../etc/passwd", 404, "", ""},
+		{"/other/", 404, "", ""},
+	} {
+		res, err := c.Get(srv.URL + tt.path)
+		require.NoError(t, err)
+		res.Body.Close()
+		assert.Equal(t, tt.status, res.StatusCode, "GET %s", tt.path)
+		assert.Equal(t, tt.location, res.Header.Get("Location"), "GET %s", tt.path)
+		assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), "GET %s", tt.path)
+		if tt.ctype != "" {
+			assert.Equal(t, tt.ctype, res.Header.Get("Content-Type"), "GET %s", tt.path)
+		}
+	}
+}
