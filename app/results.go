@@ -130,7 +130,7 @@ func anatomy(id, label string, segs []diagnosis.Segment) app.UI {
 		app.Range(segs).Slice(func(i int) app.UI {
 			s := segs[i]
 			return app.Div().Class("seg", "mark-"+s.Mark.String()).Role("listitem").DataSet("mark", s.Mark.String()).
-				Title(s.Label + ": " + s.Note).Body(
+				Title(s.Label+": "+s.Note).Body(
 				app.Span().Class("seg-label").Text(s.Label),
 				app.Span().Class("seg-text").Text(s.Text),
 				app.If(s.Note != "", func() app.UI { return app.Span().Class("seg-note").Text(s.Note) }),
