@@ -13,13 +13,14 @@ import (
 func (p *diagnosePage) renderResults() app.UI {
 	if p.form.empty() {
 		return app.Div().Body(
-			app.P().ID("verdict").Class("verdict").Aria("live", "polite").Text(p.report.Verdict),
+			app.P().ID("verdict").Class("verdict").Aria("live", "polite").DataSet("revision", p.revision).Text(p.report.Verdict),
 			emptyState(),
 			app.Div().ID("findings").Aria("live", "polite"),
 		)
 	}
 	return app.Div().Body(
-		app.P().ID("verdict").Class("verdict", "sev-"+verdictClass(p.report)).Aria("live", "polite").Text(p.report.Verdict),
+		app.P().ID("verdict").Class("verdict", "sev-"+verdictClass(p.report)).Aria("live", "polite").
+			DataSet("revision", p.revision).Text(p.report.Verdict),
 		p.renderKeyCard(),
 		p.renderEndpointAnatomy(),
 		app.Section().ID("findings").Aria("live", "polite").Aria("label", "Findings").Body(

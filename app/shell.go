@@ -6,7 +6,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // the footer. Links are relative so they keep a sub-path (GitHub Pages).
 type shell struct {
 	app.Compo
-	Ibody []app.UI
+	Ibody   []app.UI
+	mounted bool
 }
 
 func newShell() *shell { return &shell{} }
@@ -16,6 +17,10 @@ func (s *shell) Body(elems ...app.UI) *shell {
 	s.Ibody = app.FilterUIElems(elems...)
 	return s
 }
+
+// OnMount adds the #ready marker: WebAssembly runs and the page is live
+// (tests and users' scripts wait for it).
+func (s *shell) OnMount(ctx app.Context) { s.mounted = true }
 
 func (s *shell) Render() app.UI {
 	return app.Div().Class("shell").Body(
@@ -32,5 +37,6 @@ func (s *shell) Render() app.UI {
 			app.Text("az401 runs entirely in this page: the key is never sent, stored or logged. "+
 				"The same diagnosis runs in a terminal: az401 diagnose."),
 		),
+		app.If(s.mounted, func() app.UI { return app.Span().ID("ready").Hidden(true) }),
 	)
 }

@@ -1,0 +1,128 @@
+//go:build !wasm
+
+package app
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"az401/diagnosis"
+	"az401/internal/testkeys"
+)
+
+func TestMain(m *testing.M) {
+	Register()
+	os.Exit(m.Run())
+}
+
+func get(t *testing.T, srv *httptest.Server, path string) string {
+	t.Helper()
+	res, err := srv.Client().Get(srv.URL + path)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	require.Equal(t, http.StatusOK, res.StatusCode, path)
+	b, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// TestPrerender checks the HTML people (and crawlers) get before
+// WebAssembly runs: the form with its hooks, inert, and the guide.
+func TestPrerender(t *testing.T) {
+	srv := httptest.NewServer(Site{Prefix: "/az401", Version: "t1", WasmSize: 123}.Handler())
+	defer srv.Close()
+	html := get(t, srv, "/")
+	for _, id := range []string{"kind", "endpoint", "region", "key", "status", "response", "key-age",
+		"regenerated", "trial-started", "header", "region-header", "share", "verdict", "findings"} {
+		assert.Contains(t, html, `id="`+id+`"`, "#%s", id)
+	}
+	key := tag(html, `id="key"`)
+	for _, attr := range []string{`type="password"`, `autocomplete="off"`, `spellcheck="false"`} {
+		assert.Contains(t, key, attr)
+	}
+	assert.Contains(t, tag(html, `class="fields"`), "disabled", "the form is inert before WebAssembly mounts")
+	assert.NotRegexp(t, `(selected|checked|open|disabled|hidden)="false"`, html,
+		"a false boolean attribute reads as true in HTML")
+	assert.Contains(t, html, "Keys and Endpoint", "the empty state teaches where to find the key")
+	assert.NotEmpty(t, tag(html, `value="openai"`))
+	assert.Contains(t, html, `<optgroup label="Retired">`)
+	assert.Contains(t, html, `(retired 2025-10-01)`)
+	assert.Contains(t, tag(html, `value="westeurope"`), `label="West Europe"`)
+	assert.Contains(t, html, `href="/az401/web/az401.css"`)
+	assert.NotContains(t, html, `id="ready"`, "not ready before WebAssembly mounts")
+	assert.NotContains(t, html, "raw.githubusercontent.com")
+
+	causes := get(t, srv, "/causes")
+	for _, c := range diagnosis.All() {
+		assert.Contains(t, causes, `id="`+c.ID+`"`)
+	}
+}
+
+// TestPrerenderShareLink pre-fills the form from a query link.
+func TestPrerenderShareLink(t *testing.T) {
+	srv := httptest.NewServer(Site{Version: "t1"}.Handler())
+	defer srv.Close()
+	html := get(t, srv, "/?kind=openai&endpoint=https%3A%2F%2Fc1.openai.azure.com%2F&key="+testkeys.Legacy())
+	assert.Contains(t, html, `value="https://c1.openai.azure.com/"`)
+	assert.Contains(t, tag(html, `value="openai"`), "selected")
+	assert.NotContains(t, html, testkeys.Legacy(), "a link never fills the key")
+}
+
+// tag returns the HTML tag that contains needle (go-app writes
+// attributes in no fixed order).
+func tag(html, needle string) string {
+	i := strings.Index(html, needle)
+	if i < 0 {
+		return ""
+	}
+	start := strings.LastIndex(html[:i], "<")
+	return html[start : i+strings.Index(html[i:], ">")+1]
+}
+
+// TestDiagnosePageRender renders the page with a key and checks the
+// findings carry their hooks, and the key card masks the key.
+func TestDiagnosePageRender(t *testing.T) {
+	key := testkeys.CASK('Y')
+	p := &diagnosePage{form: form{Kind: "translator", Key: key, Endpoint: "https://api.cognitive.microsofttranslator.com/",
+		Region: "eastus"}, mounted: true}
+	p.diagnose()
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(p))
+	e.ConsumeAll()
+	html := app.HTMLString(p)
+	assert.Contains(t, tag(html, `data-cause-id="key-kind-mismatch"`), `data-severity="error"`)
+	assert.Contains(t, tag(html, `data-cause-id="translator-region-header"`), `data-severity="warning"`)
+	assert.Contains(t, html, `href="causes#key-kind-mismatch"`)
+	assert.Contains(t, html, `id="key-anatomy"`)
+	assert.Contains(t, html, `data-mark="bad"`, "the service segment contradicts the kind")
+	assert.Contains(t, html, diagnosis.Mask(key))
+	assert.NotContains(t, strings.ReplaceAll(html, `value="`+key+`"`, ""), key,
+		"outside the input's own value (a DOM property in the browser) the key never appears")
+	assert.Contains(t, html, "Ask Azure for the truth")
+}
+
+func TestAskAzureCommands(t *testing.T) {
+	cmds := askAzureCommands("contoso-ai")
+	require.Len(t, cmds, 4)
+	assert.Contains(t, cmds[0].cmd, "[?name=='contoso-ai']")
+	assert.Contains(t, cmds[0].cmd, "disableLocalAuth:properties.disableLocalAuth")
+	assert.Contains(t, cmds[2].cmd, "Get-AzCognitiveServicesAccount | Where-Object AccountName -eq 'contoso-ai'")
+	assert.Contains(t, cmds[3].cmd, "Get-AzCognitiveServicesAccountKey")
+}
+
+func TestFindingCard(t *testing.T) {
+	html := app.HTMLString(findingCard(diagnosis.Finding{ID: "key-is-guid", Severity: diagnosis.Error, Title: "T",
+		Message: "M", Evidence: "E", Fix: "one\ntwo", Docs: "causes#key-is-guid"}))
+	assert.Contains(t, html, `<li>one</li>`)
+	assert.Contains(t, html, `<li>two</li>`)
+	html = app.HTMLString(findingCard(diagnosis.Finding{ID: "key-decoded", Severity: diagnosis.Info, Fix: "nothing"}))
+	assert.NotContains(t, html, "<ol", "facts have no fix steps")
+}

@@ -1,0 +1,202 @@
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"az401/diagnosis"
+	"az401/internal/corpus"
+	"az401/internal/testkeys"
+)
+
+// TestTypedGUID types a subscription ID into the key field.
+func TestTypedGUID(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	assert.Equal(t, "password", eval[string](b, `document.getElementById("key").type`))
+	assert.Equal(t, "off", eval[string](b, `document.getElementById("key").getAttribute("autocomplete")`))
+	assert.Equal(t, "false", eval[string](b, `document.getElementById("key").getAttribute("spellcheck")`))
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("key"), "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90")))
+	b.waitFor(`!!document.querySelector('#findings [data-cause-id="key-is-guid"][data-severity="error"]')`, "key-is-guid")
+	assert.Contains(t, eval[string](b, `document.getElementById("verdict").textContent`), "(key-is-guid)")
+}
+
+// browserCases are corpus cases entered through the form: each must give
+// the findings az401 diagnose gives (the corpus expectations).
+var browserCases = []string{
+	"I1 translator sample without region header",
+	"I2 speech key used for translator",
+	"I7 translate route appended to the issueToken URL",
+	"I9 free trial key (westcentralus) on southeastasia",
+	"I12 app hard-codes westeurope OCR, resource in northeurope (escaped JSON)",
+	"I17 OpenAI platform key with the Azure provider (.NET exception)",
+	"I19 library sends the key as Authorization: Bearer",
+	"I23 managed identity without an OpenAI role",
+	"I26 key sent in the request body",
+	"I29 LUIS prediction key used for authoring test",
+	"seed 6: key created 3 minutes ago",
+	"new-format key with one character mistyped",
+	"Azure portal link instead of the endpoint",
+	"regenerated key still in use",
+	"multi-service key on Translator without the region header",
+	"clean: regional Translator with its region header",
+	"clean: Azure Government Speech",
+}
+
+func TestCorpusThroughTheForm(t *testing.T) {
+	cases, err := corpus.Load("../diagnosis/testdata/corpus.json")
+	require.NoError(t, err)
+	byName := map[string]corpus.Case{}
+	for _, c := range cases {
+		byName[c.Name] = c
+	}
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	for _, name := range browserCases {
+		c, ok := byName[name]
+		require.True(t, ok, "no corpus case %q", name)
+		t.Run(name, func(t *testing.T) {
+			b.t = t
+			fields := map[string]string{"kind": c.Kind, "endpoint": c.Endpoint, "region": c.Region,
+				"key": c.ExpandedKey(), "header": c.Header, "region-header": c.RegionHeader, "response": c.Response,
+				"status": "", "key-age": "", "trial-started": c.TrialStarted, "regenerated": ""}
+			if c.Status != 0 {
+				fields["status"] = fmt.Sprint(c.Status)
+			}
+			if c.KeyAge != "" {
+				fields["key-age"] = "just-now" // the corpus ages are all under 10 minutes
+			}
+			if c.Regenerated {
+				fields["regenerated"] = "1"
+			}
+			for _, id := range []string{"kind", "endpoint", "region", "key", "header", "region-header", "response",
+				"status", "key-age", "trial-started", "regenerated"} {
+				b.set(id, fields[id])
+			}
+			got := b.findings()
+			missing, unexpected := c.Check(got)
+			assert.Empty(t, missing, "page findings %v", got)
+			assert.Empty(t, unexpected, "page findings %v", got)
+		})
+	}
+}
+
+// TestShareLink fills every field, copies the share link and opens it in
+// a fresh browser: every non-secret field comes back, the key never.
+func TestShareLink(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	history := eval[int](b, `history.length`)
+	key := testkeys.CASK('b')
+	values := map[string]string{"kind": "translator", "region": "westeurope", "header": "query",
+		"region-header": "westus", "status": "401", "key-age": "today", "trial-started": "2026-01-02", "regenerated": "1",
+		"endpoint": "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de&Subscription-Key=" + key}
+	b.set("key", key)
+	for id, v := range values {
+		b.set(id, v)
+	}
+	b.set("response", "a response that mentions "+key)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("share"))))
+	b.waitFor(`!!document.getElementById("share-link")`, "the share link")
+	link := eval[string](b, `document.getElementById("share-link").value`)
+	assert.NotContains(t, link, key)
+	assert.NotContains(t, link, "response")
+	u, err := url.Parse(link)
+	require.NoError(t, err)
+	assert.Equal(t, prefix+"/", u.Path)
+	assert.Empty(t, u.RawQuery, "the fields travel in the fragment")
+	assert.Equal(t, link, eval[string](b, `location.href`), "the address bar is the share link")
+	assert.Equal(t, history, eval[int](b, `history.length`), "typing replaces the URL, it adds no history entries")
+
+	other := newBrowser(t)
+	other.open(link)
+	values["endpoint"] = "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
+	for id, want := range values {
+		if id == "regenerated" {
+			assert.True(t, eval[bool](other, `document.getElementById("regenerated").checked`))
+			continue
+		}
+		assert.Equal(t, want, eval[string](other, fmt.Sprintf(`document.getElementById(%q).value`, id)), "#%s", id)
+	}
+	assert.Empty(t, eval[string](other, `document.getElementById("key").value`))
+	assert.Empty(t, eval[string](other, `document.getElementById("response").value`))
+}
+
+// TestKeyStaysInMemory types a key and checks it appears nowhere the
+// browser keeps or sends things.
+func TestKeyStaysInMemory(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	key := testkeys.CASK('Y')
+	b.set("kind", "speech")
+	b.set("endpoint", "https://westeurope.tts.speech.microsoft.com/cognitiveservices/voices/list")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("key"), key)))
+	b.waitFor(`!!document.querySelector('#findings [data-cause-id="key-decoded"]')`, "the key to be decoded")
+	b.set("region", "westeurope")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("share"))))
+	b.waitFor(`!!document.getElementById("share-link")`, "the share link")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("key-toggle"))))
+	b.waitFor(`document.getElementById("key").type === "text"`, "the key shown")
+
+	stores := eval[string](b, `(async () => {
+		const parts = [location.href, document.cookie, JSON.stringify({...localStorage}), JSON.stringify({...sessionStorage})];
+		for (const db of (await indexedDB.databases())) {
+			parts.push(db.name);
+			const open = await new Promise((ok, fail) => { const r = indexedDB.open(db.name); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+			for (const name of open.objectStoreNames) {
+				const all = await new Promise(ok => { const r = open.transaction(name).objectStore(name).getAll(); r.onsuccess = () => ok(r.result); });
+				parts.push(JSON.stringify(all));
+			}
+			open.close();
+		}
+		for (const name of await caches.keys()) {
+			const c = await caches.open(name);
+			for (const req of await c.keys()) parts.push(req.url);
+		}
+		return parts.join("\n");
+	})()`)
+	assert.NotContains(t, stores, key, "URL, cookies, storage, IndexedDB and caches")
+	assert.NotContains(t, stores, key[4:80], "no part of the key's middle either")
+	console, requests := b.seen()
+	assert.NotEmpty(t, requests, "requests were recorded")
+	assert.NotContains(t, console, key, "console")
+	assert.NotContains(t, requests, key, "requests")
+	assert.NotContains(t, eval[string](b, `document.documentElement.outerHTML`), key,
+		"the key is a DOM property, never an attribute")
+	assert.Equal(t, "Synt…"+key[80:]+" (84 chars)", eval[string](b, `document.querySelector("#key-card .mono").textContent`))
+}
+
+// TestCausesPage lists every registered cause, each at its anchor.
+func TestCausesPage(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page() + "causes")
+	ids := eval[[]string](b, `[...document.querySelectorAll("section[data-cause-id]")].map(e => e.id)`)
+	var want []string
+	for _, c := range diagnosis.All() {
+		want = append(want, c.ID)
+	}
+	assert.ElementsMatch(t, want, ids)
+}
+
+// TestFindingLinksToItsCause follows a finding's "more" link.
+func TestFindingLinksToItsCause(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("key", "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`[data-cause-id="key-is-guid"] a`))))
+	b.waitFor(`location.pathname === "/az401/causes" && location.hash === "#key-is-guid"`, "the causes page")
+	b.waitFor(`!!document.getElementById("key-is-guid")`, "the cause's section")
+	assert.True(t, strings.HasSuffix(eval[string](b, `location.href`), "/az401/causes#key-is-guid"))
+}
