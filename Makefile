@@ -25,7 +25,7 @@ test: chromium build
 # Report the speed and size budgets: diagnosis per call, wasm size, load times.
 bench: chromium build
 	$(GO) test -run '^$$' -bench . -benchmem ./diagnosis/
-	AZ401_BENCH=1 $(GO) test -count=1 -run '^TestBudgets$$' -v ./e2e/
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./e2e/
 
 # Fuzz each parser for $(FUZZTIME).
 fuzz:

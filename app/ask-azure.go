@@ -30,8 +30,16 @@ func askAzureCommands(name string) []struct{ title, cmd string } {
 }
 
 // renderAskAzure draws the panel of commands that ask Azure about the
-// resource, with the name the endpoint reveals.
+// resource, with the name the endpoint reveals. Closed, it holds only
+// its title: the commands are built when it opens.
 func (p *diagnosePage) renderAskAzure() app.UI {
+	panel := app.Details().ID("ask-azure").Class("card").On("toggle", func(ctx app.Context, e app.Event) {
+		p.askOpen = e.Get("target").Get("open").Bool()
+	})
+	summary := app.Summary().Text("Ask Azure for the truth")
+	if !p.askOpen {
+		return panel.Body(summary)
+	}
 	name := "NAME"
 	if p.facts != nil {
 		if n := p.facts.ResourceName(); n != "" {
@@ -39,8 +47,8 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		}
 	}
 	cmds := askAzureCommands(name)
-	return app.Details().ID("ask-azure").Class("card").Body(
-		app.Summary().Text("Ask Azure for the truth"),
+	return panel.Open(true).Body(
+		summary,
 		app.P().Class("muted").Text("These commands print what Azure knows about the resource: its kind and region, "+
 			"its endpoint and custom subdomain, whether key auth is disabled and whether the network is closed. "+
 			"Run them where you are signed in (az login / Connect-AzAccount)."),
@@ -53,7 +61,7 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 						copyText(ctx, c.cmd, func(bool) {})
 					}),
 				),
-				app.Pre().Class("cmd").Text(c.cmd),
+				app.Div().Class("cmd", "mono").Text(c.cmd),
 			)
 		}),
 	)

@@ -36,7 +36,7 @@ func (c *causesPage) Render() app.UI {
 			app.H1().Text("Causes"),
 			app.P().Text("Every cause az401 reports, with what it means and how to fix it. "+
 				"Errors alone explain a 401 or 403; warnings likely contribute; facts are decoded information."),
-			app.Ul().Class("toc").Body(
+			app.Ol().Class("toc").Body(
 				app.Range(diagnosis.All()).Slice(func(i int) app.UI {
 					ch := diagnosis.All()[i]
 					return app.Li().Body(app.A().Href("causes#" + ch.ID).Text(ch.ID))
@@ -68,11 +68,11 @@ func checksIn(area string) []*diagnosis.Check {
 func causeSection(c *diagnosis.Check) app.UI {
 	steps := strings.Split(c.Fix, "\n")
 	sev := c.Severity.String()
-	return app.Section().ID(c.ID).DataSet("cause-id", c.ID).Body(
+	return app.Div().ID(c.ID).Class("cause").Role("region").Aria("label", c.ID).DataSet("cause-id", c.ID).Body(
 		app.H3().Body(app.Span().Class("badge", "sev-"+sev).Text(sev), app.Text(" "+c.Title),
 			app.Span().Class("cause-id").Text(" "+c.ID)),
 		app.P().Text(c.Doc),
-		app.P().Body(app.Strong().Text("Fix")),
+		app.P().Class("fix-title").Text("Fix"),
 		app.Ol().Body(app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) })),
 		app.P().Class("muted").Text("Sources: "+c.Sources+" (fact sheet)"),
 	)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -14,38 +15,51 @@ import (
 type diagnosePage struct {
 	app.Compo
 
-	form     form
-	showKey  bool
-	moreOpen bool
+	form         form
+	showKey      bool
+	moreOpen     bool
+	askOpen      bool // the Ask Azure panel is open
+	regionsShown bool // the region suggestions were asked for
 
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
-	revision int // counts diagnoses; tests wait on it (#verdict data-revision)
+	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
+	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
-	mounted         bool
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
 	failure         string // an internal error caught at the UI boundary
 }
 
-func newDiagnosePage() app.Composer { return &diagnosePage{} }
+// newDiagnosePage returns the page; in the browser it reads the share
+// link at once, so the first render is already the right one.
+func newDiagnosePage() app.Composer {
+	p := &diagnosePage{}
+	if app.IsClient {
+		p.prefill(app.Window().URL())
+	}
+	return p
+}
 
-// OnNav pre-fills the form from a share link, on the server while
-// pre-rendering and in the browser.
+// OnNav pre-fills the form from a share link: on the server while
+// pre-rendering, and in the browser when a link to the open page changes
+// only its fragment.
 func (p *diagnosePage) OnNav(ctx app.Context) {
-	key := p.form.Key
-	p.form = formFromURL(ctx.Page().URL())
-	p.form.Key = key
-	p.moreOpen = p.moreOpen || p.hasMore()
-	p.diagnose()
+	p.prefill(ctx.Page().URL())
 	ctx.Page().SetTitle("az401: why does my Azure AI key get 401?")
 }
 
-// OnMount enables the inputs: the page is live.
-func (p *diagnosePage) OnMount(ctx app.Context) {
-	p.mounted = true
-	p.updateAvailable = ctx.AppUpdateAvailable()
+// prefill sets the non-secret fields from a link and keeps the key.
+func (p *diagnosePage) prefill(u *url.URL) {
+	f := formFromURL(u)
+	f.Key, f.Response = p.form.Key, p.form.Response
+	if p.revision > 0 && f == p.form {
+		return
+	}
+	p.form = f
+	p.moreOpen = p.moreOpen || p.hasMore()
+	p.diagnose()
 }
 
 // OnAppUpdate shows the "update available" notice after a deploy.
@@ -55,7 +69,9 @@ func (p *diagnosePage) OnAppUpdate(ctx app.Context) {
 
 // diagnose runs the diagnosis on the current form.
 func (p *diagnosePage) diagnose() {
-	p.facts = diagnosis.Analyse(p.form.input(time.Now()))
+	start := time.Now()
+	defer func() { p.took = time.Since(start) }()
+	p.facts = diagnosis.Analyse(p.form.input(start))
 	p.report = p.facts.Report()
 	p.revision++
 }

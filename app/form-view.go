@@ -9,15 +9,22 @@ import (
 // kindGroups is the order the kind select lists its groups in.
 var kindGroups = []string{"Generative AI", "Multi-service", "Language and text", "Speech", "Vision", "Retired"}
 
-// headerLabels spell the header choices as they appear on the wire.
-var headerLabels = map[string]string{
-	diagnosis.HeaderSubscriptionKey: "Ocp-Apim-Subscription-Key header",
-	diagnosis.HeaderAPIKey:          "api-key header",
-	diagnosis.HeaderAuthorization:   "Authorization: Bearer header",
-	diagnosis.HeaderTrainingKey:     "Training-Key header",
-	diagnosis.HeaderPredictionKey:   "Prediction-Key header",
-	diagnosis.HeaderQuery:           "in the URL (query string)",
-	diagnosis.HeaderBody:            "in the request body",
+// headerChoices are the header select's options: the CLI's --header
+// values, spelled as they appear on the wire.
+var headerChoices = [][2]string{
+	{"", "the API's usual header"},
+	{diagnosis.HeaderSubscriptionKey, "Ocp-Apim-Subscription-Key header"},
+	{diagnosis.HeaderAPIKey, "api-key header"},
+	{diagnosis.HeaderAuthorization, "Authorization: Bearer header"},
+	{diagnosis.HeaderTrainingKey, "Training-Key header"},
+	{diagnosis.HeaderPredictionKey, "Prediction-Key header"},
+	{diagnosis.HeaderQuery, "in the URL (query string)"},
+	{diagnosis.HeaderBody, "in the request body"},
+}
+
+// keyAgeChoices are the key-age select's options (see keyAges).
+var keyAgeChoices = [][2]string{
+	{"", "don't know"}, {"just-now", "in the last 10 minutes"}, {"today", "earlier today"}, {"earlier", "before today"},
 }
 
 // renderForm draws the inputs. The ids are stable hooks for tests and
@@ -30,90 +37,64 @@ func (p *diagnosePage) renderForm() app.UI {
 	// Pre-rendered, the form is inert until WebAssembly takes over: a
 	// value typed earlier would be lost when the live page replaces it.
 	fields := app.FieldSet().Class("fields")
-	if !p.mounted {
+	if app.IsServer {
 		fields = fields.Disabled(true)
 	}
 	return app.Div().Class("card").Role("form").Aria("label", "What you have").Body(
 		app.H2().Text("What you have"),
 		fields.Body(
-			app.Label().For("kind").Body(app.Text("API you call")),
+			label("kind", "API you call", ""),
 			app.Select().ID("kind").OnChange(p.onText(&p.form.Kind)).Body(
 				option("", "Choose the API…", p.form.Kind == ""),
 				app.Range(kindGroups).Slice(func(i int) app.UI {
 					return app.OptGroup().Label(kindGroups[i]).Body(p.kindOptions(kindGroups[i])...)
 				}),
 			),
-			app.Label().For("endpoint").Body(app.Text("Endpoint or request URL"),
-				app.Span().Class("hint").Text("From Keys and Endpoint, or the URL your code calls")),
-			app.Input().ID("endpoint").Type("url").Spellcheck(false).AutoComplete(false).
-				Placeholder("https://NAME.cognitiveservices.azure.com/").Value(p.form.Endpoint).OnInput(p.onText(&p.form.Endpoint)),
-			app.Label().For("region").Body(app.Text("Resource region (Location)"),
-				app.Span().Class("hint").Text("As on the resource's Overview page; an id like westeurope, or global")),
-			app.Input().ID("region").List("region-list").Spellcheck(false).AutoComplete(false).
-				Placeholder("westeurope").Value(p.form.Region).OnInput(p.onText(&p.form.Region)),
-			app.DataList().ID("region-list").Body(
-				app.Range(diagnosis.Regions()).Slice(func(i int) app.UI {
-					r := diagnosis.Regions()[i]
-					return app.Option().Value(r.ID).Label(r.Name)
-				}),
-			),
-			app.Label().For("key").Body(app.Text("Key"),
-				app.Span().Class("hint").Text("Stays in this tab's memory: never sent, stored or put in the link")),
+			label("endpoint", "Endpoint or request URL", "From Keys and Endpoint, or the URL your code calls"),
+			p.textInput("endpoint", "https://NAME.cognitiveservices.azure.com/", &p.form.Endpoint).Type("url"),
+			label("region", "Resource region (Location)", "As on the resource's Overview page; an id like westeurope, or global"),
+			p.textInput("region", "westeurope", &p.form.Region).List("region-list").OnFocus(p.onRegionFocus),
+			p.regionList(),
+			label("key", "Key", "Stays in this tab's memory: never sent, stored or put in the link"),
 			app.Div().Class("key-row").Body(
-				app.Input().ID("key").Type(keyType).AutoComplete(false).Spellcheck(false).
-					Attr("autocapitalize", "off").Attr("data-lpignore", "true").Attr("data-1p-ignore", "true").
-					Placeholder("KEY 1 from Keys and Endpoint").Value(p.form.Key).OnInput(p.onText(&p.form.Key)),
-				app.Button().ID("key-toggle").Type("button").Class("secondary").
-					Aria("pressed", p.showKey).Text(map[bool]string{true: "Hide", false: "Show"}[p.showKey]).OnClick(p.onToggleKey),
+				p.textInput("key", "KEY 1 from Keys and Endpoint", &p.form.Key).Type(keyType).
+					Attr("autocapitalize", "off").Attr("data-lpignore", "true").Attr("data-1p-ignore", "true"),
+				app.Button().ID("key-toggle").Type("button").Class("secondary").Aria("pressed", p.showKey).
+					Text(map[bool]string{true: "Hide", false: "Show"}[p.showKey]).OnClick(p.onToggleKey),
 			),
 			p.moreSection().Body(
 				app.Summary().Text("I have more: the error, the key's age, how it was sent"),
 				app.Div().Class("row2").Body(
 					app.Div().Body(
-						app.Label().For("status").Text("HTTP status"),
-						app.Input().ID("status").Type("number").Min(100).Max(599).Attr("inputmode", "numeric").
-							Placeholder("401").Value(p.form.Status).OnInput(p.onText(&p.form.Status)),
+						label("status", "HTTP status", ""),
+						p.textInput("status", "401", &p.form.Status).Type("number").Min(100).Max(599).Attr("inputmode", "numeric"),
 					),
 					app.Div().Body(
-						app.Label().For("header").Text("How the key was sent"),
-						app.Select().ID("header").OnChange(p.onText(&p.form.Header)).Body(
-							option("", "the API's usual header", p.form.Header == ""),
-							app.Range(diagnosis.Headers).Slice(func(i int) app.UI {
-								h := diagnosis.Headers[i]
-								return option(h, headerLabels[h], p.form.Header == h)
-							}),
-						),
+						label("header", "How the key was sent", ""),
+						p.choice("header", headerChoices, &p.form.Header),
 					),
 				),
-				app.Label().For("response").Body(app.Text("The error you got"),
-					app.Span().Class("hint").Text("Paste the body, the exception text or the SDK message; it stays in this tab")),
+				label("response", "The error you got", "Paste the body, the exception text or the SDK message; it stays in this tab"),
 				app.Textarea().ID("response").Spellcheck(false).Attr("autocomplete", "off").
 					Placeholder(`{"error":{"code":"401","message":"Access denied due to invalid subscription key…"}}`).
 					Text(p.form.Response).OnInput(p.onText(&p.form.Response)),
 				app.Div().Class("row2").Body(
 					app.Div().Body(
-						app.Label().For("key-age").Text("Key created or regenerated"),
-						app.Select().ID("key-age").OnChange(p.onText(&p.form.KeyAge)).Body(
-							option("", "don't know", p.form.KeyAge == ""),
-							option("just-now", "in the last 10 minutes", p.form.KeyAge == "just-now"),
-							option("today", "earlier today", p.form.KeyAge == "today"),
-							option("earlier", "before today", p.form.KeyAge == "earlier"),
-						),
+						label("key-age", "Key created or regenerated", ""),
+						p.choice("key-age", keyAgeChoices, &p.form.KeyAge),
 					),
 					app.Div().Body(
-						app.Label().For("trial-started").Text("Free trial key issued on"),
-						app.Input().ID("trial-started").Type("date").Value(p.form.TrialStarted).
-							OnInput(p.onText(&p.form.TrialStarted)),
+						label("trial-started", "Free trial key issued on", ""),
+						p.textInput("trial-started", "", &p.form.TrialStarted).Type("date"),
 					),
 				),
 				app.Label().Class("checkbox").Body(
 					checkbox("regenerated", p.form.Regenerated).OnChange(p.onRegenerated),
 					app.Text("The key was regenerated (not newly created)"),
 				),
-				app.Label().For("region-header").Body(app.Text("Ocp-Apim-Subscription-Region sent (Translator)"),
-					app.Span().Class("hint").Text("The value sent; - if the header was not sent; empty if unknown")),
-				app.Input().ID("region-header").Spellcheck(false).AutoComplete(false).
-					Placeholder("westeurope").Value(p.form.RegionHeader).OnInput(p.onText(&p.form.RegionHeader)),
+				label("region-header", "Ocp-Apim-Subscription-Region sent (Translator)",
+					"The value sent; - if the header was not sent; empty if unknown"),
+				p.textInput("region-header", "westeurope", &p.form.RegionHeader),
 			),
 			app.Div().Class("share-row").Body(
 				app.Button().ID("share").Type("button").Text("Copy share link").OnClick(p.onShare),
@@ -124,6 +105,78 @@ func (p *diagnosePage) renderForm() app.UI {
 			}),
 		),
 	)
+}
+
+// label returns a field's label, with a hint under it when given.
+func label(id, text, hint string) app.UI {
+	l := app.Label().For(id)
+	if hint == "" {
+		return l.Text(text)
+	}
+	return l.Body(app.Text(text), app.Span().Class("hint").Text(hint))
+}
+
+// textInput returns an input bound to a form field, with spell checking
+// and autocomplete off (no field is prose, and browsers must not store
+// what is typed).
+func (p *diagnosePage) textInput(id, placeholder string, field *string) app.HTMLInput {
+	return app.Input().ID(id).Spellcheck(false).AutoComplete(false).Placeholder(placeholder).
+		Value(*field).OnInput(p.onText(field))
+}
+
+// choice returns a select bound to a form field.
+func (p *diagnosePage) choice(id string, choices [][2]string, field *string) app.UI {
+	return app.Select().ID(id).OnChange(p.onText(field)).Body(
+		app.Range(choices).Slice(func(i int) app.UI {
+			return option(choices[i][0], choices[i][1], *field == choices[i][0])
+		}),
+	)
+}
+
+// kindOptions lists one group's kinds; retired ones say so.
+func (p *diagnosePage) kindOptions(group string) []app.UI {
+	var opts []app.UI
+	for _, k := range diagnosis.Kinds() {
+		if k.Group != group {
+			continue
+		}
+		label := k.Name
+		if !k.Retired.IsZero() {
+			label += " (retired " + k.Retired.Format("2006-01-02") + ")"
+		}
+		opts = append(opts, option(k.ID, label, p.form.Kind == k.ID))
+	}
+	return opts
+}
+
+// regionList suggests region ids with their display names. Its 75
+// options are built when the field is first focused, not on load.
+func (p *diagnosePage) regionList() app.UI {
+	list := app.DataList().ID("region-list")
+	if !p.regionsShown {
+		return list
+	}
+	return list.Body(
+		app.Range(diagnosis.Regions()).Slice(func(i int) app.UI {
+			r := diagnosis.Regions()[i]
+			return app.Option().Value(r.ID).Label(r.Name)
+		}),
+	)
+}
+
+func (p *diagnosePage) onRegionFocus(ctx app.Context, e app.Event) { p.regionsShown = true }
+
+// onMoreToggle remembers whether the user opened the "more" section.
+func (p *diagnosePage) onMoreToggle(ctx app.Context, e app.Event) {
+	p.moreOpen = e.Get("target").Get("open").Bool()
+}
+
+// hasMore reports whether an optional field is filled, so the section
+// opens for a shared link that uses one.
+func (p *diagnosePage) hasMore() bool {
+	f := p.form
+	return f.Status != "" || f.Response != "" || f.KeyAge != "" || f.Regenerated || f.TrialStarted != "" ||
+		f.Header != "" || f.RegionHeader != ""
 }
 
 // go-app writes a false boolean attribute as ="false" when pre-rendering,
@@ -155,33 +208,4 @@ func (p *diagnosePage) moreSection() app.HTMLDetails {
 		d = d.Open(true)
 	}
 	return d
-}
-
-// kindOptions lists one group's kinds; retired ones say so.
-func (p *diagnosePage) kindOptions(group string) []app.UI {
-	var opts []app.UI
-	for _, k := range diagnosis.Kinds() {
-		if k.Group != group {
-			continue
-		}
-		label := k.Name
-		if !k.Retired.IsZero() {
-			label += " (retired " + k.Retired.Format("2006-01-02") + ")"
-		}
-		opts = append(opts, option(k.ID, label, p.form.Kind == k.ID))
-	}
-	return opts
-}
-
-// onMoreToggle remembers whether the user opened the "more" section.
-func (p *diagnosePage) onMoreToggle(ctx app.Context, e app.Event) {
-	p.moreOpen = e.Get("target").Get("open").Bool()
-}
-
-// hasMore reports whether an optional field is filled, so the section
-// opens for a shared link that uses one.
-func (p *diagnosePage) hasMore() bool {
-	f := p.form
-	return f.Status != "" || f.Response != "" || f.KeyAge != "" || f.Regenerated || f.TrialStarted != "" ||
-		f.Header != "" || f.RegionHeader != ""
 }

@@ -50,6 +50,9 @@ func (s Site) Handler() *app.Handler {
 		BackgroundColor:       "#15181c",
 		ThemeColor:            "#0b5cad",
 		Env:                   s.Env,
+		// Start downloading the page's code with the HTML, not after the
+		// scripts ran: app.js fetches the same URL and reuses it.
+		RawHeaders: []string{`<link rel="preload" href="` + s.Prefix + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`},
 	}
 }
 

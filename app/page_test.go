@@ -55,7 +55,6 @@ func TestPrerender(t *testing.T) {
 	assert.NotEmpty(t, tag(html, `value="openai"`))
 	assert.Contains(t, html, `<optgroup label="Retired">`)
 	assert.Contains(t, html, `(retired 2025-10-01)`)
-	assert.Contains(t, tag(html, `value="westeurope"`), `label="West Europe"`)
 	assert.Contains(t, html, `href="/az401/web/az401.css"`)
 	assert.NotContains(t, html, `id="ready"`, "not ready before WebAssembly mounts")
 	assert.NotContains(t, html, "raw.githubusercontent.com")
@@ -92,7 +91,7 @@ func tag(html, needle string) string {
 func TestDiagnosePageRender(t *testing.T) {
 	key := testkeys.CASK('Y')
 	p := &diagnosePage{form: form{Kind: "translator", Key: key, Endpoint: "https://api.cognitive.microsofttranslator.com/",
-		Region: "eastus"}, mounted: true}
+		Region: "eastus"}, askOpen: true, regionsShown: true}
 	p.diagnose()
 	e := app.NewTestEngine()
 	require.NoError(t, e.Load(p))
@@ -107,6 +106,8 @@ func TestDiagnosePageRender(t *testing.T) {
 	assert.NotContains(t, strings.ReplaceAll(html, `value="`+key+`"`, ""), key,
 		"outside the input's own value (a DOM property in the browser) the key never appears")
 	assert.Contains(t, html, "Ask Azure for the truth")
+	assert.Contains(t, html, "az cognitiveservices account list")
+	assert.Contains(t, tag(html, `value="westeurope"`), `label="West Europe"`)
 }
 
 func TestAskAzureCommands(t *testing.T) {

@@ -20,10 +20,10 @@ func (p *diagnosePage) renderResults() app.UI {
 	}
 	return app.Div().Body(
 		app.P().ID("verdict").Class("verdict", "sev-"+verdictClass(p.report)).Aria("live", "polite").
-			DataSet("revision", p.revision).Text(p.report.Verdict),
+			DataSet("revision", p.revision).DataSet("diagnosis-us", p.took.Microseconds()).Text(p.report.Verdict),
 		p.renderKeyCard(),
 		p.renderEndpointAnatomy(),
-		app.Section().ID("findings").Aria("live", "polite").Aria("label", "Findings").Body(
+		app.Div().ID("findings").Role("region").Aria("live", "polite").Aria("label", "Findings").Body(
 			app.Range(severities).Slice(func(i int) app.UI { return p.renderGroup(severities[i]) }),
 		),
 	)
@@ -64,7 +64,7 @@ func (p *diagnosePage) renderGroup(s diagnosis.Severity) app.UI {
 // the link to its cause on the causes page.
 func findingCard(f diagnosis.Finding) app.UI {
 	sev := f.Severity.String()
-	return app.Article().Class("finding", "sev-"+sev).DataSet("cause-id", f.ID).DataSet("severity", sev).Body(
+	return app.Div().Class("finding", "sev-"+sev).Role("article").DataSet("cause-id", f.ID).DataSet("severity", sev).Body(
 		app.H3().Body(
 			app.Span().Class("badge", "sev-"+sev).Text(sev),
 			app.Span().Text(f.Title),
@@ -90,20 +90,18 @@ func (p *diagnosePage) renderKeyCard() app.UI {
 	if !ok {
 		return nil
 	}
+	rows := [][2]string{{"Format", ks.Format}, {"Service", ks.Service}, {"Created", ks.Created},
+		{"Checksum", ks.Checksum}, {"Shown as", ks.Masked}}
 	return app.Div().ID("key-card").Class("card").Body(
 		app.H2().Text("The key"),
-		app.Dl().Class("keycard").Body(
-			app.Dt().Text("Format"), app.Dd().Text(ks.Format),
-			app.If(ks.Service != "", func() app.UI {
-				return app.Div().Style("display", "contents").Body(
-					app.Dt().Text("Service"), app.Dd().Text(ks.Service),
-					app.Dt().Text("Created"), app.Dd().Text(ks.Created),
-				)
+		app.Div().Class("keycard").Body(
+			app.Range(rows).Slice(func(i int) app.UI {
+				if rows[i][1] == "" {
+					return nil
+				}
+				return app.Div().Class("keycard-row").DataSet("field", rows[i][0]).Body(
+					app.Span().Class("muted").Text(rows[i][0]), app.Span().Text(rows[i][1]))
 			}),
-			app.If(ks.Checksum != "", func() app.UI {
-				return app.Div().Style("display", "contents").Body(app.Dt().Text("Checksum"), app.Dd().Text(ks.Checksum))
-			}),
-			app.Dt().Text("Shown as"), app.Dd().Class("mono").Text(ks.Masked),
 		),
 		anatomy("key-anatomy", "Key fields", p.facts.KeyAnatomy(p.report)),
 	)
@@ -140,18 +138,17 @@ func anatomy(id, label string, segs []diagnosis.Segment) app.UI {
 	)
 }
 
-// emptyState teaches what to paste and where to find it.
+// emptyState teaches what to paste and where to find it. Static text,
+// so it is written as HTML rather than built element by element.
 func emptyState() app.UI {
-	return app.Div().Class("card", "empty").Body(
-		app.H2().Text("Paste what you have; the diagnosis appears as you type"),
-		app.Ol().Body(
-			app.Li().Body(app.Text("In the "), app.A().Href("https://portal.azure.com/").Text("Azure portal"),
-				app.Text(", open your AI resource, then "), app.Strong().Text("Resource Management → Keys and Endpoint"), app.Text(".")),
-			app.Li().Body(app.Text("Copy "), app.Strong().Text("KEY 1"), app.Text(" into Key, and "),
-				app.Strong().Text("Endpoint"), app.Text(" (or the URL your code calls) into Endpoint.")),
-			app.Li().Body(app.Text("Copy "), app.Strong().Text("Location/Region"), app.Text(" from the same page into Region, and pick the API you call.")),
-			app.Li().Body(app.Text("Got an error? Paste it under "), app.Em().Text("I have more"), app.Text(": the exact message narrows the cause.")),
-		),
-		app.P().Class("muted").Text("Everything runs here, offline, in WebAssembly: the key is decoded (format, service, month, checksum) but never sent, stored, logged or put in the share link."),
-	)
+	return app.Raw(`<div class="card empty">
+<h2>Paste what you have; the diagnosis appears as you type</h2>
+<ol>
+<li>In the <a href="https://portal.azure.com/">Azure portal</a>, open your AI resource, then <b>Resource Management → Keys and Endpoint</b>.</li>
+<li>Copy <b>KEY 1</b> into Key, and <b>Endpoint</b> (or the URL your code calls) into Endpoint.</li>
+<li>Copy <b>Location/Region</b> from the same page into Region, and pick the API you call.</li>
+<li>Got an error? Paste it under <i>I have more</i>: the exact message narrows the cause.</li>
+</ol>
+<p class="muted">Everything runs here, offline, in WebAssembly: the key is decoded (format, service, month, checksum) but never sent, stored, logged or put in the share link.</p>
+</div>`)
 }

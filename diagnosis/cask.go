@@ -30,8 +30,9 @@ type Service struct {
 }
 
 // services maps the character at offset 75 to the AzureCognitiveService
-// enum of [S17] (facts §1.2): base64 alphabet position = enum value.
-var services = map[byte]string{
+// enum of [S17] (facts §1.2): base64 alphabet position = enum value. An
+// array, not a map: static data costs the WebAssembly build no code.
+var services = [128]string{
 	'A': "Azure AI services (multi-service)", 'B': "Azure OpenAI",
 	'C': "Anomaly Detector (EE)", 'D': "Anomaly Detector",
 	'E': "Cognitive Services (multi-service)", 'F': "Computer Vision",
@@ -53,16 +54,26 @@ var services = map[byte]string{
 
 // foreignSignatures names the products whose CASK keys carry another
 // signature at offset 76 ([S17] LegacyCaskProviderSignatures; AWPS observed).
-var foreignSignatures = map[string]string{
-	"AZDO": "an Azure DevOps personal access token",
-	"AZEG": "an Event Grid key",
-	"AZAC": "an App Configuration key",
-	"AZFR": "a Fluid Relay key",
-	"AZMR": "a Mixed Reality key",
-	"AZMP": "an Azure Maps key",
-	"AZCS": "a Communication Services key",
-	"msql": "a SQL key",
-	"AWPS": "a Web PubSub access key",
+var foreignSignatures = [...]struct{ sig, name string }{
+	{"AZDO", "an Azure DevOps personal access token"},
+	{"AZEG", "an Event Grid key"},
+	{"AZAC", "an App Configuration key"},
+	{"AZFR", "a Fluid Relay key"},
+	{"AZMR", "a Mixed Reality key"},
+	{"AZMP", "an Azure Maps key"},
+	{"AZCS", "a Communication Services key"},
+	{"msql", "a SQL key"},
+	{"AWPS", "a Web PubSub access key"},
+}
+
+// foreignProduct names the product of a CASK signature, or "".
+func foreignProduct(sig string) string {
+	for _, f := range foreignSignatures {
+		if f.sig == sig {
+			return f.name
+		}
+	}
+	return ""
 }
 
 // caskKey is a decoded 84-character key.
@@ -138,7 +149,12 @@ func base62Checksum(cb [4]byte) string {
 
 // ServiceName returns what a service character stands for, or "" if the
 // character is not in the table.
-func ServiceName(c byte) string { return services[c] }
+func ServiceName(c byte) string {
+	if c >= 128 {
+		return ""
+	}
+	return services[c]
+}
 
 func isBase62(s string) bool {
 	for i := 0; i < len(s); i++ {

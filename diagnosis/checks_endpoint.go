@@ -60,7 +60,7 @@ var endpointNotAPI = &Check{
 		if f.ep.family != HostWebPage {
 			return nil
 		}
-		name := webPages[f.ep.host]
+		name := webPage(f.ep.host)
 		if name == "" {
 			name = "the old API testing console"
 		}

@@ -2,7 +2,6 @@ package diagnosis
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -12,13 +11,16 @@ func Diagnose(in Input) Report { return Analyse(in).Report() }
 
 // Report runs every check on the facts.
 func (f *Facts) Report() Report {
-	var findings []Finding
-	for _, c := range registry {
-		findings = append(findings, c.Run(c, f)...)
-	}
 	// Errors before warnings before facts; within a severity, the
 	// registry's order, which ranks causes by how much they explain.
-	slices.SortStableFunc(findings, func(a, b Finding) int { return int(b.Severity) - int(a.Severity) })
+	var bySeverity [Error + 1][]Finding
+	for _, c := range registry {
+		for _, fd := range c.Run(c, f) {
+			bySeverity[fd.Severity] = append(bySeverity[fd.Severity], fd)
+		}
+	}
+	findings := append(bySeverity[Error], bySeverity[Warning]...)
+	findings = append(findings, bySeverity[Info]...)
 	return Report{Findings: findings, Verdict: verdict(findings)}
 }
 

@@ -78,20 +78,40 @@ var hostSuffixes = []hostSuffix{
 
 // webPages are hosts of pages people copy instead of an endpoint:
 // portals, studios, docs (facts §2; causes endpoint-not-api).
-var webPages = map[string]string{
-	"portal.azure.com": "the Azure portal", "portal.azure.us": "the Azure Government portal",
-	"portal.azure.cn": "the Azure China portal", "ai.azure.com": "Azure AI Foundry",
-	"oai.azure.com": "Azure OpenAI Studio", "ml.azure.com": "Azure Machine Learning studio",
-	"speech.microsoft.com": "Speech Studio", "language.cognitive.azure.com": "Language Studio",
-	"contentsafety.cognitive.azure.com":  "Content Safety Studio",
-	"portal.vision.cognitive.azure.com":  "Vision Studio",
-	"documentintelligence.ai.azure.com":  "Document Intelligence Studio",
-	"formrecognizer.appliedai.azure.com": "Form Recognizer Studio",
-	"www.customvision.ai":                "the Custom Vision portal", "customvision.ai": "the Custom Vision portal",
-	"www.luis.ai": "the LUIS portal", "luis.ai": "the LUIS portal", "eu.luis.ai": "the LUIS portal",
-	"au.luis.ai": "the LUIS portal", "learn.microsoft.com": "Microsoft Learn (documentation)",
-	"docs.microsoft.com": "Microsoft Docs (documentation)", "docs.azure.cn": "Azure China documentation",
-	"azure.microsoft.com": "the Azure website", "github.com": "GitHub",
+var webPages = [...]struct{ host, name string }{
+	{"portal.azure.com", "the Azure portal"},
+	{"portal.azure.us", "the Azure Government portal"},
+	{"portal.azure.cn", "the Azure China portal"},
+	{"ai.azure.com", "Azure AI Foundry"},
+	{"oai.azure.com", "Azure OpenAI Studio"},
+	{"ml.azure.com", "Azure Machine Learning studio"},
+	{"speech.microsoft.com", "Speech Studio"},
+	{"language.cognitive.azure.com", "Language Studio"},
+	{"contentsafety.cognitive.azure.com", "Content Safety Studio"},
+	{"portal.vision.cognitive.azure.com", "Vision Studio"},
+	{"documentintelligence.ai.azure.com", "Document Intelligence Studio"},
+	{"formrecognizer.appliedai.azure.com", "Form Recognizer Studio"},
+	{"www.customvision.ai", "the Custom Vision portal"},
+	{"customvision.ai", "the Custom Vision portal"},
+	{"www.luis.ai", "the LUIS portal"},
+	{"luis.ai", "the LUIS portal"},
+	{"eu.luis.ai", "the LUIS portal"},
+	{"au.luis.ai", "the LUIS portal"},
+	{"learn.microsoft.com", "Microsoft Learn (documentation)"},
+	{"docs.microsoft.com", "Microsoft Docs (documentation)"},
+	{"docs.azure.cn", "Azure China documentation"},
+	{"azure.microsoft.com", "the Azure website"},
+	{"github.com", "GitHub"},
+}
+
+// webPage names the page a host serves, or "".
+func webPage(host string) string {
+	for _, w := range webPages {
+		if w.host == host {
+			return w.name
+		}
+	}
+	return ""
 }
 
 // knownDomains are the domains an Azure AI host ends with, for typo
@@ -103,7 +123,7 @@ var knownDomains = []string{"cognitiveservices.azure.com", "openai.azure.com", "
 // classifyHost finds the family and cloud of a lower-case host, and the
 // first label (the region or resource name) where the family has one.
 func classifyHost(host string) (HostFamily, Cloud, string) {
-	if name, ok := webPages[host]; ok && name != "" {
+	if webPage(host) != "" {
 		return HostWebPage, CloudUnknown, ""
 	}
 	if isLoopback(host) {

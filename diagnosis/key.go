@@ -219,7 +219,7 @@ func (k *keyFacts) classifyCASK() {
 	switch {
 	case k.cask.signature != caskSignature:
 		k.class = KeyForeign
-		if name, ok := foreignSignatures[k.cask.signature]; ok {
+		if name := foreignProduct(k.cask.signature); name != "" {
 			k.why = name + " (signature " + k.cask.signature + " at offset 76, not ACOG)"
 		} else {
 			k.why = "a key of another Azure product (signature " + k.cask.signature + " at offset 76, not ACOG)"
@@ -403,7 +403,7 @@ func (k *keyFacts) describe() string {
 }
 
 func serviceOrUnknown(c byte) string {
-	if name := services[c]; name != "" {
+	if name := ServiceName(c); name != "" {
 		return name
 	}
 	return "an unknown service (character " + strconvQuote(string(c)) + " at offset 75)"

@@ -96,7 +96,7 @@ type site struct {
 	dir string
 }
 
-func serve(t *testing.T, dir string) *site {
+func serve(t testing.TB, dir string) *site {
 	s := &site{dir: dir}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -120,15 +120,16 @@ func (s *site) page() string { return s.URL + prefix + "/" }
 // browser is one headless Chromium with a fresh profile, recording every
 // console message and every request the page makes.
 type browser struct {
-	t   *testing.T
-	ctx context.Context
+	t     testing.TB
+	ctx   context.Context
+	close func()
 
 	mu       sync.Mutex
 	console  []string
 	requests []string
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
@@ -140,8 +141,8 @@ func newBrowser(t *testing.T) *browser {
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	ctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { tcancel(); cancel(); acancel() })
-	b := &browser{t: t, ctx: ctx}
+	b := &browser{t: t, ctx: ctx, close: func() { tcancel(); cancel(); acancel() }}
+	t.Cleanup(b.close)
 	record := func(list *[]string, v any) {
 		j, _ := json.Marshal(v)
 		b.mu.Lock()

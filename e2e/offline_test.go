@@ -47,7 +47,7 @@ func TestOffline(t *testing.T) {
 
 	b.open(s.URL + prefix + "/index.html")
 	b.open(s.page() + "causes")
-	assert.Positive(t, eval[int](b, `document.querySelectorAll("section[data-cause-id]").length`))
+	assert.Positive(t, eval[int](b, `document.querySelectorAll(".cause[data-cause-id]").length`))
 }
 
 // TestUpdateAvailable deploys a new version under a running page: the

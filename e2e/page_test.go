@@ -173,7 +173,7 @@ func TestKeyStaysInMemory(t *testing.T) {
 	assert.NotContains(t, requests, key, "requests")
 	assert.NotContains(t, eval[string](b, `document.documentElement.outerHTML`), key,
 		"the key is a DOM property, never an attribute")
-	assert.Equal(t, "Synt…"+key[80:]+" (84 chars)", eval[string](b, `document.querySelector("#key-card .mono").textContent`))
+	assert.Equal(t, "Synt…"+key[80:]+" (84 chars)", eval[string](b, `document.querySelector('#key-card [data-field="Shown as"] span:last-child').textContent`))
 }
 
 // TestCausesPage lists every registered cause, each at its anchor.
@@ -181,7 +181,7 @@ func TestCausesPage(t *testing.T) {
 	s := serve(t, siteDir)
 	b := newBrowser(t)
 	b.open(s.page() + "causes")
-	ids := eval[[]string](b, `[...document.querySelectorAll("section[data-cause-id]")].map(e => e.id)`)
+	ids := eval[[]string](b, `[...document.querySelectorAll(".cause[data-cause-id]")].map(e => e.id)`)
 	var want []string
 	for _, c := range diagnosis.All() {
 		want = append(want, c.ID)

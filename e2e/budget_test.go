@@ -1,0 +1,189 @@
+package e2e
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"az401/web"
+)
+
+// The page's budgets, as benchmarks (make bench):
+//   - app.wasm's gzip size within 8% of a bare go-app page built in the
+//     same run (BenchmarkWasmSize, gzip-vs-floor);
+//   - time to #ready and to the first finding, first and repeat visit,
+//     within 1.2× of the bare page's time to mount (Benchmark*Visit);
+//   - diagnosis per keystroke inside the browser, p99 under 2 ms
+//     (BenchmarkKeystroke).
+
+var hello struct {
+	once       sync.Once
+	wasm, site string
+	err        error
+}
+
+// helloSite builds the bare go-app page (testdata/hello) with the flags
+// of make build, and its static site under the same prefix.
+func helloSite(b *testing.B) (wasm, site string) {
+	hello.once.Do(func() {
+		dir, err := os.MkdirTemp("", "az401-hello-")
+		if err != nil {
+			hello.err = err
+			return
+		}
+		hello.wasm, hello.site = filepath.Join(dir, "app.wasm"), filepath.Join(dir, "site")
+		gen := filepath.Join(dir, "hello")
+		if hello.err = buildWasm("./testdata/hello", hello.wasm); hello.err != nil {
+			return
+		}
+		for _, cmd := range [][]string{{"go", "build", "-o", gen, "./testdata/hello"}, {gen, "-out", hello.site, "-prefix", prefix}} {
+			if out, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil {
+				hello.err = fmt.Errorf("%v: %v\n%s", cmd, err, out)
+				return
+			}
+		}
+		if hello.err = os.MkdirAll(filepath.Join(hello.site, "web"), 0o755); hello.err != nil {
+			return
+		}
+		if hello.err = os.Rename(hello.wasm, filepath.Join(hello.site, "web", "app.wasm")); hello.err != nil {
+			return
+		}
+		hello.wasm = filepath.Join(hello.site, "web", "app.wasm")
+		icon, _ := web.Assets.ReadFile("icon-192.png") // a local icon, as ours
+		hello.err = os.WriteFile(filepath.Join(hello.site, "web", "icon.png"), icon, 0o644)
+	})
+	if hello.err != nil {
+		b.Fatal(hello.err)
+	}
+	return hello.wasm, hello.site
+}
+
+func sizes(b *testing.B, path string) (raw, gz int) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return len(data), buf.Len()
+}
+
+// BenchmarkWasmSize reports app.wasm's raw and gzip sizes beside the
+// bare go-app page's.
+func BenchmarkWasmSize(b *testing.B) {
+	helloWasm, _ := helloSite(b)
+	raw, gz := sizes(b, wasmPath)
+	floorRaw, floorGz := sizes(b, helloWasm)
+	for b.Loop() {
+	}
+	b.ReportMetric(float64(raw), "raw-bytes")
+	b.ReportMetric(float64(gz), "gzip-bytes")
+	b.ReportMetric(float64(floorRaw), "floor-raw-bytes")
+	b.ReportMetric(float64(floorGz), "floor-gzip-bytes")
+	b.ReportMetric(float64(gz)/float64(floorGz), "gzip-vs-floor")
+}
+
+// visit times a navigation until done holds, in a fresh browser; with
+// repeat, the site is visited and cached first.
+func visit(b *testing.B, page string, repeat bool, then func(*browser), done string) time.Duration {
+	br := newBrowser(b)
+	defer br.close()
+	if repeat {
+		br.open(page)
+		br.waitFor(`window.__cached === true || (caches.keys().then(k => { if (k.length) window.__cached = true; }), false)`, "the cache")
+		if err := chromedp.Do(br.ctx, chromedp.Navigate("about:blank")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	start := time.Now()
+	if err := chromedp.Do(br.ctx, chromedp.Navigate(page)); err != nil {
+		b.Fatal(err)
+	}
+	// go-app's default worker (the bare page's) may reload the page
+	// when it takes control: the wait survives that.
+	br.waitAcrossReload(`!!document.getElementById("ready")`, "#ready")
+	if then != nil {
+		then(br)
+		br.waitAcrossReload(done, done)
+	}
+	return time.Since(start)
+}
+
+func benchVisit(b *testing.B, dir string, repeat bool, then func(*browser), done, metric string) {
+	s := serve(b, dir)
+	var total time.Duration
+	n := 0
+	for b.Loop() {
+		total += visit(b, s.page(), repeat, then, done)
+		n++
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(n), metric)
+}
+
+// pasteGUID pastes a subscription ID into the key field: one input
+// event, as a paste is (typing it through CDP would time the typing).
+func pasteGUID(br *browser) {
+	eval[bool](br, `(() => { const k = document.getElementById("key"); k.value = "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90";
+		k.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+}
+
+const firstFinding = `!!document.querySelector('#findings [data-cause-id="key-is-guid"]')`
+
+func BenchmarkFirstVisit(b *testing.B)  { benchVisit(b, siteDir, false, nil, "", "ms-to-ready") }
+func BenchmarkRepeatVisit(b *testing.B) { benchVisit(b, siteDir, true, nil, "", "ms-to-ready") }
+func BenchmarkFirstVisitFinding(b *testing.B) {
+	benchVisit(b, siteDir, false, pasteGUID, firstFinding, "ms-to-finding")
+}
+func BenchmarkRepeatVisitFinding(b *testing.B) {
+	benchVisit(b, siteDir, true, pasteGUID, firstFinding, "ms-to-finding")
+}
+func BenchmarkHelloFirstVisit(b *testing.B) {
+	_, s := helloSite(b)
+	benchVisit(b, s, false, nil, "", "ms-to-ready")
+}
+func BenchmarkHelloRepeatVisit(b *testing.B) {
+	_, s := helloSite(b)
+	benchVisit(b, s, true, nil, "", "ms-to-ready")
+}
+
+// BenchmarkKeystroke types 1000 keys into the page and reads how long
+// each diagnosis took inside the browser (performance.now in Go's wasm
+// clock), as the page reports it in #verdict's data-diagnosis-us.
+func BenchmarkKeystroke(b *testing.B) {
+	s := serve(b, siteDir)
+	br := newBrowser(b)
+	br.open(s.page())
+	br.set("kind", "translator")
+	br.set("endpoint", "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de")
+	br.set("region", "westeurope")
+	br.set("response", `{"error":{"code":401000,"message":"The request is not authorized because credentials are missing or invalid."}}`)
+	var all []float64
+	for b.Loop() {
+		all = append(all, eval[[]float64](br, `(async () => {
+			const out = [];
+			for (let i = 0; i < 1000; i++) {
+				const key = document.getElementById("key");
+				const rev = +document.getElementById("verdict").dataset.revision;
+				key.value = "0c5a6f21-7d3b-4e1a-9b2c-5f8d7e6a4b" + String(i % 100).padStart(2, "0");
+				key.dispatchEvent(new Event("input", {bubbles: true}));
+				while (+document.getElementById("verdict").dataset.revision === rev) await new Promise(r => setTimeout(r, 0));
+				out.push(+document.getElementById("verdict").dataset.diagnosisUs);
+			}
+			return out;
+		})()`)...)
+	}
+	slices.Sort(all)
+	b.ReportMetric(all[len(all)/2], "p50-µs")
+	b.ReportMetric(all[len(all)*99/100], "p99-µs")
+}

@@ -1,0 +1,40 @@
+// Command hello is a bare go-app page (one component, one input), the
+// floor that the budgets compare az401's page with. Built natively it
+// writes its static site: hello -out DIR -prefix /REPO.
+package main
+
+import (
+	"flag"
+	"log"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+type hello struct {
+	app.Compo
+	name    string
+	mounted bool
+}
+
+func (h *hello) OnMount(ctx app.Context) { h.mounted = true }
+
+func (h *hello) Render() app.UI {
+	return app.Div().Body(
+		app.Input().ID("name").Value(h.name).OnInput(h.ValueTo(&h.name)),
+		app.P().Text("Hello, "+h.name),
+		app.If(h.mounted, func() app.UI { return app.Span().ID("ready") }),
+	)
+}
+
+func main() {
+	app.Route("/", func() app.Composer { return &hello{} })
+	app.RunWhenOnBrowser()
+	out := flag.String("out", "site", "")
+	prefix := flag.String("prefix", "", "")
+	flag.Parse()
+	h := &app.Handler{Name: "hello", Resources: app.PrefixedLocation(*prefix), Version: "hello-1",
+		Icon: app.Icon{Default: "/web/icon.png"}}
+	if err := app.GenerateStaticWebsite(*out, h); err != nil {
+		log.Fatal(err)
+	}
+}
