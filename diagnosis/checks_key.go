@@ -146,7 +146,7 @@ var tokenExpired = &Check{
 	},
 }
 
-var keyIsForeignSecret = &Check{
+var keyIsForeignSecret = keyClassCheck(&Check{
 	ID: "key-is-foreign-secret", Severity: Error, Title: "Key belongs to another product",
 	Doc: "The secret is not an Azure AI services key: an OpenAI platform key (sk-…), a storage account " +
 		"key, a SAS token, a connection string, an Entra client secret, an AI Search key, or an 84-character " +
@@ -154,41 +154,23 @@ var keyIsForeignSecret = &Check{
 		"token, AWPS Web PubSub…).",
 	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
 	Sources: "facts §1.2, §1.3 [S17][S31][I17]",
-	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyForeign {
-			return nil
-		}
-		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
-	},
-}
+}, KeyForeign, "The key is ")
 
-var keyDerivedOrHashed = &Check{
+var keyDerivedOrHashed = keyClassCheck(&Check{
 	ID: "key-derived-or-hashed", Severity: Error, Title: "Key is a derived or hashed form, not the key",
 	Doc: "An 84-character key whose marker at offset 52 is JQQJ9D (derived) or JQQJ9H (hashed) is a " +
 		"value computed from a key, as secret scanners and logs record it. The service wants the access " +
 		"key itself, whose marker is JQQJ99.",
 	Fix: fixCopyKey, Sources: "facts §1.2 [S17]",
-	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyDerived {
-			return nil
-		}
-		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
-	},
-}
+}, KeyDerived, "The key is ")
 
-var keyMalformed = &Check{
+var keyMalformed = keyClassCheck(&Check{
 	ID: "key-malformed", Severity: Error, Title: "Key has neither key format",
 	Doc: "Azure AI keys are 32 hex characters (older keys) or 84 letters and digits with JQQJ99 at " +
 		"offset 52 (newer keys). Anything else is a truncated or padded copy, or not a key.",
 	Fix:     fixCopyKey + "\nIf the key was typed, copy it instead",
 	Sources: "facts §1.1, §1.2 [S17][S18]",
-	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyMalformed {
-			return nil
-		}
-		return one(c.finding("The key has neither key format: "+f.key.why+".", f.maskedKey()))
-	},
-}
+}, KeyMalformed, "The key has neither key format: ")
 
 var keyChecksumMismatch = &Check{
 	ID: "key-checksum-mismatch", Severity: Error, Title: "New-format key fails its checksum: a character is wrong",
@@ -277,6 +259,18 @@ var keyDecoded = &Check{
 		d := f.key.describe()
 		return one(c.finding(strings.ToUpper(d[:1])+d[1:]+".", f.maskedKey()))
 	},
+}
+
+// keyClassCheck builds a check that reports keys of one class, saying
+// what the key is instead.
+func keyClassCheck(c *Check, class KeyClass, prefix string) *Check {
+	c.Run = func(c *Check, f *Facts) []Finding {
+		if f.key.class != class {
+			return nil
+		}
+		return one(c.finding(prefix+f.key.why+".", f.maskedKey()))
+	}
+	return c
 }
 
 func truncate(s string, n int) string {
