@@ -19,6 +19,7 @@ type diagnosePage struct {
 	showKey      bool
 	moreOpen     bool
 	askOpen      bool // the Ask Azure panel is open
+	call         testCall
 	regionsShown bool // the region suggestions were asked for
 
 	facts    *diagnosis.Facts
@@ -59,6 +60,7 @@ func (p *diagnosePage) prefill(u *url.URL) {
 	}
 	p.form = f
 	p.moreOpen = p.moreOpen || p.hasMore()
+	p.prepareCall()
 	p.diagnose()
 }
 
@@ -71,7 +73,9 @@ func (p *diagnosePage) OnAppUpdate(ctx app.Context) {
 func (p *diagnosePage) diagnose() {
 	start := time.Now()
 	defer func() { p.took = time.Since(start) }()
-	p.facts = diagnosis.Analyse(p.form.input(start))
+	in := p.form.input(start)
+	in.Probe = p.call.result
+	p.facts = diagnosis.Analyse(in)
 	p.report = p.facts.Report()
 	p.revision++
 }
@@ -85,6 +89,8 @@ func (p *diagnosePage) change(ctx app.Context, edit func()) {
 		}
 	}()
 	edit()
+	p.call.result = nil
+	p.prepareCall()
 	p.diagnose()
 	p.copyNote = ""
 	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))

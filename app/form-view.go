@@ -180,13 +180,18 @@ func (p *diagnosePage) hasMore() bool {
 }
 
 // go-app writes a false boolean attribute as ="false" when pre-rendering,
-// which HTML reads as true; these helpers set one only when it is true.
+// which HTML reads as true, so the server omits a false one. The client
+// always sets it: go-app then sets the DOM property, which a removed
+// attribute would not reset once the user changed it.
+
+// setBool reports whether a boolean attribute with value v is set.
+func setBool(v bool) bool { return v || app.IsClient }
 
 // option returns a select option, selected or not.
 func option(value, label string, selected bool) app.HTMLOption {
 	o := app.Option().Value(value).Text(label)
-	if selected {
-		o = o.Selected(true)
+	if setBool(selected) {
+		o = o.Selected(selected)
 	}
 	return o
 }
@@ -194,8 +199,8 @@ func option(value, label string, selected bool) app.HTMLOption {
 // checkbox returns a checkbox input, checked or not.
 func checkbox(id string, checked bool) app.HTMLInput {
 	c := app.Input().ID(id).Type("checkbox")
-	if checked {
-		c = c.Checked(true)
+	if setBool(checked) {
+		c = c.Checked(checked)
 	}
 	return c
 }
@@ -204,8 +209,8 @@ func checkbox(id string, checked bool) app.HTMLInput {
 // it or a link filled one of its fields.
 func (p *diagnosePage) moreSection() app.HTMLDetails {
 	d := app.Details().ID("more").On("toggle", p.onMoreToggle)
-	if p.moreOpen {
-		d = d.Open(true)
+	if setBool(p.moreOpen) {
+		d = d.Open(p.moreOpen)
 	}
 	return d
 }

@@ -26,6 +26,7 @@ func (p *diagnosePage) renderResults() app.UI {
 		app.Div().ID("findings").Role("region").Aria("live", "polite").Aria("label", "Findings").Body(
 			app.Range(severities).Slice(func(i int) app.UI { return p.renderGroup(severities[i]) }),
 		),
+		p.renderCall(),
 	)
 }
 

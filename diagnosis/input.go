@@ -38,7 +38,47 @@ type Input struct {
 	// Now is the clock the time-based checks use (retirements, trials,
 	// token expiry). Zero means "after every date this package knows".
 	Now time.Time
+	// Probe is what the test call got, or nil before one was sent. Its
+	// answer, being the live truth for this input, takes the place of a
+	// pasted Status and Response.
+	Probe *ProbeResult
 }
+
+// ProbeResult is the outcome of a test call.
+type ProbeResult struct {
+	// Status and Body are the answer; Status is 0 when none was read.
+	Status int
+	Body   string
+	// RetryAfter is the Retry-After header, if any.
+	RetryAfter string
+	// Failure says why no answer was read: one of the Probe* constants,
+	// or "" when one was.
+	Failure string
+	// Detail is the client's error text, for evidence.
+	Detail string
+	// Host is where the call went.
+	Host string
+	// Latency is how long the answer took.
+	Latency time.Duration
+	// Headers are the answer's headers that help a diagnosis
+	// (apim-request-id, x-ms-region, WWW-Authenticate, Retry-After…).
+	Headers []Header
+	// Via says how the call went: "this browser", "az401 serve" or
+	// "the command line".
+	Via string
+}
+
+// Why a test call read no answer.
+const (
+	// ProbeCORSBlocked: the host answered, but the browser hid the answer.
+	ProbeCORSBlocked = "cors-blocked"
+	// ProbeUnreachable: the name did not resolve or the connection failed.
+	ProbeUnreachable = "unreachable"
+	// ProbeTimeout: no answer within the time limit.
+	ProbeTimeout = "timeout"
+	// ProbeCanceled: the user stopped the call; nothing to diagnose.
+	ProbeCanceled = "canceled"
+)
 
 // Ways a key can be sent, the values of [Input.Header]. They are the CLI's
 // --header values and the page's option values.
@@ -68,3 +108,12 @@ const (
 	MaxRegionLen   = 256
 	MaxResponseLen = 64 << 10
 )
+
+// RetryAfterText renders the Retry-After header as the rate-limit check
+// reads it, or "".
+func (r *ProbeResult) RetryAfterText() string {
+	if r.RetryAfter == "" {
+		return ""
+	}
+	return "Retry-After: " + r.RetryAfter
+}

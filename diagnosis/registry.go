@@ -9,6 +9,8 @@ var registry = []*Check{
 	// The service said exactly what is wrong.
 	responseLocalAuthDisabled, responseNetworkBlocked, responseQuotaExceeded, responseLimitedAccess,
 	responsePermissionDenied, responseCustomSubdomainRequired, responseSpeechKeyOnText, responseMissingKey,
+	// The test call could not reach the host.
+	probeHostUnreachable,
 	// The service is gone.
 	serviceRetired, endpointVersionRetired,
 	// The key itself.
@@ -24,7 +26,7 @@ var registry = []*Check{
 	responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseInvalidKeyOrEndpoint,
 	responseDeploymentNotFound, responseNotFound, responseRateLimited,
 	// Doubts and pollution.
-	keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,
+	probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,
 	// Facts.
 	keyDecoded, responseOK, responseUnrecognized,
 }

@@ -42,7 +42,7 @@ func TestValidateRejects(t *testing.T) {
 }
 
 // TestSpecCauses checks every cause of the contract (shared/spec/causes.md)
-// is implemented, except the probe-* ones that the test call brings.
+// is implemented.
 func TestSpecCauses(t *testing.T) {
 	spec, err := os.ReadFile("../../shared/spec/causes.md")
 	if os.IsNotExist(err) {
@@ -52,7 +52,7 @@ func TestSpecCauses(t *testing.T) {
 	ids := regexp.MustCompile("(?m)^\\| ([a-z0-9-]+) \\|").FindAllStringSubmatch(string(spec), -1)
 	require.NotEmpty(t, ids)
 	for _, m := range ids {
-		if id := m[1]; id != "ID" && !regexp.MustCompile(`^probe-`).MatchString(id) {
+		if id := m[1]; id != "ID" {
 			assert.NotNil(t, diagnosis.Lookup(id), "cause %s of spec/causes.md is not implemented", id)
 		}
 	}
@@ -70,6 +70,9 @@ func TestEveryCauseExercised(t *testing.T) {
 		}
 	}
 	wanted["response-unrecognized"] = true // TestResponseUnrecognized
+	for _, id := range []string{"probe-cors-blocked", "probe-host-unreachable", "probe-timeout"} {
+		wanted[id] = true // TestProbeFindings
+	}
 	for _, c := range diagnosis.All() {
 		assert.True(t, wanted[c.ID], "no test case expects %s", c.ID)
 	}

@@ -15,6 +15,7 @@ const usage = `az401 explains why a call to an Azure AI service answers 401, 403
 
 Usage:
     az401 diagnose [flags]     diagnose offline and print the findings
+    az401 probe [flags]        send the test call (the page's) and diagnose the answer
     az401 kinds                list the API kinds: id, name, key header, example endpoint
     az401 causes               list every cause: id, severity, title
     az401 explain ID           one cause in full: what it is, the fix, the sources
@@ -42,6 +43,13 @@ Flags of diagnose:
     --trial-started DATE   YYYY-MM-DD, for free trial keys
     --now RFC3339          the clock the checks use (default: now)
     --format text|json     text for people (default), JSON for programs
+
+Flags of probe: those of diagnose, and
+    --dry-run              print the request (key masked) and a curl command; send nothing
+    --allow-host HOST      allow sending the key to HOST although it is not an Azure AI host
+The test call is the cheapest request that needs a valid key and changes nothing
+(Translator detect, the Speech voices list, the Azure OpenAI models list…). It goes
+only to https Azure AI hosts, or to a host named with --allow-host.
 
 Exit status: 0 when no finding is an error, 1 when one is, 2 for a usage error.
 
@@ -95,6 +103,8 @@ func run(args []string, e env) int {
 	switch args[0] {
 	case "diagnose":
 		code, err = runDiagnose(args[1:], e)
+	case "probe":
+		code, err = runProbe(args[1:], e)
 	case "kinds":
 		err = runKinds(args[1:], e)
 	case "causes":
@@ -129,7 +139,7 @@ func run(args []string, e env) int {
 	return code
 }
 
-var commands = []string{"diagnose", "kinds", "causes", "explain", "serve", "static", "help"}
+var commands = []string{"diagnose", "probe", "kinds", "causes", "explain", "serve", "static", "help"}
 
 // suggest formats the hint with the known word closest to w, or "".
 func suggest(w string, known []string, format string) string {

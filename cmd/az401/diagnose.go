@@ -18,8 +18,25 @@ import (
 // runDiagnose parses the diagnose flags, reads the key and the response,
 // and prints the report.
 func runDiagnose(args []string, e env) (int, error) {
-	fs := flag.NewFlagSet("diagnose", flag.ContinueOnError)
+	fs := newFlagSet("diagnose")
+	in, form, err := parseInput(fs, args, e)
+	if err != nil {
+		return 0, err
+	}
+	r := diagnosis.Diagnose(in)
+	return report(e, in, r, form, nil)
+}
+
+// newFlagSet returns a flag set that reports errors to run, not stderr.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseInput parses the flags of diagnose and probe (fs may hold more)
+// and reads the key and the response.
+func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string, error) {
 	var (
 		in                                     diagnosis.Input
 		keyStdin, regenerated                  bool
@@ -40,50 +57,55 @@ func runDiagnose(args []string, e env) (int, error) {
 	fs.StringVar(&now, "now", "", "")
 	fs.StringVar(&form, "format", "text", "")
 	if err := fs.Parse(args); err != nil {
-		return 0, flagError(err)
+		return in, "", flagError(err)
 	}
 	if fs.NArg() > 0 {
-		return 0, usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
+		return in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
 			"unexpected argument %q", truncate(fs.Arg(0), 12))
 	}
 	if err := checkChoices(in.Kind, in.Header, form); err != nil {
-		return 0, err
+		return in, "", err
 	}
 	if status != 0 && (status < 100 || status > 599) {
-		return 0, usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", status)
+		return in, "", usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", status)
 	}
 	in.Status, in.Regenerated = status, regenerated
 	var err error
 	if keyAge != "" {
 		if in.KeyAge, err = diagnosis.ParseKeyAge(keyAge); err != nil {
-			return 0, usagef("", "--key-age: %v", err)
+			return in, "", usagef("", "--key-age: %v", err)
 		}
 	}
 	if trial != "" {
 		if in.TrialStarted, err = diagnosis.ParseDay(trial); err != nil {
-			return 0, usagef("", "--trial-started: %v", err)
+			return in, "", usagef("", "--trial-started: %v", err)
 		}
 	}
 	in.Now = time.Now()
 	if now != "" {
 		if in.Now, err = time.Parse(time.RFC3339, now); err != nil {
-			return 0, usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %q is not a time", now)
+			return in, "", usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %q is not a time", now)
 		}
 	}
 	if keyStdin && responseFile == "-" {
-		return 0, usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
+		return in, "", usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
 	}
 	if in.Key, err = readKey(keyStdin, e); err != nil {
-		return 0, err
+		return in, "", err
 	}
 	if in.Response, err = readResponse(responseFile, e); err != nil {
-		return 0, err
+		return in, "", err
 	}
-	r := diagnosis.Diagnose(in)
+	return in, form, nil
+}
+
+// report prints a report and returns the exit status for it.
+func report(e env, in diagnosis.Input, r diagnosis.Report, form string, call *probeCall) (int, error) {
+	var err error
 	if form == "json" {
-		err = writeJSON(e.stdout, in, r)
+		err = writeJSON(e.stdout, in, r, call)
 	} else {
-		err = writeText(e.stdout, in, r)
+		err = writeText(e.stdout, in, r, call)
 	}
 	if err != nil {
 		return 0, err
@@ -177,7 +199,7 @@ func flagError(err error) error {
 }
 
 var diagnoseFlags = []string{"kind", "endpoint", "region", "key-stdin", "header", "region-header", "status",
-	"response-file", "key-age", "regenerated", "trial-started", "now", "format"}
+	"response-file", "key-age", "regenerated", "trial-started", "now", "format", "dry-run", "allow-host"}
 
 func truncate(s string, n int) string {
 	if len(s) <= n {

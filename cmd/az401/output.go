@@ -13,9 +13,16 @@ import (
 
 // writeText prints a report for people: a header naming the input, the
 // verdict, each finding (cause, evidence, fix, more), and a summary.
-func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report) error {
+func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeCall) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "az401 diagnose: %s\n\n", describeInput(in))
+	cmd := "diagnose"
+	if call != nil {
+		cmd = "probe"
+	}
+	fmt.Fprintf(&b, "az401 %s: %s\n\n", cmd, describeInput(in))
+	if call != nil {
+		writeCall(&b, call)
+	}
 	fmt.Fprintf(&b, "%s\n", r.Verdict)
 	for _, f := range r.Findings {
 		fmt.Fprintf(&b, "\n%-7s %s: %s\n", strings.ToUpper(f.Severity.String()), f.ID, f.Title)
@@ -34,6 +41,36 @@ func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report) error {
 	fmt.Fprintf(&b, "\n%s\n", summary(r))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeCall prints the test call and its answer.
+func writeCall(b *strings.Builder, c *probeCall) {
+	b.WriteString("Test call (the key masked):\n")
+	for _, line := range strings.Split(strings.TrimRight(c.request.Display(c.key), "\n"), "\n") {
+		b.WriteString("  " + line + "\n")
+	}
+	fmt.Fprintf(b, "  %s\n", c.request.Note)
+	r := c.result
+	if r == nil {
+		b.WriteString("  Not sent (--dry-run). As a command, with the key in $AZURE_KEY:\n")
+		for _, line := range strings.Split(c.request.Curl(), "\n") {
+			b.WriteString("    " + line + "\n")
+		}
+		b.WriteString("\n")
+		return
+	}
+	if r.Failure != "" {
+		fmt.Fprintf(b, "Answer: none (%s after %d ms): %s\n\n", r.Failure, r.Latency.Milliseconds(), r.Detail)
+		return
+	}
+	fmt.Fprintf(b, "Answer: %d in %d ms\n", r.Status, r.Latency.Milliseconds())
+	for _, h := range r.Headers {
+		fmt.Fprintf(b, "  %s: %s\n", h.Name, h.Value)
+	}
+	if body := strings.TrimSpace(r.Body); body != "" {
+		fmt.Fprintf(b, "  %s\n", truncate(body, 600))
+	}
+	b.WriteString("\n")
 }
 
 // describeInput names what was diagnosed, the key masked.
@@ -84,11 +121,26 @@ func count(n int, unit string) string {
 	return fmt.Sprintf("%d %ss", n, unit)
 }
 
-// jsonReport is the JSON form of spec/cli.md.
+// jsonReport is the JSON form of spec/cli.md; probe adds "probe".
 type jsonReport struct {
 	Input    jsonInput           `json:"input"`
+	Probe    *jsonProbe          `json:"probe,omitempty"`
 	Findings []diagnosis.Finding `json:"findings"`
 	Verdict  string              `json:"verdict"`
+}
+
+// jsonProbe is the test call and its answer.
+type jsonProbe struct {
+	Request   string             `json:"request"`
+	Curl      string             `json:"curl"`
+	Note      string             `json:"note"`
+	Sent      bool               `json:"sent"`
+	Status    int                `json:"status,omitempty"`
+	LatencyMS int64              `json:"latency_ms,omitempty"`
+	Failure   string             `json:"failure,omitempty"`
+	Detail    string             `json:"detail,omitempty"`
+	Headers   []diagnosis.Header `json:"headers,omitempty"`
+	Body      string             `json:"body,omitempty"`
 }
 
 type jsonInput struct {
@@ -100,7 +152,7 @@ type jsonInput struct {
 	Status   int    `json:"status,omitempty"`
 }
 
-func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report) error {
+func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeCall) error {
 	out := jsonReport{
 		Input: jsonInput{Kind: in.Kind, Endpoint: diagnosis.RedactEndpoint(in.Endpoint), Region: shown(in.Region),
 			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status},
@@ -108,6 +160,13 @@ func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report) error {
 	}
 	if out.Findings == nil {
 		out.Findings = []diagnosis.Finding{}
+	}
+	if call != nil {
+		out.Probe = &jsonProbe{Request: call.request.Display(call.key), Curl: call.request.Curl(), Note: call.request.Note}
+		if res := call.result; res != nil {
+			out.Probe.Sent, out.Probe.Status, out.Probe.LatencyMS = true, res.Status, res.Latency.Milliseconds()
+			out.Probe.Failure, out.Probe.Detail, out.Probe.Headers, out.Probe.Body = res.Failure, res.Detail, res.Headers, res.Body
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,6 +20,7 @@ import (
 
 	ui "az401/app"
 	"az401/internal/pages"
+	"az401/probe"
 )
 
 // runStatic writes the static site.
@@ -86,23 +88,16 @@ func runServe(args []string, e env) error {
 	if !loopback(*addr) {
 		return usagef("use -addr 127.0.0.1:PORT or [::1]:PORT", "az401 serve listens on loopback only, not %q", *addr)
 	}
-	dir, err := os.MkdirTemp("", "az401-site-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	version, err := fileVersion(*wasm)
-	if err != nil {
-		return err
-	}
-	if err := ui.Generate(dir, ui.Site{Version: version}, *wasm); err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w (is another az401 serve running?)", *addr, err)
 	}
-	srv := &http.Server{Handler: pages.Handler(dir, ""), ReadHeaderTimeout: 10 * time.Second}
+	defer ln.Close()
+	srv, cleanup, err := newServer(ln.Addr().String(), *wasm)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
 	fmt.Fprintf(e.stdout, "az401 serve: http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -116,6 +111,40 @@ func runServe(args []string, e env) error {
 		return err
 	}
 	return nil
+}
+
+// newServer writes the site with a fresh relay token and returns the
+// server for addr: the page, and the relay that sends its test calls
+// from this process, where CORS does not hide the answer.
+func newServer(addr, wasm string) (*http.Server, func(), error) {
+	version, err := fileVersion(wasm)
+	if err != nil {
+		return nil, nil, err
+	}
+	dir, err := os.MkdirTemp("", "az401-site-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	raw := make([]byte, 24)
+	if _, err := rand.Read(raw); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	token := hex.EncodeToString(raw)
+	if err := ui.Generate(dir, ui.Site{Version: version, Env: map[string]string{probe.TokenEnv: token}}, wasm); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	site := pages.Handler(dir, "")
+	mux := http.NewServeMux()
+	mux.Handle("/relay", probe.Relay(addr, token))
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Other sites may not load these files: app.js holds the token.
+		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
+		site.ServeHTTP(w, r)
+	}))
+	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}, cleanup, nil
 }
 
 // loopback reports whether addr's host is a loopback address.

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"az401/diagnosis"
+	"az401/probe"
+)
+
+// testCall is the state of the page's test call.
+type testCall struct {
+	request       diagnosis.Probe
+	requestErr    error
+	sending       bool
+	cancel        context.CancelFunc
+	result        *diagnosis.ProbeResult
+	confirmedHost string // the host the user allowed the key to go to
+	viaBrowser    bool   // with a relay, the user chose the browser's fetch
+}
+
+// relayToken is the token of az401 serve's relay, or "" on the static
+// site, which has none.
+func relayToken() string { return app.Getenv(probe.TokenEnv) }
+
+// prepareCall rebuilds the test call after an edit. An answer belongs to
+// the input it was sent for, so an edit drops it; so does a confirmation
+// once the host changes.
+func (p *diagnosePage) prepareCall() {
+	c := &p.call
+	in := p.form.input(time.Now())
+	c.request, c.requestErr = diagnosis.BuildProbe(in)
+	if c.request.Host != c.confirmedHost {
+		c.confirmedHost = ""
+	}
+}
+
+// onSend sends the test call, through the relay when there is one.
+func (p *diagnosePage) onSend(ctx app.Context, e app.Event) {
+	c := &p.call
+	if !p.canSend() {
+		return
+	}
+	req, key, confirmed := c.request, p.form.Key, c.confirmedHost
+	token := relayToken()
+	if c.viaBrowser {
+		token = ""
+	}
+	relayURL := ""
+	if token != "" {
+		u := app.Window().URL()
+		relayURL = u.Scheme + "://" + u.Host + "/relay"
+	}
+	callCtx, cancel := context.WithCancel(context.Background())
+	c.sending, c.cancel, c.result = true, cancel, nil
+	ctx.Async(func() {
+		var res diagnosis.ProbeResult
+		if token != "" {
+			res = probe.ViaRelay(callCtx, http.DefaultClient, relayURL, token, req, key, confirmed)
+		} else {
+			res = probe.Send(callCtx, probe.NewClient(), req, key, "this browser")
+		}
+		cancel()
+		ctx.Dispatch(func(ctx app.Context) {
+			c.sending, c.cancel = false, nil
+			if res.Failure == diagnosis.ProbeCanceled {
+				return
+			}
+			c.result = &res
+			p.diagnose()
+		})
+	})
+}
+
+func (p *diagnosePage) onCancel(ctx app.Context, e app.Event) {
+	if p.call.cancel != nil {
+		p.call.cancel()
+	}
+}
+
+func (p *diagnosePage) onConfirm(ctx app.Context, e app.Event) {
+	p.call.confirmedHost = ""
+	if e.Get("target").Get("checked").Bool() {
+		p.call.confirmedHost = p.call.request.Host
+	}
+}
+
+func (p *diagnosePage) onVia(ctx app.Context, e app.Event) {
+	p.call.viaBrowser = e.Get("target").Get("value").String() == "browser"
+}
+
+// canSend says whether the Send button works: a request, a key, and a
+// host the guard allows or the user confirmed.
+func (p *diagnosePage) canSend() bool {
+	c := &p.call
+	if c.requestErr != nil || c.sending || strings.TrimSpace(p.form.Key) == "" || app.IsServer {
+		return false
+	}
+	switch guard, _ := diagnosis.CheckHost(c.request.URL); guard {
+	case diagnosis.GuardAllow:
+		return true
+	case diagnosis.GuardConfirm:
+		return c.confirmedHost == c.request.Host && c.request.Allows(c.confirmedHost)
+	}
+	return false
+}
+
+// renderCall draws the test call: the exact request (key masked), the
+// host guard, Send and Cancel, the copyable commands, and the answer.
+func (p *diagnosePage) renderCall() app.UI {
+	c := &p.call
+	card := app.Div().ID("probe").Class("card").Role("region").Aria("label", "Test call")
+	if c.requestErr != nil {
+		return card.Body(app.H2().Text("Test call"), app.P().Class("muted").Text("A test call needs more: "+c.requestErr.Error()+"."))
+	}
+	guard, why := diagnosis.CheckHost(c.request.URL)
+	send := app.Button().ID("probe-send").Type("button").Text("Send test call").OnClick(p.onSend)
+	if !p.canSend() {
+		send = send.Disabled(true)
+	}
+	return card.Body(
+		app.H2().Text("Test call"),
+		app.P().Class("muted").Text(c.request.Note),
+		app.Div().ID("probe-request").Class("cmd", "mono").Text(c.request.Display(p.form.Key)),
+		app.If(guard == diagnosis.GuardRefuse, func() app.UI {
+			return app.P().Class("guard").Role("alert").Text("The key will not be sent: " + why + ".")
+		}),
+		app.If(guard == diagnosis.GuardConfirm, func() app.UI {
+			return app.Label().Class("checkbox", "guard").Body(
+				checkbox("probe-confirm", c.confirmedHost == c.request.Host).OnChange(p.onConfirm),
+				app.Text("Send my key to "+c.request.Host+". It is not an Azure AI host: only if I trust it."),
+			)
+		}),
+		app.If(relayToken() != "", func() app.UI {
+			return app.Div().Class("via").Body(
+				label("probe-via", "Send it", ""),
+				app.Select().ID("probe-via").OnChange(p.onVia).Body(
+					option("relay", "through the local az401 serve (no CORS limits)", !c.viaBrowser),
+					option("browser", "from this browser", c.viaBrowser),
+				),
+			)
+		}),
+		app.Div().Class("share-row").Body(
+			send,
+			app.If(c.sending, func() app.UI {
+				return app.Span().Body(
+					app.Span().Class("muted").Aria("live", "polite").Text("Sending… (up to 15 s) "),
+					app.Button().ID("probe-cancel").Type("button").Class("secondary").Text("Cancel").OnClick(p.onCancel),
+				)
+			}),
+			app.Button().ID("probe-curl").Type("button").Class("secondary").Text("Copy as curl").
+				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, c.request.Curl(), func(bool) {}) }),
+			app.Button().ID("probe-powershell").Type("button").Class("secondary").Text("Copy as PowerShell").
+				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, c.request.PowerShell(), func(bool) {}) }),
+		),
+		p.renderAnswer(),
+	)
+}
+
+// renderAnswer draws what the test call got.
+func (p *diagnosePage) renderAnswer() app.UI {
+	r := p.call.result
+	if r == nil {
+		return nil
+	}
+	answer := app.Div().ID("probe-result").Aria("live", "polite").DataSet("status", r.Status).DataSet("failure", r.Failure)
+	if r.Failure != "" {
+		msg := fmt.Sprintf("No answer read (%s, sent %s).", r.Failure, r.Via)
+		if r.Failure == diagnosis.ProbeCORSBlocked && relayToken() == "" {
+			msg += " This static page has no local relay: use Copy as curl, or run the page with make run (az401 serve), which sends the call from your machine."
+		}
+		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(r.Detail))
+	}
+	lines := make([]string, 0, len(r.Headers)+2)
+	for _, h := range r.Headers {
+		lines = append(lines, h.Name+": "+h.Value)
+	}
+	if body := strings.TrimSpace(r.Body); body != "" {
+		lines = append(lines, "", truncate(body, 2000))
+	}
+	return answer.Body(
+		app.P().Text(fmt.Sprintf("Answer: %d in %d ms, sent %s.", r.Status, r.Latency.Milliseconds(), r.Via)),
+		app.Div().Class("cmd", "mono").Text(strings.Join(lines, "\n")),
+	)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,49 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"strings"
+
+	"az401/diagnosis"
+	"az401/probe"
+)
+
+// probeCall is a test call and, once sent, its answer.
+type probeCall struct {
+	request diagnosis.Probe
+	key     string
+	result  *diagnosis.ProbeResult
+}
+
+// runProbe builds the test call for the input, sends it (unless
+// --dry-run) and diagnoses the answer.
+func runProbe(args []string, e env) (int, error) {
+	fs := newFlagSet("probe")
+	dryRun := fs.Bool("dry-run", false, "")
+	allowHost := fs.String("allow-host", "", "")
+	in, form, err := parseInput(fs, args, e)
+	if err != nil {
+		return 0, err
+	}
+	p, err := diagnosis.BuildProbe(in)
+	if err != nil {
+		return 0, usagef("az401 probe needs --endpoint and --kind (or an endpoint that names its API)", "%v", err)
+	}
+	switch guard, why := diagnosis.CheckHost(p.URL); {
+	case guard == diagnosis.GuardRefuse:
+		return 0, usagef("use the https endpoint from Keys and Endpoint", "refusing to send the key: %s", why)
+	case guard == diagnosis.GuardConfirm && !*dryRun && !p.Allows(*allowHost):
+		return 0, usagef("if you trust it, pass --allow-host "+p.Host, "%s is not an Azure AI host; the key goes there only if you allow that host", p.Host)
+	}
+	call := &probeCall{request: p, key: in.Key}
+	if !*dryRun {
+		if strings.TrimSpace(in.Key) == "" {
+			return 0, usagef("pipe the key with --key-stdin or set $AZ401_KEY; --dry-run shows the request without one", "no key to test")
+		}
+		res := probe.Send(context.Background(), probe.NewClient(), p, in.Key, "the command line")
+		call.result, in.Probe = &res, &res
+	}
+	return report(e, in, diagnosis.Diagnose(in), form, call)
+}

@@ -1,0 +1,324 @@
+package diagnosis
+
+import (
+	"errors"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// KeySlot marks where the key goes in a Probe's headers or URL until
+// it is sent; displays and copied commands fill it, never with the key.
+const KeySlot = "\x00key\x00"
+
+// Probe is the test call for an input: the cheapest request that needs a
+// valid key and changes nothing (facts §7), built from the user's
+// endpoint, region and header choice.
+type Probe struct {
+	Method  string
+	URL     string // the key only appears here, as KeySlot, if sent in the query
+	Headers []Header
+	Body    string
+	// Host is where the call goes: the URL's host, with its port if it
+	// has one. A confirmation to send the key names exactly this.
+	Host string
+	// Note says what the call is and, when the user gave a full request
+	// URL, whether the probe uses it or a safer sibling, and why.
+	Note string
+}
+
+// Header is one request header.
+type Header struct{ Name, Value string }
+
+// Guard is the host guard's verdict on where a test call would send the key.
+type Guard int
+
+// Guard verdicts.
+const (
+	// GuardAllow: https to a known Azure AI domain (public, Government,
+	// China) or an API Management gateway.
+	GuardAllow Guard = iota
+	// GuardConfirm: any other host, or http to a loopback address; the
+	// user must confirm, by name, that the key may go there.
+	GuardConfirm
+	// GuardRefuse: plain http to a non-loopback host, or not a web URL.
+	GuardRefuse
+)
+
+// CheckHost judges a URL for the test call. A shared link can carry an
+// attacker's endpoint, so the key goes to an unknown host only after the
+// user confirms that host by name.
+func CheckHost(rawURL string) (Guard, string) {
+	rawURL, _, _ = strings.Cut(rawURL, "?") // the query may hold KeySlot
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return GuardRefuse, "not an absolute URL"
+	}
+	host := strings.ToLower(u.Hostname())
+	switch u.Scheme {
+	case "https":
+		if AzureAIHost(host) {
+			return GuardAllow, host + " is an Azure AI host"
+		}
+		return GuardConfirm, host + " is not an Azure AI host: send the key there only if you trust it"
+	case "http":
+		if isLoopback(host) {
+			return GuardConfirm, host + " is a local address over plain http"
+		}
+		return GuardRefuse, "plain http would send the key unencrypted; only loopback addresses may use http"
+	}
+	return GuardRefuse, "only https URLs can be tested"
+}
+
+// errNoProbe explains why no test call can be built.
+var (
+	errNoEndpoint = errors.New("no endpoint to test: paste the endpoint from Keys and Endpoint")
+	errNoKind     = errors.New("no API kind: choose the API you call, so the test call knows what to ask")
+)
+
+// BuildProbe builds the test call for an input. The key is never in the
+// result; KeySlot marks where it goes.
+func BuildProbe(in Input) (Probe, error) {
+	f := Analyse(in)
+	if !f.ep.parsed || f.ep.err != "" && !f.ep.noScheme {
+		return Probe{}, errNoEndpoint
+	}
+	k := f.Kind()
+	if k == nil {
+		return Probe{}, errNoKind
+	}
+	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
+		k = sub // a multi-service resource called for one API: test that API
+	}
+	p := Probe{Method: k.Test.Method, Body: k.Test.Body}
+	base := f.ep.scheme + "://" + f.ep.hostPort()
+	path, contentType := k.Test.Path, k.Test.ContentType
+	switch {
+	case k.ID == "speech":
+		if base, path = f.speechProbe(base); path == stsPath {
+			p.Method, contentType = "POST", "application/x-www-form-urlencoded"
+		}
+	case k.ID == "translator" && f.ep.family == HostCustom:
+		path = "/translator/text/v3.0" + path
+	case (k.ID == "openai" || k.ID == "ai-services") && f.ep.version == "v1":
+		path = "/openai/v1/models"
+	}
+	p.URL = base + path
+	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
+	if contentType != "" {
+		p.Headers = append(p.Headers, Header{"Content-Type", contentType})
+	}
+	if p.Method == "POST" && p.Body == "" {
+		p.Headers = append(p.Headers, Header{"Content-Length", "0"})
+	}
+	f.addKey(&p, k)
+	p.Note = f.probeNote(k, p)
+	return p, nil
+}
+
+// hostPort is the host with its port, as it appeared in the URL.
+func (e *endpointFacts) hostPort() string {
+	u, err := url.Parse(e.raw)
+	if err != nil || u.Host == "" {
+		if u, err = url.Parse("https://" + e.raw); err != nil {
+			return e.host
+		}
+	}
+	return strings.ToLower(u.Host)
+}
+
+// speechProbe picks the voices list on the region's tts host, or the
+// token exchange on the given host when no region is known (facts §7).
+func (f *Facts) speechProbe(base string) (string, string) {
+	region := f.ep.region
+	if region == "" && f.region != nil && f.region.Speech {
+		region = f.region.ID
+	}
+	domain := map[Cloud]string{CloudPublic: ".tts.speech.microsoft.com", CloudGovernment: ".tts.speech.azure.us",
+		CloudChina: ".tts.speech.azure.cn"}[f.ep.cloud]
+	if region != "" && domain != "" && f.ep.family != HostCustom && f.ep.family != HostLoopback && f.ep.family != HostUnknown {
+		return "https://" + region + domain, "/cognitiveservices/voices/list"
+	}
+	if f.ep.family == HostSpeech || f.ep.family == HostLoopback || f.ep.family == HostUnknown {
+		return base, "/cognitiveservices/voices/list"
+	}
+	return base, stsPath
+}
+
+// stsPath is the token exchange, which proves a key and its region.
+const stsPath = "/sts/v1.0/issueToken"
+
+// addKey puts the key where the API reads it, or where the user said it
+// went, and the Translator region header where it is needed.
+func (f *Facts) addKey(p *Probe, k *Kind) {
+	h := f.header()
+	switch h {
+	case HeaderBody:
+		h = "" // a key in the body is never read (header-mismatch): test the right way
+	case HeaderAuthorization:
+		if f.key.class != KeyToken && !(k.ID == "openai" && f.ep.version == "v1") {
+			h = ""
+		}
+	}
+	if h == "" {
+		h = k.Header
+	}
+	region := f.regionHeader
+	if region == NoRegionHeader {
+		region = ""
+	}
+	if region == "" && f.region != nil && f.region.ID != Global && (k.ID == "translator" || f.multiServiceKey()) &&
+		(f.ep.family == HostTranslator || k.ID == "translator") {
+		region = f.region.ID
+	}
+	if h == HeaderQuery {
+		name, regionName := "subscription-key", ""
+		if k.ID == "translator" {
+			name, regionName = "Subscription-Key", "Subscription-Region"
+		}
+		sep := "?"
+		if strings.Contains(p.URL, "?") {
+			sep = "&"
+		}
+		p.URL += sep + name + "=" + KeySlot
+		if regionName != "" && region != "" {
+			p.URL += "&" + regionName + "=" + url.QueryEscape(region)
+		}
+		return
+	}
+	value := KeySlot
+	if h == HeaderAuthorization {
+		value = "Bearer " + KeySlot
+	}
+	p.Headers = append(p.Headers, Header{headerWire(h), value})
+	if k.ID == "translator" && region != "" {
+		p.Headers = append(p.Headers, Header{"Ocp-Apim-Subscription-Region", region})
+	}
+}
+
+// headerWire spells a Header* value as a header name.
+func headerWire(h string) string {
+	switch h {
+	case HeaderAPIKey:
+		return "api-key"
+	case HeaderAuthorization:
+		return "Authorization"
+	case HeaderTrainingKey:
+		return "Training-Key"
+	case HeaderPredictionKey:
+		return "Prediction-Key"
+	}
+	return "Ocp-Apim-Subscription-Key"
+}
+
+// probeNote says what the call does and how it relates to the URL the
+// user gave.
+func (f *Facts) probeNote(k *Kind, p Probe) string {
+	target, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(p.URL, "https://"), "http://"), "?")
+	note := p.Method + " " + target + ": " + k.Test.Note + "."
+	if given := strings.TrimRight(f.ep.path, "/"); given != "" {
+		if i := strings.IndexByte(target, '/'); i >= 0 && strings.EqualFold(target[i:], given) {
+			return note + " It is the URL you gave."
+		}
+		note += " Your URL calls " + truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same key and changes nothing."
+	}
+	return note
+}
+
+// Allows reports whether a host the user confirmed (a name, or a name
+// and port) covers where the call goes.
+func (p Probe) Allows(confirmed string) bool {
+	if confirmed == "" {
+		return false
+	}
+	name := p.Host
+	if h, _, err := net.SplitHostPort(p.Host); err == nil {
+		name = h
+	}
+	return strings.EqualFold(confirmed, p.Host) || strings.EqualFold(confirmed, name)
+}
+
+// WithKey returns the request with the key in place, to send it.
+func (p Probe) WithKey(key string) Probe {
+	key = strings.TrimSpace(key)
+	q := p
+	q.URL = strings.ReplaceAll(p.URL, KeySlot, url.QueryEscape(key))
+	q.Headers = make([]Header, len(p.Headers))
+	for i, h := range p.Headers {
+		q.Headers[i] = Header{h.Name, strings.ReplaceAll(h.Value, KeySlot, key)}
+	}
+	return q
+}
+
+// Display shows the exact request with the key masked.
+func (p Probe) Display(key string) string {
+	masked := Mask(strings.TrimSpace(key))
+	var b strings.Builder
+	b.WriteString(p.Method + " " + strings.ReplaceAll(p.URL, KeySlot, masked) + "\n")
+	for _, h := range p.Headers {
+		b.WriteString(h.Name + ": " + strings.ReplaceAll(h.Value, KeySlot, masked) + "\n")
+	}
+	if p.Body != "" {
+		b.WriteString("\n" + p.Body + "\n")
+	}
+	return b.String()
+}
+
+// Curl returns the request as a curl command reading the key from
+// $AZURE_KEY: the key itself is never inlined.
+func (p Probe) Curl() string {
+	var b strings.Builder
+	b.WriteString("curl -i -X " + p.Method + " " + shArg(p.URL))
+	for _, h := range p.Headers {
+		b.WriteString(" \\\n  -H " + shArg(h.Name+": "+h.Value))
+	}
+	if p.Body != "" {
+		b.WriteString(" \\\n  --data-raw " + shArg(p.Body))
+	}
+	return b.String()
+}
+
+// shArg quotes a value for a POSIX shell, the key as "$AZURE_KEY".
+func shArg(v string) string {
+	parts := strings.Split(v, KeySlot)
+	for i, part := range parts {
+		parts[i] = "'" + strings.ReplaceAll(part, "'", `'\''`) + "'"
+	}
+	return strings.Join(parts, `"$AZURE_KEY"`)
+}
+
+// PowerShell returns the request as Invoke-WebRequest reading the key
+// from $env:AZURE_KEY (PowerShell 7; -SkipHttpErrorCheck shows 4xx
+// answers instead of throwing).
+func (p Probe) PowerShell() string {
+	var b strings.Builder
+	b.WriteString("$headers = @{\n")
+	contentType := ""
+	for _, h := range p.Headers {
+		switch h.Name {
+		case "Content-Type":
+			contentType = h.Value
+		case "Content-Length":
+		default:
+			b.WriteString("  '" + h.Name + "' = " + psArg(h.Value) + "\n")
+		}
+	}
+	b.WriteString("}\nInvoke-WebRequest -Method " + p.Method + " -Uri " + psArg(p.URL) + " -Headers $headers")
+	if contentType != "" {
+		b.WriteString(" -ContentType " + psArg(contentType))
+	}
+	if p.Body != "" {
+		b.WriteString(" -Body " + psArg(p.Body))
+	}
+	b.WriteString(" -SkipHttpErrorCheck")
+	return b.String()
+}
+
+// psArg quotes a value for PowerShell, the key as $env:AZURE_KEY.
+func psArg(v string) string {
+	if !strings.Contains(v, KeySlot) {
+		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	}
+	esc := strings.NewReplacer("`", "``", `"`, "`\"", "$", "`$").Replace(v)
+	return `"` + strings.ReplaceAll(esc, KeySlot, "$env:AZURE_KEY") + `"`
+}

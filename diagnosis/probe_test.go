@@ -1,0 +1,191 @@
+package diagnosis_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"az401/diagnosis"
+	"az401/internal/testkeys"
+)
+
+// probeTests cover every kind: the request the test call sends, with
+// the key where the API reads it.
+var probeTests = []struct {
+	in      diagnosis.Input
+	request string // method and URL
+	headers []string
+	body    string
+}{
+	{diagnosis.Input{Kind: "openai", Endpoint: "https://c1.openai.azure.com/openai/deployments/gpt/chat/completions?api-version=2024-10-21"},
+		"GET https://c1.openai.azure.com/openai/models?api-version=2024-10-21", []string{"api-key: KEY"}, ""},
+	{diagnosis.Input{Kind: "openai", Endpoint: "https://c1.openai.azure.com/openai/v1/", Header: "authorization"},
+		"GET https://c1.openai.azure.com/openai/v1/models", []string{"Authorization: Bearer KEY"}, ""},
+	{diagnosis.Input{Kind: "openai", Endpoint: "https://c1.openai.azure.com/", Header: "authorization"},
+		"GET https://c1.openai.azure.com/openai/models?api-version=2024-10-21", []string{"api-key: KEY"}, ""}, // a key is never a bearer token on classic paths
+	{diagnosis.Input{Kind: "ai-services", Endpoint: "https://f1.services.ai.azure.com/"},
+		"GET https://f1.services.ai.azure.com/openai/models?api-version=2024-10-21", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "ai-services", Endpoint: "https://m1.cognitiveservices.azure.com/vision/v3.2/analyze"},
+		"GET https://m1.cognitiveservices.azure.com/vision/v3.2/models", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "cognitive-services", Endpoint: "https://westeurope.api.cognitive.microsoft.com/"},
+		"POST https://westeurope.api.cognitive.microsoft.com/sts/v1.0/issueToken", []string{"Content-Type: application/x-www-form-urlencoded", "Content-Length: 0", "Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "translator", Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de", Region: "westeurope"},
+		"POST https://api.cognitive.microsofttranslator.com/detect?api-version=3.0", []string{"Content-Type: application/json", "Ocp-Apim-Subscription-Key: KEY", "Ocp-Apim-Subscription-Region: westeurope"}, `[{"Text":"a"}]`},
+	{diagnosis.Input{Kind: "translator", Endpoint: "https://api.cognitive.microsofttranslator.com/", Region: "global"},
+		"POST https://api.cognitive.microsofttranslator.com/detect?api-version=3.0", []string{"Content-Type: application/json", "Ocp-Apim-Subscription-Key: KEY"}, `[{"Text":"a"}]`},
+	{diagnosis.Input{Kind: "translator", Endpoint: "https://api.cognitive.microsofttranslator.com/", Region: "eastus", RegionHeader: "westus"},
+		"POST https://api.cognitive.microsofttranslator.com/detect?api-version=3.0", []string{"Content-Type: application/json", "Ocp-Apim-Subscription-Key: KEY", "Ocp-Apim-Subscription-Region: westus"}, `[{"Text":"a"}]`}, // tests what the user sends
+	{diagnosis.Input{Kind: "translator", Endpoint: "https://api.cognitive.microsofttranslator.com/", Region: "westeurope", Header: "query"},
+		"POST https://api.cognitive.microsofttranslator.com/detect?api-version=3.0&Subscription-Key=KEY&Subscription-Region=westeurope", []string{"Content-Type: application/json"}, `[{"Text":"a"}]`},
+	{diagnosis.Input{Kind: "translator", Endpoint: "https://tr1.cognitiveservices.azure.com/", Region: "switzerlandnorth"},
+		"POST https://tr1.cognitiveservices.azure.com/translator/text/v3.0/detect?api-version=3.0", []string{"Content-Type: application/json", "Ocp-Apim-Subscription-Key: KEY", "Ocp-Apim-Subscription-Region: switzerlandnorth"}, `[{"Text":"a"}]`},
+	{diagnosis.Input{Kind: "speech", Endpoint: "https://westeurope.api.cognitive.microsoft.com/", Region: "westeurope"},
+		"GET https://westeurope.tts.speech.microsoft.com/cognitiveservices/voices/list", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "speech", Endpoint: "https://usgovvirginia.stt.speech.azure.us/speech/recognition"},
+		"GET https://usgovvirginia.tts.speech.azure.us/cognitiveservices/voices/list", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "speech", Endpoint: "https://sp1.cognitiveservices.azure.com/"},
+		"POST https://sp1.cognitiveservices.azure.com/sts/v1.0/issueToken", []string{"Content-Type: application/x-www-form-urlencoded", "Content-Length: 0", "Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/"},
+		"GET https://v1.cognitiveservices.azure.com/vision/v3.2/models", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "face", Endpoint: "https://fc.cognitiveservices.azure.com/face/v1.0/detect"},
+		"GET https://fc.cognitiveservices.azure.com/face/v1.2/largefacelists?top=1", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "language", Endpoint: "https://l1.cognitiveservices.azure.com/"},
+		"POST https://l1.cognitiveservices.azure.com/language/:analyze-text?api-version=2023-04-01", []string{"Content-Type: application/json", "Ocp-Apim-Subscription-Key: KEY"}, `{"kind":"LanguageDetection","analysisInput":{"documents":[{"id":"1","text":"a"}]}}`},
+	{diagnosis.Input{Kind: "document-intelligence", Endpoint: "https://d1.cognitiveservices.azure.com/"},
+		"GET https://d1.cognitiveservices.azure.com/documentintelligence/info?api-version=2024-11-30", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "content-safety", Endpoint: "https://cs.cognitiveservices.azure.com/"},
+		"GET https://cs.cognitiveservices.azure.com/contentsafety/text/blocklists?api-version=2024-09-01", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "custom-vision-training", Endpoint: "https://cv.cognitiveservices.azure.com/"},
+		"GET https://cv.cognitiveservices.azure.com/customvision/v3.3/Training/projects", []string{"Training-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "custom-vision-prediction", Endpoint: "https://cv.cognitiveservices.azure.com/"},
+		"GET https://cv.cognitiveservices.azure.com/customvision/v3.0/Prediction/00000000-0000-0000-0000-000000000000/classify/iterations/x/url", []string{"Prediction-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "luis-authoring", Endpoint: "https://westus.api.cognitive.microsoft.com/"},
+		"GET https://westus.api.cognitive.microsoft.com/luis/api/v2.0/apps/", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "luis-prediction", Endpoint: "https://westus.api.cognitive.microsoft.com/", Header: "query"},
+		"GET https://westus.api.cognitive.microsoft.com/luis/prediction/v3.0/apps/00000000-0000-0000-0000-000000000000/slots/production/predict?query=hi&subscription-key=KEY", nil, ""},
+	{diagnosis.Input{Kind: "bing-search", Endpoint: "https://api.bing.microsoft.com/"},
+		"GET https://api.bing.microsoft.com/v7.0/search?q=a&count=1", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "qna-maker", Endpoint: "https://westus.api.cognitive.microsoft.com/"},
+		"GET https://westus.api.cognitive.microsoft.com/qnamaker/v4.0/knowledgebases", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "personalizer", Endpoint: "https://p1.cognitiveservices.azure.com/"},
+		"GET https://p1.cognitiveservices.azure.com/personalizer/v1.0/configurations/service", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "anomaly-detector", Endpoint: "https://a1.cognitiveservices.azure.com/"},
+		"GET https://a1.cognitiveservices.azure.com/anomalydetector/v1.1/multivariate/models?$top=1", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "metrics-advisor", Endpoint: "https://ma.cognitiveservices.azure.com/"},
+		"GET https://ma.cognitiveservices.azure.com/metricsadvisor/v1.0/stats/latest", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Kind: "bing-speech", Endpoint: "https://api.cognitive.microsoft.com/"},
+		"POST https://api.cognitive.microsoft.com/sts/v1.0/issueToken", []string{"Content-Type: application/x-www-form-urlencoded", "Content-Length: 0", "Ocp-Apim-Subscription-Key: KEY"}, ""},
+	{diagnosis.Input{Endpoint: "https://c2.openai.azure.com/"}, // kind inferred from the host
+		"GET https://c2.openai.azure.com/openai/models?api-version=2024-10-21", []string{"api-key: KEY"}, ""},
+	{diagnosis.Input{Kind: "vision", Endpoint: "http://127.0.0.1:4000/", Header: "body"},
+		"GET http://127.0.0.1:4000/vision/v3.2/models", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""}, // a key in the body is never read: tested the right way
+}
+
+func TestBuildProbe(t *testing.T) {
+	seen := map[string]bool{}
+	for _, tt := range probeTests {
+		p, err := diagnosis.BuildProbe(tt.in)
+		require.NoError(t, err, "BuildProbe(%+v)", tt.in)
+		p = p.WithKey("KEY")
+		assert.Equal(t, tt.request, p.Method+" "+p.URL, "BuildProbe(%s, %s)", tt.in.Kind, tt.in.Endpoint)
+		var hs []string
+		for _, h := range p.Headers {
+			hs = append(hs, h.Name+": "+h.Value)
+		}
+		assert.Equal(t, tt.headers, hs, "BuildProbe(%s, %s).Headers", tt.in.Kind, tt.in.Endpoint)
+		assert.Equal(t, tt.body, p.Body)
+		assert.NotEmpty(t, p.Note)
+		seen[tt.in.Kind] = true
+	}
+	for _, k := range diagnosis.Kinds() {
+		assert.True(t, seen[k.ID], "no probe test for kind %s", k.ID)
+	}
+}
+
+func TestBuildProbeErrors(t *testing.T) {
+	_, err := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision"})
+	assert.ErrorContains(t, err, "no endpoint")
+	_, err = diagnosis.BuildProbe(diagnosis.Input{Endpoint: "https://example.com/"})
+	assert.ErrorContains(t, err, "choose the API")
+}
+
+func TestProbeNote(t *testing.T) {
+	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/analyze?visualFeatures=Tags"})
+	assert.Contains(t, p.Note, "Your URL calls /vision/v3.2/analyze; the test call uses this safer sibling")
+	p, _ = diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/models"})
+	assert.Contains(t, p.Note, "It is the URL you gave.")
+}
+
+func TestProbeNeverHoldsTheKey(t *testing.T) {
+	key := testkeys.CASK('b')
+	p, err := diagnosis.BuildProbe(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
+		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"})
+	require.NoError(t, err)
+	for _, s := range []string{p.URL, p.Note, p.Display(key), p.Curl(), p.PowerShell(), p.Body} {
+		assert.NotContains(t, s, key)
+	}
+	assert.Contains(t, p.Display(key), diagnosis.Mask(key))
+	assert.Contains(t, p.WithKey(key).URL, "Subscription-Key="+key)
+}
+
+func TestProbeCommands(t *testing.T) {
+	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "translator", Region: "westeurope",
+		Endpoint: "https://api.cognitive.microsofttranslator.com/"})
+	assert.Equal(t, `curl -i -X POST 'https://api.cognitive.microsofttranslator.com/detect?api-version=3.0' \
+  -H 'Content-Type: application/json' \
+  -H 'Ocp-Apim-Subscription-Key: '"$AZURE_KEY"'' \
+  -H 'Ocp-Apim-Subscription-Region: westeurope' \
+  --data-raw '[{"Text":"a"}]'`, p.Curl())
+	assert.Equal(t, `$headers = @{
+  'Ocp-Apim-Subscription-Key' = "$env:AZURE_KEY"
+  'Ocp-Apim-Subscription-Region' = 'westeurope'
+}
+Invoke-WebRequest -Method POST -Uri 'https://api.cognitive.microsofttranslator.com/detect?api-version=3.0' -Headers $headers -ContentType 'application/json' -Body '[{"Text":"a"}]' -SkipHttpErrorCheck`, p.PowerShell())
+}
+
+func TestCheckHost(t *testing.T) {
+	for in, want := range map[string]diagnosis.Guard{
+		"https://c1.openai.azure.com/":                   diagnosis.GuardAllow,
+		"https://x1.cognitiveservices.azure.us/":         diagnosis.GuardAllow,
+		"https://chinaeast2.api.cognitive.azure.cn/":     diagnosis.GuardAllow,
+		"https://corp.azure-api.net/":                    diagnosis.GuardAllow,
+		"https://api.cognitive.microsofttranslator.com/": diagnosis.GuardAllow,
+		"https://evil.example.com/":                      diagnosis.GuardConfirm,
+		"https://c1.openai.azure.com.evil.example/":      diagnosis.GuardConfirm,
+		"https://api.openai.com/":                        diagnosis.GuardConfirm,
+		"http://127.0.0.1:8080/":                         diagnosis.GuardConfirm,
+		"http://localhost/":                              diagnosis.GuardConfirm,
+		"http://c1.openai.azure.com/":                    diagnosis.GuardRefuse,
+		"http://192.168.1.10/":                           diagnosis.GuardRefuse,
+		"ftp://c1.openai.azure.com/":                     diagnosis.GuardRefuse,
+		"c1.openai.azure.com":                            diagnosis.GuardRefuse,
+		"javascript:alert(1)":                            diagnosis.GuardRefuse,
+	} {
+		got, why := diagnosis.CheckHost(in)
+		assert.Equal(t, want, got, "CheckHost(%q): %s", in, why)
+	}
+}
+
+func TestProbeFindings(t *testing.T) {
+	base := diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/", Key: testkeys.Legacy(),
+		Status: 200}
+	for failure, id := range map[string]string{diagnosis.ProbeCORSBlocked: "probe-cors-blocked",
+		diagnosis.ProbeUnreachable: "probe-host-unreachable", diagnosis.ProbeTimeout: "probe-timeout"} {
+		in := base
+		in.Probe = &diagnosis.ProbeResult{Failure: failure, Host: "v1.cognitiveservices.azure.com", Detail: "TypeError: Failed to fetch"}
+		r := diagnosis.Diagnose(in)
+		assert.True(t, r.Has(id), failure)
+		assert.True(t, r.Has("response-ok"), "with no answer read, the pasted answer still counts")
+	}
+	in := base
+	in.Probe = &diagnosis.ProbeResult{Status: 401, Body: `{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint."}}`}
+	r := diagnosis.Diagnose(in)
+	assert.True(t, r.Has("response-invalid-key-or-endpoint"), "the test call's answer replaces the pasted one")
+	assert.False(t, r.Has("response-ok"))
+	in.Probe = &diagnosis.ProbeResult{Status: 429, RetryAfter: "7"}
+	r = diagnosis.Diagnose(in)
+	require.True(t, r.Has("response-rate-limited"))
+	assert.True(t, strings.Contains(r.Findings[0].Message, "Retry after 7 seconds"), r.Findings[0].Message)
+}
