@@ -33,10 +33,9 @@ func askAzureCommands(name string) []struct{ title, cmd string } {
 // resource, with the name the endpoint reveals. Closed, it holds only
 // its title: the commands are built when it opens.
 func (p *diagnosePage) renderAskAzure() app.UI {
-	panel := app.Details().ID("ask-azure").Class("card").On("toggle", func(ctx app.Context, e app.Event) {
-		p.askOpen = e.Get("target").Get("open").Bool()
-	})
-	summary := app.Summary().Text("Ask Azure for the truth")
+	panel := app.Div().ID("ask-azure").Class("card")
+	summary := app.Button().ID("ask-azure-toggle").Type("button").Class("toggle").Aria("expanded", p.askOpen).
+		Text("Ask Azure for the truth").OnClick(func(ctx app.Context, e app.Event) { p.askOpen = !p.askOpen })
 	if !p.askOpen {
 		return panel.Body(summary)
 	}
@@ -47,7 +46,7 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		}
 	}
 	cmds := askAzureCommands(name)
-	return panel.Open(true).Body(
+	return panel.Body(
 		summary,
 		app.P().Class("muted").Text("These commands print what Azure knows about the resource: its kind and region, "+
 			"its endpoint and custom subdomain, whether key auth is disabled and whether the network is closed. "+

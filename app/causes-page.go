@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"az401/diagnosis"
@@ -36,10 +34,10 @@ func (c *causesPage) Render() app.UI {
 			app.H1().Text("Causes"),
 			app.P().Text("Every cause az401 reports, with what it means and how to fix it. "+
 				"Errors alone explain a 401 or 403; warnings likely contribute; facts are decoded information."),
-			app.Ol().Class("toc").Body(
+			app.Div().Class("toc").Role("list").Aria("label", "All causes").Body(
 				app.Range(diagnosis.All()).Slice(func(i int) app.UI {
 					ch := diagnosis.All()[i]
-					return app.Li().Body(app.A().Href("causes#" + ch.ID).Text(ch.ID))
+					return app.A().Role("listitem").Href("causes#" + ch.ID).Text(ch.ID)
 				}),
 			),
 			app.Range(causeAreas).Slice(func(i int) app.UI {
@@ -66,14 +64,13 @@ func checksIn(area string) []*diagnosis.Check {
 
 // causeSection draws one cause.
 func causeSection(c *diagnosis.Check) app.UI {
-	steps := strings.Split(c.Fix, "\n")
 	sev := c.Severity.String()
 	return app.Div().ID(c.ID).Class("cause").Role("region").Aria("label", c.ID).DataSet("cause-id", c.ID).Body(
-		app.H3().Body(app.Span().Class("badge", "sev-"+sev).Text(sev), app.Text(" "+c.Title),
-			app.Span().Class("cause-id").Text(" "+c.ID)),
+		app.P().Class("finding-title").Role("heading").Aria("level", 2).Body(app.Span().Class("badge", "sev-"+sev).Text(sev),
+			app.Text(" "+c.Title), app.Span().Class("cause-id").Text(" "+c.ID)),
 		app.P().Text(c.Doc),
 		app.P().Class("fix-title").Text("Fix"),
-		app.Ol().Body(app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) })),
+		steps(c.Fix),
 		app.P().Class("muted").Text("Sources: "+c.Sources+" (fact sheet)"),
 	)
 }

@@ -36,9 +36,9 @@ func (p *diagnosePage) renderForm() app.UI {
 	}
 	// Pre-rendered, the form is inert until WebAssembly takes over: a
 	// value typed earlier would be lost when the live page replaces it.
-	fields := app.FieldSet().Class("fields")
+	fields := app.Div().Class("fields")
 	if app.IsServer {
-		fields = fields.Disabled(true)
+		fields = fields.Attr("inert", true)
 	}
 	return app.Div().Class("card").Role("form").Aria("label", "What you have").Body(
 		app.H2().Text("What you have"),
@@ -60,10 +60,11 @@ func (p *diagnosePage) renderForm() app.UI {
 				p.textInput("key", "KEY 1 from Keys and Endpoint", &p.form.Key).Type(keyType).
 					Attr("autocapitalize", "off").Attr("data-lpignore", "true").Attr("data-1p-ignore", "true"),
 				app.Button().ID("key-toggle").Type("button").Class("secondary").Aria("pressed", p.showKey).
-					Text(map[bool]string{true: "Hide", false: "Show"}[p.showKey]).OnClick(p.onToggleKey),
+					Text(pick(p.showKey, "Hide", "Show")).OnClick(p.onToggleKey),
 			),
+			app.Button().ID("more-toggle").Type("button").Class("toggle").Aria("expanded", p.moreOpen).Aria("controls", "more").
+				Text("I have more: the error, the key's age, how it was sent").OnClick(p.onMoreToggle),
 			p.moreSection().Body(
-				app.Summary().Text("I have more: the error, the key's age, how it was sent"),
 				app.Div().Class("row2").Body(
 					app.Div().Body(
 						label("status", "HTTP status", ""),
@@ -141,8 +142,8 @@ func (p *diagnosePage) kindOptions(group string) []app.UI {
 			continue
 		}
 		label := k.Name
-		if !k.Retired.IsZero() {
-			label += " (retired " + k.Retired.Format("2006-01-02") + ")"
+		if k.Retired != "" {
+			label += " (retired " + k.Retired + ")"
 		}
 		opts = append(opts, option(k.ID, label, p.form.Kind == k.ID))
 	}
@@ -166,10 +167,8 @@ func (p *diagnosePage) regionList() app.UI {
 
 func (p *diagnosePage) onRegionFocus(ctx app.Context, e app.Event) { p.regionsShown = true }
 
-// onMoreToggle remembers whether the user opened the "more" section.
-func (p *diagnosePage) onMoreToggle(ctx app.Context, e app.Event) {
-	p.moreOpen = e.Get("target").Get("open").Bool()
-}
+// onMoreToggle opens or closes the "more" section.
+func (p *diagnosePage) onMoreToggle(ctx app.Context, e app.Event) { p.moreOpen = !p.moreOpen }
 
 // hasMore reports whether an optional field is filled, so the section
 // opens for a shared link that uses one.
@@ -205,12 +204,21 @@ func checkbox(id string, checked bool) app.HTMLInput {
 	return c
 }
 
-// moreSection is the "I have more" section, open when the user opened
-// it or a link filled one of its fields.
-func (p *diagnosePage) moreSection() app.HTMLDetails {
-	d := app.Details().ID("more").On("toggle", p.onMoreToggle)
-	if setBool(p.moreOpen) {
-		d = d.Open(p.moreOpen)
+// moreSection is the "I have more" section, shown when the user opened
+// it or a link filled one of its fields. Closed, it is hidden, not
+// removed: its fields keep their ids for scripts.
+func (p *diagnosePage) moreSection() app.HTMLDiv {
+	d := app.Div().ID("more").Class("more")
+	if setBool(!p.moreOpen) {
+		d = d.Hidden(!p.moreOpen)
 	}
 	return d
+}
+
+// pick returns a if cond holds, else b.
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
 }

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
 	"fmt"
-	"net/http"
 	"strings"
 	"time"
 
@@ -18,7 +16,7 @@ type testCall struct {
 	request       diagnosis.Probe
 	requestErr    error
 	sending       bool
-	cancel        context.CancelFunc
+	stop          chan struct{} // closing it cancels the call in flight
 	result        *diagnosis.ProbeResult
 	confirmedHost string // the host the user allowed the key to go to
 	viaBrowser    bool   // with a relay, the user chose the browser's fetch
@@ -56,18 +54,17 @@ func (p *diagnosePage) onSend(ctx app.Context, e app.Event) {
 		u := app.Window().URL()
 		relayURL = u.Scheme + "://" + u.Host + "/relay"
 	}
-	callCtx, cancel := context.WithCancel(context.Background())
-	c.sending, c.cancel, c.result = true, cancel, nil
+	stop := make(chan struct{})
+	c.sending, c.stop, c.result = true, stop, nil
 	ctx.Async(func() {
 		var res diagnosis.ProbeResult
 		if token != "" {
-			res = probe.ViaRelay(callCtx, http.DefaultClient, relayURL, token, req, key, confirmed)
+			res = probe.ViaRelay(stop, relayURL, token, req, key, confirmed)
 		} else {
-			res = probe.Send(callCtx, probe.NewClient(), req, key, "this browser")
+			res = probe.Send(stop, req, key, "from this browser")
 		}
-		cancel()
 		ctx.Dispatch(func(ctx app.Context) {
-			c.sending, c.cancel = false, nil
+			c.sending, c.stop = false, nil
 			if res.Failure == diagnosis.ProbeCanceled {
 				return
 			}
@@ -78,8 +75,9 @@ func (p *diagnosePage) onSend(ctx app.Context, e app.Event) {
 }
 
 func (p *diagnosePage) onCancel(ctx app.Context, e app.Event) {
-	if p.call.cancel != nil {
-		p.call.cancel()
+	if p.call.stop != nil {
+		close(p.call.stop)
+		p.call.stop = nil
 	}
 }
 

@@ -32,7 +32,7 @@ func (p *diagnosePage) renderResults() app.UI {
 
 var severities = []diagnosis.Severity{diagnosis.Error, diagnosis.Warning, diagnosis.Info}
 
-var groupTitles = map[diagnosis.Severity]string{diagnosis.Error: "Errors", diagnosis.Warning: "Warnings", diagnosis.Info: "Facts"}
+var groupTitles = [...]string{diagnosis.Error: "Errors", diagnosis.Warning: "Warnings", diagnosis.Info: "Facts"}
 
 func verdictClass(r diagnosis.Report) string {
 	switch {
@@ -66,7 +66,7 @@ func (p *diagnosePage) renderGroup(s diagnosis.Severity) app.UI {
 func findingCard(f diagnosis.Finding) app.UI {
 	sev := f.Severity.String()
 	return app.Div().Class("finding", "sev-"+sev).Role("article").DataSet("cause-id", f.ID).DataSet("severity", sev).Body(
-		app.H3().Body(
+		app.P().Class("finding-title").Role("heading").Aria("level", 3).Body(
 			app.Span().Class("badge", "sev-"+sev).Text(sev),
 			app.Span().Text(f.Title),
 			app.Span().Class("cause-id").Text(f.ID),
@@ -75,12 +75,7 @@ func findingCard(f diagnosis.Finding) app.UI {
 		app.If(f.Evidence != "", func() app.UI {
 			return app.P().Class("evidence").Body(app.Span().Class("sr-only").Text("Found in: "), app.Text(f.Evidence))
 		}),
-		app.If(f.Severity != diagnosis.Info, func() app.UI {
-			steps := strings.Split(f.Fix, "\n")
-			return app.Ol().Aria("label", "Fix").Body(
-				app.Range(steps).Slice(func(i int) app.UI { return app.Li().Text(steps[i]) }),
-			)
-		}),
+		app.If(f.Severity != diagnosis.Info, func() app.UI { return steps(f.Fix) }),
 		app.A().Href(diagnosis.DocsURL(f.ID)).Text("More about this cause"),
 	)
 }
@@ -152,4 +147,12 @@ func emptyState() app.UI {
 </ol>
 <p class="muted">Everything runs here, offline, in WebAssembly: the key is decoded (format, service, month, checksum) but never sent, stored, logged or put in the share link.</p>
 </div>`)
+}
+
+// steps draws a fix as a numbered list of steps (one per line).
+func steps(fix string) app.UI {
+	lines := strings.Split(fix, "\n")
+	return app.Div().Class("steps").Role("list").Aria("label", "Fix").Body(
+		app.Range(lines).Slice(func(i int) app.UI { return app.Div().Role("listitem").Text(lines[i]) }),
+	)
 }

@@ -30,24 +30,18 @@ const maxShareValue = 2048
 func (f form) shareValues() url.Values {
 	v := url.Values{}
 	key := strings.TrimSpace(f.Key)
-	set := func(name, value string) {
-		value = strings.TrimSpace(value)
-		if value == "" || len(key) >= 8 && strings.Contains(value, key) {
-			return
-		}
-		v.Set(name, value)
-	}
-	set(paramKind, f.Kind)
-	set(paramEndpoint, diagnosis.StripSecrets(f.Endpoint))
-	set(paramRegion, f.Region)
-	set(paramHeader, f.Header)
-	set(paramRegionHeader, f.RegionHeader)
-	set(paramStatus, f.Status)
-	set(paramKeyAge, f.KeyAge)
+	regenerated := ""
 	if f.Regenerated {
-		v.Set(paramRegenerated, "1")
+		regenerated = "1"
 	}
-	set(paramTrialStarted, f.TrialStarted)
+	for _, p := range [...][2]string{{paramKind, f.Kind}, {paramEndpoint, diagnosis.StripSecrets(f.Endpoint)},
+		{paramRegion, f.Region}, {paramHeader, f.Header}, {paramRegionHeader, f.RegionHeader}, {paramStatus, f.Status},
+		{paramKeyAge, f.KeyAge}, {paramRegenerated, regenerated}, {paramTrialStarted, f.TrialStarted}} {
+		value := strings.TrimSpace(p[1])
+		if value != "" && !(len(key) >= 8 && strings.Contains(value, key)) {
+			v.Set(p[0], value)
+		}
+	}
 	return v
 }
 

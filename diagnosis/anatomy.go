@@ -56,7 +56,7 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 		return MarkNeutral
 	}
 	segs := []Segment{{Label: "scheme", Text: e.scheme + "://", Mark: mark(e.scheme != "https", true),
-		Note: map[bool]string{true: "keys travel over HTTPS only", false: "encrypted"}[e.scheme != "https"]}}
+		Note: pick(e.scheme != "https", "keys travel over HTTPS only", "encrypted")}}
 	domain := e.host
 	if e.label != "" {
 		domain = strings.TrimPrefix(e.host, e.label)
@@ -72,7 +72,7 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 			}
 		case HostTranslator:
 			lbl.Label = "geography"
-			lbl.Note = map[string]string{"api": "global", "api-nam": "Americas", "api-apc": "Asia Pacific", "api-eur": "Europe"}[e.label]
+			lbl.Note = geography(e.label)
 		}
 		if e.badLabel != "" {
 			lbl.Note = e.badLabel
@@ -165,12 +165,12 @@ func (f *Facts) KeyAnatomy(r Report) []Segment {
 	}
 	return []Segment{
 		{Label: "random", Text: s[:4] + "…", Note: "52 random characters", Mark: MarkNeutral},
-		{Label: "marker", Text: s[52:58], Note: map[bool]string{true: "access key", false: "not an access key"}[c.marker == '9'], Mark: ok(c.marker == '9')},
+		{Label: "marker", Text: s[52:58], Note: pick(c.marker == '9', "access key", "not an access key"), Mark: ok(c.marker == '9')},
 		{Label: "created", Text: s[58:60], Note: created, Mark: ok(c.month > 0 && c.year > 0)},
 		{Label: "reserved", Text: "••••••••••••", Note: "platform data", Mark: MarkNeutral},
 		svc,
 		{Label: "signature", Text: c.signature, Note: sigNote, Mark: ok(c.signature == caskSignature)},
-		{Label: "checksum", Text: s[80:], Note: map[bool]string{true: "valid", false: "does not match: a character is wrong"}[c.checksumOK], Mark: ok(c.checksumOK)},
+		{Label: "checksum", Text: s[80:], Note: pick(c.checksumOK, "valid", "does not match: a character is wrong"), Mark: ok(c.checksumOK)},
 	}
 }
 
@@ -200,7 +200,7 @@ func (f *Facts) Key() (KeySummary, bool) {
 		if k.cask.year > 0 && k.cask.month > 0 {
 			ks.Created = fmt.Sprintf("%04d-%02d", k.cask.year, k.cask.month)
 		}
-		ks.Checksum = map[bool]string{true: "valid", false: "invalid"}[k.cask.checksumOK]
+		ks.Checksum = pick(k.cask.checksumOK, "valid", "invalid")
 	case KeyEmpty:
 		ks.Format = "empty"
 	default:
@@ -212,3 +212,26 @@ func (f *Facts) Key() (KeySummary, bool) {
 // ResourceName is the resource name the endpoint reveals, for the
 // commands that ask Azure about the resource; "" if none.
 func (f *Facts) ResourceName() string { return f.ep.resourceName() }
+
+// pick returns a if cond holds, else b.
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
+}
+
+// geography names the area a Translator host label serves ([S5]).
+func geography(label string) string {
+	switch label {
+	case "api":
+		return "global"
+	case "api-nam":
+		return "Americas"
+	case "api-apc":
+		return "Asia Pacific"
+	case "api-eur":
+		return "Europe"
+	}
+	return ""
+}

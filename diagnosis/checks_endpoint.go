@@ -302,7 +302,7 @@ func pathProblem(e *endpointFacts) string {
 		if v[0] != "3.0" {
 			return "has api-version=" + v[0] + "; Translator's is 3.0"
 		}
-	case hasV && datedAPIs[e.api]:
+	case hasV && datedAPI(e.api):
 		if !isAPIVersion(v[0]) && !(e.api == "openai" && e.version == "v1") {
 			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
 		}
@@ -312,9 +312,15 @@ func pathProblem(e *endpointFacts) string {
 	return ""
 }
 
-// datedAPIs version their REST APIs by date (api-version=YYYY-MM-DD).
-var datedAPIs = map[string]bool{"openai": true, "language": true, "document-intelligence": true,
-	"content-safety": true, "ai-services": true}
+// datedAPI reports whether an API versions its REST API by date
+// (api-version=YYYY-MM-DD).
+func datedAPI(api string) bool {
+	switch api {
+	case "openai", "language", "document-intelligence", "content-safety", "ai-services":
+		return true
+	}
+	return false
+}
 
 // needsAPIVersion reports whether a full request path lacks the
 // api-version its API requires.

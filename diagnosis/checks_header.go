@@ -94,7 +94,7 @@ var headerMismatch = &Check{
 		default:
 			bad = fmt.Sprintf("the key was sent as %s; %s reads %s", headerName(h), k.Name, headerName(want))
 		}
-		return one(c.finding(strings.ToUpper(bad[:1])+bad[1:]+".", "header "+headerName(h)+", API "+k.Name).
+		return one(c.finding(capitalize(bad)+".", "header "+headerName(h)+", API "+k.Name).
 			withFix("Send the key as " + headerName(want) + ": <key>"))
 	},
 }

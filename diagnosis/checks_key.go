@@ -257,7 +257,7 @@ var keyDecoded = &Check{
 			return nil
 		}
 		d := f.key.describe()
-		return one(c.finding(strings.ToUpper(d[:1])+d[1:]+".", f.maskedKey()))
+		return one(c.finding(capitalize(d)+".", f.maskedKey()))
 	},
 }
 
@@ -271,6 +271,14 @@ func keyClassCheck(c *Check, class KeyClass, prefix string) *Check {
 		return one(c.finding(prefix+f.key.why+".", f.maskedKey()))
 	}
 	return c
+}
+
+// capitalize upper-cases an ASCII first letter.
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 func truncate(s string, n int) string {

@@ -17,7 +17,7 @@ var serviceRetired = &Check{
 		if k == nil || !k.IsRetired(f.in.Now) {
 			return nil
 		}
-		return one(c.finding(fmt.Sprintf("%s was retired on %s.", k.Name, k.Retired.Format("2006-01-02")),
+		return one(c.finding(fmt.Sprintf("%s was retired on %s.", k.Name, k.Retired),
 			"API kind "+k.ID).withFix("Move to " + k.Successor))
 	},
 }
@@ -57,7 +57,7 @@ var endpointVersionRetired = &Check{
 		for _, r := range retiredVersions {
 			match := r.host != HostUnknown && f.ep.family == r.host ||
 				r.api != "" && f.ep.api == r.api && strings.EqualFold(f.ep.version, r.version)
-			if !match || (len(r.since) == 10 && !f.passed(date(r.since))) {
+			if !match || (len(r.since) == 10 && !f.passed(r.since)) {
 				continue
 			}
 			what := f.ep.host

@@ -152,31 +152,24 @@ func (e *endpointFacts) analysePath() {
 		}
 	}
 	first := seg(0)
+	for _, pa := range pathAPIs {
+		if pa.seg == first {
+			e.api = pa.api
+			if pa.ver > 0 {
+				e.version = seg(pa.ver)
+			}
+			return
+		}
+	}
 	switch first {
-	case "openai":
-		e.api, e.version = "openai", seg(1)
-	case "translator", "translate", "detect", "breaksentence", "transliterate", "dictionary", "languages":
-		e.api = "translator"
-	case "speechtotext", "speech", "cognitiveservices", "texttospeech", "tts", "customvoice":
-		e.api, e.version = "speech", seg(1)
 	case "api":
 		if seg(1) == "speechtotext" {
 			e.api, e.version = "speech", seg(2)
 		}
-	case "vision", "computervision":
-		e.api, e.version = "vision", seg(1)
-	case "face":
-		e.api, e.version = "face", seg(1)
 	case "text":
 		if seg(1) == "analytics" {
 			e.api, e.version = "language", seg(2)
 		}
-	case "language":
-		e.api = "language"
-	case "formrecognizer", "documentintelligence":
-		e.api, e.version = "document-intelligence", seg(1)
-	case "contentsafety":
-		e.api = "content-safety"
 	case "customvision":
 		e.version = seg(1)
 		switch seg(2) {
@@ -187,18 +180,10 @@ func (e *endpointFacts) analysePath() {
 		}
 	case "luis":
 		e.analyseLUIS(seg(1), seg(2))
-	case "bing":
-		e.api, e.version = "bing-search", seg(1)
 	case "v5.0", "v7.0":
 		if e.family == HostBing {
 			e.api, e.version = "bing-search", first
 		}
-	case "qnamaker":
-		e.api, e.version = "qna-maker", seg(1)
-	case "personalizer", "anomalydetector", "metricsadvisor":
-		e.api = map[string]string{"personalizer": "personalizer", "anomalydetector": "anomaly-detector",
-			"metricsadvisor": "metrics-advisor"}[first]
-		e.version = seg(1)
 	case "models":
 		if e.family == HostFoundry {
 			e.api = "ai-services"
@@ -208,6 +193,26 @@ func (e *endpointFacts) analysePath() {
 			e.api, e.version = "translator", "v2"
 		}
 	}
+}
+
+// pathAPIs maps a path's first segment to its API and the index of the
+// segment holding the version (0: none) (facts §2.1). Paths that need
+// more than their first segment are told apart in analysePath.
+var pathAPIs = [...]struct {
+	seg, api string
+	ver      int
+}{
+	{"openai", "openai", 1},
+	{"translator", "translator", 0}, {"translate", "translator", 0}, {"detect", "translator", 0},
+	{"breaksentence", "translator", 0}, {"transliterate", "translator", 0}, {"dictionary", "translator", 0},
+	{"languages", "translator", 0},
+	{"speechtotext", "speech", 1}, {"speech", "speech", 1}, {"cognitiveservices", "speech", 1},
+	{"texttospeech", "speech", 1}, {"tts", "speech", 1}, {"customvoice", "speech", 1},
+	{"vision", "vision", 1}, {"computervision", "vision", 1}, {"face", "face", 1},
+	{"language", "language", 0},
+	{"formrecognizer", "document-intelligence", 1}, {"documentintelligence", "document-intelligence", 1},
+	{"contentsafety", "content-safety", 0}, {"bing", "bing-search", 1}, {"qnamaker", "qna-maker", 1},
+	{"personalizer", "personalizer", 1}, {"anomalydetector", "anomaly-detector", 1}, {"metricsadvisor", "metrics-advisor", 1},
 }
 
 // analyseLUIS tells LUIS authoring paths from prediction paths ([S14]):

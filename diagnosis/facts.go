@@ -122,10 +122,10 @@ func (f *Facts) multiServiceKey() bool {
 	return s == 'A' || s == 'E'
 }
 
-// passed reports whether day has come at the input's clock; a zero clock
-// is after every date.
-func (f *Facts) passed(day time.Time) bool {
-	return f.in.Now.IsZero() || !f.in.Now.Before(day)
+// passed reports whether day (YYYY-MM-DD) has come at the input's clock;
+// a zero clock is after every date.
+func (f *Facts) passed(day string) bool {
+	return f.in.Now.IsZero() || f.in.Now.UTC().Format(time.DateOnly) >= day
 }
 
 // maskedKey is the key as evidence may show it.

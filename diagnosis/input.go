@@ -63,8 +63,8 @@ type ProbeResult struct {
 	// Headers are the answer's headers that help a diagnosis
 	// (apim-request-id, x-ms-region, WWW-Authenticate, Retry-After…).
 	Headers []Header
-	// Via says how the call went: "this browser", "az401 serve" or
-	// "the command line".
+	// Via says how the call went, as a phrase: "from this browser",
+	// "through az401 serve", "from the command line".
 	Via string
 }
 

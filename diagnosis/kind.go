@@ -31,8 +31,9 @@ type Kind struct {
 	SpeechRegions bool
 	// GlobalOK says the resource may have the location "global".
 	GlobalOK bool
-	// Retired is the retirement date, zero if the API is live.
-	Retired time.Time
+	// Retired is the retirement date (YYYY-MM-DD), "" if the API is live.
+	// A string, so the catalogue is static data with no start-up code.
+	Retired string
 	// Successor says what replaced a retired API.
 	Successor string
 	// Example is an endpoint as the portal shows it.
@@ -54,16 +55,8 @@ type TestCall struct {
 	Note string
 }
 
-func date(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
-// classic are the services of single- and multi-service resources that
-// take Ocp-Apim-Subscription-Key on regional and custom hosts.
+// classicHosts are where the classic APIs answer: regional and custom
+// hosts, and API Management front doors.
 var classicHosts = []HostFamily{HostRegional, HostCustom, HostAPIM}
 
 // kinds is the catalogue: one row per kind, every fact about a kind in
@@ -141,42 +134,42 @@ var kinds = []Kind{
 			Note: "a 404 for the made-up project still proves the key passed the gateway"}},
 	{ID: "luis-authoring", Name: "LUIS (authoring)", Group: "Retired", Header: HeaderSubscriptionKey, Services: "R",
 		Hosts: []HostFamily{HostRegional, HostCustom, HostProjectOxford}, Paths: []string{"luis"},
-		Retired: date("2025-10-01"), Successor: "Conversational Language Understanding (CLU) in the Language service",
+		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test:    TestCall{Method: "GET", Path: "/luis/api/v2.0/apps/", Note: "lists the apps"}},
 	{ID: "luis-prediction", Name: "LUIS (prediction)", Group: "Retired", Header: HeaderSubscriptionKey, Services: "S",
 		MaybeServices: "E", MaybeNote: "a multi-service key works only if it was assigned to the LUIS app",
 		Hosts: []HostFamily{HostRegional, HostCustom, HostProjectOxford}, Paths: []string{"luis"},
-		Retired: date("2025-10-01"), Successor: "Conversational Language Understanding (CLU) in the Language service",
+		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test: TestCall{Method: "GET", Path: "/luis/prediction/v3.0/apps/00000000-0000-0000-0000-000000000000/slots/production/predict?query=hi",
 			Note: "needs the app ID; one query billed"}},
 	{ID: "bing-search", Name: "Bing Search", Group: "Retired", Header: HeaderSubscriptionKey, Services: "fghijklno",
 		GlobalOK: true, Hosts: []HostFamily{HostBing, HostGlobal, HostRegional, HostCustom}, Paths: []string{"bing", "v7.0"},
-		Retired: date("2025-08-11"), Successor: "Grounding with Bing Search in Azure AI Foundry agents",
+		Retired: "2025-08-11", Successor: "Grounding with Bing Search in Azure AI Foundry agents",
 		Example: "https://api.bing.microsoft.com/",
 		Test:    TestCall{Method: "GET", Path: "/v7.0/search?q=a&count=1", Note: "one search transaction"}},
 	{ID: "qna-maker", Name: "QnA Maker", Group: "Retired", Header: HeaderSubscriptionKey, Services: "VW",
 		Hosts: []HostFamily{HostRegional, HostCustom, HostAPIM}, Paths: []string{"qnamaker"},
 		// The date is Microsoft's QnA Maker retirement notice; causes.md
 		// lists QnA Maker among the retired services.
-		Retired: date("2025-03-31"), Successor: "custom question answering in the Language service",
+		Retired: "2025-03-31", Successor: "custom question answering in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test:    TestCall{Method: "GET", Path: "/qnamaker/v4.0/knowledgebases", Note: "lists knowledge bases"}},
 	{ID: "personalizer", Name: "Personalizer", Group: "Retired", Header: HeaderSubscriptionKey, Services: "U",
-		Hosts: classicHosts, Paths: []string{"personalizer"}, Retired: date("2026-10-01"),
+		Hosts: classicHosts, Paths: []string{"personalizer"}, Retired: "2026-10-01",
 		Successor: "no direct successor [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestCall{Method: "GET", Path: "/personalizer/v1.0/configurations/service", Note: "reads the settings"}},
 	{ID: "anomaly-detector", Name: "Anomaly Detector", Group: "Retired", Header: HeaderSubscriptionKey, Services: "DC",
-		Hosts: classicHosts, Paths: []string{"anomalydetector"}, Retired: date("2026-10-01"),
+		Hosts: classicHosts, Paths: []string{"anomalydetector"}, Retired: "2026-10-01",
 		Successor: "Microsoft Fabric anomaly detection [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestCall{Method: "GET", Path: "/anomalydetector/v1.1/multivariate/models?$top=1", Note: "lists models"}},
 	{ID: "metrics-advisor", Name: "Metrics Advisor", Group: "Retired", Header: HeaderSubscriptionKey, Services: "T",
-		Hosts: classicHosts, Paths: []string{"metricsadvisor"}, Retired: date("2026-10-01"),
+		Hosts: classicHosts, Paths: []string{"metricsadvisor"}, Retired: "2026-10-01",
 		Successor: "no direct successor [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestCall{Method: "GET", Path: "/metricsadvisor/v1.0/stats/latest", Note: "reads ingestion stats"}},
 	{ID: "bing-speech", Name: "Bing Speech", Group: "Retired", Header: HeaderSubscriptionKey, Services: "m",
-		Hosts: []HostFamily{HostGlobal, HostRegional}, Paths: []string{"sts"}, Retired: date("2019-10-15"),
+		Hosts: []HostFamily{HostGlobal, HostRegional}, Paths: []string{"sts"}, Retired: "2019-10-15",
 		Successor: "the Speech service, with a new Speech resource key [I33]", Example: "https://api.cognitive.microsoft.com/",
 		Test: TestCall{Method: "POST", Path: "/sts/v1.0/issueToken", ContentType: "application/x-www-form-urlencoded",
 			Note: "exchanges the key for a token"}},
@@ -199,7 +192,7 @@ func LookupKind(id string) *Kind { return kindByID[id] }
 // IsRetired reports whether the kind is retired at now; a zero now counts
 // as after every date.
 func (k *Kind) IsRetired(now time.Time) bool {
-	return !k.Retired.IsZero() && (now.IsZero() || !now.Before(k.Retired))
+	return k.Retired != "" && (now.IsZero() || now.UTC().Format(time.DateOnly) >= k.Retired)
 }
 
 // compatible reports whether an endpoint meant for API b serves a user

@@ -134,8 +134,15 @@ func (f *Facts) speechProbe(base string) (string, string) {
 	if region == "" && f.region != nil && f.region.Speech {
 		region = f.region.ID
 	}
-	domain := map[Cloud]string{CloudPublic: ".tts.speech.microsoft.com", CloudGovernment: ".tts.speech.azure.us",
-		CloudChina: ".tts.speech.azure.cn"}[f.ep.cloud]
+	domain := ""
+	switch f.ep.cloud {
+	case CloudPublic:
+		domain = ".tts.speech.microsoft.com"
+	case CloudGovernment:
+		domain = ".tts.speech.azure.us"
+	case CloudChina:
+		domain = ".tts.speech.azure.cn"
+	}
 	if region != "" && domain != "" && f.ep.family != HostCustom && f.ep.family != HostLoopback && f.ep.family != HostUnknown {
 		return "https://" + region + domain, "/cognitiveservices/voices/list"
 	}
@@ -319,6 +326,9 @@ func psArg(v string) string {
 	if !strings.Contains(v, KeySlot) {
 		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
 	}
-	esc := strings.NewReplacer("`", "``", `"`, "`\"", "$", "`$").Replace(v)
+	// Escape PowerShell's backtick first, then what it escapes.
+	esc := strings.ReplaceAll(v, "`", "``")
+	esc = strings.ReplaceAll(esc, `"`, "`\"")
+	esc = strings.ReplaceAll(esc, "$", "`$")
 	return `"` + strings.ReplaceAll(esc, KeySlot, "$env:AZURE_KEY") + `"`
 }

@@ -154,7 +154,7 @@ func TestCallThroughRelay(t *testing.T) {
 	assert.Equal(t, "relay", eval[string](b, `document.getElementById("probe-via").value`), "the relay is the default")
 	send(b, true)
 	assert.Equal(t, "401", eval[string](b, `document.getElementById("probe-result").dataset.status`))
-	assert.Contains(t, eval[string](b, `document.getElementById("probe-result").textContent`), "sent az401 serve")
+	assert.Contains(t, eval[string](b, `document.getElementById("probe-result").textContent`), "sent through az401 serve")
 	assert.True(t, hasFinding(b, "response-invalid-key-or-endpoint"))
 
 	status := eval[int](b, `fetch("/relay", {method: "POST", body: "{}"}).then(r => r.status)`)

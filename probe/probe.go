@@ -1,14 +1,11 @@
 // Package probe sends the test call that a diagnosis suggests and reads
 // its answer: from the command line, from the local relay of az401
-// serve, and (compiled to WebAssembly) from the page, where net/http
-// becomes the browser's fetch.
+// serve, and from the page, where it uses the browser's fetch (Go's
+// net/http client would add megabytes to the WebAssembly build).
 package probe
 
 import (
-	"context"
 	"errors"
-	"io"
-	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -27,60 +24,82 @@ const maxBody = diagnosis.MaxResponseLen
 var shownHeaders = []string{"apim-request-id", "x-requestid", "x-ms-region", "WWW-Authenticate", "Retry-After",
 	"policy-id", "Content-Type", "Location"}
 
-// NewClient returns a client that never follows redirects: a redirect
-// would carry the key's header to wherever the answer points.
-func NewClient() *http.Client {
-	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+// exchange is one HTTP request, as each platform's do sends it. Redirects
+// are never followed: a redirect would carry the key's header to
+// wherever the answer points.
+type exchange struct {
+	method, url string
+	headers     []diagnosis.Header
+	body        string
+	// noCORS asks the browser for an opaque answer (reachability only).
+	noCORS bool
 }
+
+// answer is what came back.
+type answer struct {
+	status  int
+	headers map[string]string // the shownHeaders present
+	body    string
+	opaque  bool // the browser hid the answer (no-cors or a redirect)
+}
+
+// Stop ends a call early when closed. It is a channel, not a context:
+// the context package would add 25 KB to the page.
+type Stop <-chan struct{}
+
+// errors of a call that did not finish.
+var (
+	errTimeout  = errors.New("no answer within 15 s")
+	errCanceled = errors.New("canceled")
+)
 
 // Send sends the test call with the key and returns what came back.
 // Errors never contain the key.
-func Send(ctx context.Context, client *http.Client, p diagnosis.Probe, key, via string) diagnosis.ProbeResult {
-	ctx, cancel := context.WithTimeout(ctx, Timeout)
-	defer cancel()
+func Send(stop Stop, p diagnosis.Probe, key, via string) diagnosis.ProbeResult {
 	res := diagnosis.ProbeResult{Host: p.Host, Via: via}
 	q := p.WithKey(key)
-	var body io.Reader
-	if q.Body != "" {
-		body = strings.NewReader(q.Body)
-	}
-	req, err := http.NewRequestWithContext(ctx, q.Method, q.URL, body)
-	if err != nil {
-		res.Failure, res.Detail = diagnosis.ProbeUnreachable, scrub(err.Error(), key)
-		return res
-	}
-	for _, h := range q.Headers {
-		if h.Name != "Content-Length" {
-			req.Header.Set(h.Name, h.Value)
-		}
-	}
-	redirectManual(req)
 	start := time.Now()
-	resp, err := client.Do(req)
+	a, err := do(stop, Timeout, exchange{method: q.Method, url: q.URL, headers: q.Headers, body: q.Body})
 	res.Latency = time.Since(start)
-	if err != nil {
-		res.Detail = scrub(err.Error(), key)
-		switch {
-		case errors.Is(ctx.Err(), context.DeadlineExceeded):
-			res.Failure = diagnosis.ProbeTimeout
-		case errors.Is(ctx.Err(), context.Canceled):
-			res.Failure = diagnosis.ProbeCanceled
-		default:
-			res.Failure = classify(ctx, client, p)
+	switch {
+	case err == nil && a.opaque:
+		res.Failure, res.Detail = diagnosis.ProbeCORSBlocked, "the answer was a redirect, which the test call does not follow"
+	case err == nil:
+		res.Status, res.Body = a.status, scrub(a.body, key)
+		res.RetryAfter = a.headers["Retry-After"]
+		for _, name := range shownHeaders {
+			if v := a.headers[name]; v != "" {
+				res.Headers = append(res.Headers, diagnosis.Header{Name: name, Value: scrub(v, key)})
+			}
 		}
-		return res
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, maxBody))
-	res.Status = resp.StatusCode
-	res.Body = scrub(string(b), key)
-	res.RetryAfter = resp.Header.Get("Retry-After")
-	for _, name := range shownHeaders {
-		if v := resp.Header.Get(name); v != "" {
-			res.Headers = append(res.Headers, diagnosis.Header{Name: name, Value: scrub(v, key)})
-		}
+	case errors.Is(err, errTimeout):
+		res.Failure, res.Detail = diagnosis.ProbeTimeout, err.Error()
+	case errors.Is(err, errCanceled):
+		res.Failure = diagnosis.ProbeCanceled
+	default:
+		res.Failure, res.Detail = classify(stop, p), scrub(err.Error(), key)
 	}
 	return res
+}
+
+// classify tells why no answer came. Outside a browser it means the host
+// was not reached. In a browser, page code sees the same "Failed to
+// fetch" for an answer hidden by CORS and for a host it could not reach;
+// a second request in no-cors mode, without the key and to the host's
+// root only, gets an opaque answer from a host that is up (go-app guide
+// §4.2).
+func classify(stop Stop, p diagnosis.Probe) string {
+	if !inBrowser {
+		return diagnosis.ProbeUnreachable
+	}
+	u, err := url.Parse(strings.SplitN(p.URL, "?", 2)[0])
+	if err != nil {
+		return diagnosis.ProbeUnreachable
+	}
+	if _, err := do(stop, Timeout, exchange{method: "GET", url: u.Scheme + "://" + u.Host + "/", noCORS: true}); err != nil {
+		return diagnosis.ProbeUnreachable
+	}
+	return diagnosis.ProbeCORSBlocked
 }
 
 // scrub removes the key, plain or URL-escaped, from a text.

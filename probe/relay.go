@@ -22,7 +22,6 @@ import (
 func Relay(addr, token string) http.Handler {
 	_, port, _ := net.SplitHostPort(addr)
 	hosts := map[string]bool{addr: true, "127.0.0.1:" + port: true, "localhost:" + port: true, "[::1]:" + port: true}
-	client := NewClient()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.Method != http.MethodPost:
@@ -54,7 +53,7 @@ func Relay(addr, token string) http.Handler {
 			http.Error(w, "relay: the key may go to "+req.Probe.Host+" only after you confirm that host", http.StatusForbidden)
 			return
 		}
-		res := Send(r.Context(), client, req.Probe, req.Key, "az401 serve")
+		res := Send(r.Context().Done(), req.Probe, req.Key, ViaRelayName)
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Cache-Control", "no-store")
 		_ = json.NewEncoder(w).Encode(res)

@@ -1,11 +1,9 @@
 package probe
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"net/http"
 	"time"
 
 	"az401/diagnosis"
@@ -19,6 +17,9 @@ const TokenHeader = "X-Az401-Token"
 // token; the static site has none, and so no relay.
 const TokenEnv = "AZ401_RELAY_TOKEN"
 
+// ViaRelayName says, in a result, that the call went through the relay.
+const ViaRelayName = "through az401 serve"
+
 // relayRequest is what the page posts to the relay.
 type relayRequest struct {
 	Probe diagnosis.Probe
@@ -30,36 +31,27 @@ type relayRequest struct {
 
 // ViaRelay sends the test call through az401 serve's relay at relayURL
 // (same origin as the page) and returns its answer.
-func ViaRelay(ctx context.Context, client *http.Client, relayURL, token string, p diagnosis.Probe, key, confirmedHost string) diagnosis.ProbeResult {
+func ViaRelay(stop Stop, relayURL, token string, p diagnosis.Probe, key, confirmedHost string) diagnosis.ProbeResult {
 	fail := func(err error) diagnosis.ProbeResult {
-		return diagnosis.ProbeResult{Host: p.Host, Via: "az401 serve", Failure: diagnosis.ProbeUnreachable,
+		return diagnosis.ProbeResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeUnreachable,
 			Detail: scrub("the local relay failed: "+err.Error(), key)}
 	}
 	body, err := json.Marshal(relayRequest{p, key, confirmedHost})
 	if err != nil {
 		return fail(err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, Timeout+5*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, relayURL, bytes.NewReader(body))
-	if err != nil {
+	a, err := do(stop, Timeout+5*time.Second, exchange{method: "POST", url: relayURL, body: string(body),
+		headers: []diagnosis.Header{{Name: "Content-Type", Value: "application/json"}, {Name: TokenHeader, Value: token}}})
+	switch {
+	case errors.Is(err, errCanceled):
+		return diagnosis.ProbeResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeCanceled}
+	case err != nil:
 		return fail(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(TokenHeader, token)
-	resp, err := client.Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return diagnosis.ProbeResult{Host: p.Host, Via: "az401 serve", Failure: diagnosis.ProbeCanceled}
-		}
-		return fail(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fail(fmt.Errorf("status %d (is az401 serve still running?)", resp.StatusCode))
+	case a.status != 200:
+		return fail(fmt.Errorf("status %d (is az401 serve still running?)", a.status))
 	}
 	var res diagnosis.ProbeResult
-	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+	if err := json.Unmarshal([]byte(a.body), &res); err != nil {
 		return fail(err)
 	}
 	return res

@@ -26,7 +26,7 @@ func runKinds(args []string, e env) error {
 		}
 		var out []kind
 		for _, k := range diagnosis.Kinds() {
-			out = append(out, kind{k.ID, k.Name, k.Group, k.Header, k.Example, retired(k)})
+			out = append(out, kind{k.ID, k.Name, k.Group, k.Header, k.Example, k.Retired})
 		}
 		return json.NewEncoder(e.stdout).Encode(out)
 	}
@@ -34,19 +34,12 @@ func runKinds(args []string, e env) error {
 	fmt.Fprintln(tw, "ID\tNAME\tKEY HEADER\tEXAMPLE ENDPOINT")
 	for _, k := range diagnosis.Kinds() {
 		name := k.Name
-		if r := retired(k); r != "" {
-			name += " (retired " + r + ")"
+		if k.Retired != "" {
+			name += " (retired " + k.Retired + ")"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.ID, name, k.Header, k.Example)
 	}
 	return tw.Flush()
-}
-
-func retired(k diagnosis.Kind) string {
-	if k.Retired.IsZero() {
-		return ""
-	}
-	return k.Retired.Format("2006-01-02")
 }
 
 // runCauses lists the causes; --format markdown writes the catalogue

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"strings"
 
 	"az401/diagnosis"
@@ -42,7 +41,7 @@ func runProbe(args []string, e env) (int, error) {
 		if strings.TrimSpace(in.Key) == "" {
 			return 0, usagef("pipe the key with --key-stdin or set $AZ401_KEY; --dry-run shows the request without one", "no key to test")
 		}
-		res := probe.Send(context.Background(), probe.NewClient(), p, in.Key, "the command line")
+		res := probe.Send(nil, p, in.Key, "from the command line")
 		call.result, in.Probe = &res, &res
 	}
 	return report(e, in, diagnosis.Diagnose(in), form, call)
