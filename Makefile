@@ -29,7 +29,7 @@ bench: chromium build
 
 # Fuzz each parser for $(FUZZTIME).
 fuzz:
-	for f in FuzzAnalyseKey FuzzAnalyseEndpoint FuzzAnalyseResponse FuzzDiagnose; do \
+	for f in FuzzAnalyseKey FuzzAnalyseEndpoint FuzzAnalyseResponse FuzzDiagnose FuzzExtract; do \
 		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./diagnosis/ || exit 1; done
 
 # Regenerate docs/causes.md from the registry.

@@ -25,7 +25,7 @@ func (c *causesPage) OnNav(ctx app.Context) {
 // causeAreas orders the areas the page groups causes by.
 var causeAreas = []struct{ area, title string }{
 	{"key", "The key"}, {"token", "Tokens"}, {"endpoint", "Endpoint, region and headers"},
-	{"response", "What the service answered"}, {"probe", "The test call"}, {"input", "Input"},
+	{"response", "What the service answered"}, {"probe", "The test call"}, {"snippet", "What a pasted command, config or code shows"}, {"input", "Input"},
 }
 
 func (c *causesPage) Render() app.UI {

@@ -39,6 +39,8 @@ func (c *Check) Area() string {
 	switch area {
 	case "region", "translator", "header", "entra", "service":
 		return "endpoint"
+	case "resource":
+		return "snippet"
 	case "trial":
 		return "key"
 	}

@@ -14,7 +14,8 @@ var endpointMissing = &Check{
 		"key used on the wrong host or region.",
 	Fix: fixCopyEndpoint, Sources: "facts §2",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.given || !f.key.given {
+		// The Speech SDK needs only the key and the region.
+		if f.ep.given || !f.key.given || f.kindIs("speech") && f.region != nil {
 			return nil
 		}
 		return one(c.finding("No endpoint was given, so host and region were not checked.", ""))
@@ -99,8 +100,8 @@ var endpointOpenAIPublic = &Check{
 	Fix:     "Set the base URL to your resource: https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint",
 	Sources: "facts §1.3, §2.1 [S24][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostOpenAIPublic {
-			return nil
+		if f.ep.family != HostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
+			return nil // snippet-openai-default says it for a client with no base URL
 		}
 		if f.key.class == KeyForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
 			return nil // an OpenAI key on OpenAI's API: not an Azure question

@@ -23,6 +23,10 @@ var keyMissing = &Check{
 		if f.key.given {
 			ev = "only white space or quotes were pasted"
 		}
+		if s := f.in.Snippet; s != nil && s.envRead != "" {
+			return one(c.finding("The snippet reads the key from "+s.envRead+", which the paste does not show: paste its value in the Key field.",
+				"key from "+s.envRead))
+		}
 		return one(c.finding("No key was given.", ev))
 	},
 }

@@ -63,3 +63,23 @@ func FuzzDiagnose(f *testing.F) {
 		}
 	})
 }
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`curl -H "Ocp-Apim-Subscription-Key: abc" https://api.cognitive.microsofttranslator.com/translate?api-version=3.0`,
+		"$headers = @{ 'api-key' = $key }\nInvoke-RestMethod -Uri https://x1.openai.azure.com/ -Headers $headers",
+		"AZURE_OPENAI_KEY=abc\nAZURE_OPENAI_ENDPOINT=https://x1.openai.azure.com/",
+		`{"kind": "OpenAI", "location": "eastus", "properties": {"disableLocalAuth": true}}`,
+		"POST /translate HTTP/1.1\nHost: api.cognitive.microsofttranslator.com\n\nHTTP/1.1 401 Unauthorized\n\n{}",
+		`speech_config = speechsdk.SpeechConfig(subscription=key, region="westus")`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		s := Extract(text)
+		in := s.Input(Input{})
+		if r := Diagnose(in); r.Verdict == "" {
+			t.Fatal("no verdict")
+		}
+	})
+}

@@ -42,6 +42,9 @@ type Input struct {
 	// answer, being the live truth for this input, takes the place of a
 	// pasted Status and Response.
 	Probe *ProbeResult
+	// Snippet is what a pasted command, config or code showed (see
+	// Extract), or nil.
+	Snippet *Snippet
 }
 
 // ProbeResult is the outcome of a test call.

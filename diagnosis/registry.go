@@ -6,18 +6,18 @@ package diagnosis
 // that need more context, then the service's generic refusals, which the
 // earlier causes explain.
 var registry = []*Check{
-	// The service said exactly what is wrong.
-	responseLocalAuthDisabled, responseNetworkBlocked, responseQuotaExceeded, responseLimitedAccess,
+	// The service, or the resource's settings, said exactly what is wrong.
+	resourceLocalAuthDisabled, responseLocalAuthDisabled, responseNetworkBlocked, responseQuotaExceeded, responseLimitedAccess,
 	responsePermissionDenied, responseCustomSubdomainRequired, responseSpeechKeyOnText, responseMissingKey,
 	// The test call could not reach the host.
 	probeHostUnreachable,
 	// The service is gone.
 	serviceRetired, endpointVersionRetired,
 	// The key itself.
-	keyMissing, keyPlaceholder, keyIsGUID, keyIsToken, tokenExpired, keyIsForeignSecret, keyDerivedOrHashed,
+	snippetEnvUndefined, keyMissing, keyPlaceholder, keyIsGUID, keyIsToken, tokenExpired, keyIsForeignSecret, keyDerivedOrHashed,
 	keyPrefixed, keyMalformed, keyChecksumMismatch, keyLUISAuthoringVsPrediction, keyKindMismatch,
 	// The endpoint, region and headers.
-	endpointMalformed, endpointNotAPI, endpointOpenAIPublic, endpointInsecure, endpointHostInvalid,
+	endpointMalformed, endpointNotAPI, snippetOpenAIDefault, endpointOpenAIPublic, endpointInsecure, endpointHostInvalid,
 	endpointCloudMismatch, endpointKindMismatch, endpointTokenURL, endpointRegionMismatch, endpointNeedsRegion,
 	regionMalformed, regionUnsupported, translatorRegionHeader, headerMismatch, entraNeedsCustomSubdomain,
 	// Time.
@@ -26,7 +26,8 @@ var registry = []*Check{
 	responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseInvalidKeyOrEndpoint,
 	responseDeploymentNotFound, responseNotFound, responseRateLimited,
 	// Doubts and pollution.
-	probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,
+	resourceNetworkRestricted, resourceNoCustomSubdomain, snippetDefaultRegion, snippetYAMLDate, snippetKeyInCode,
+	snippetUnreadable, probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,
 	// Facts.
 	keyDecoded, responseOK, responseUnrecognized,
 }

@@ -59,13 +59,18 @@ func TestSpecCauses(t *testing.T) {
 }
 
 // TestEveryCauseExercised makes sure no rule is dead: each cause is
-// expected by some corpus case, or by a named unit test.
+// expected by some corpus or snippet case, or by a named unit test.
 func TestEveryCauseExercised(t *testing.T) {
 	cases, err := corpus.Load("testdata/corpus.json")
 	require.NoError(t, err)
-	wanted := map[string]bool{"input-too-large": true} // TestJunk
+	wanted := map[string]bool{"input-too-large": true, "snippet-unreadable": true} // TestJunk, TestSnippetJunk
 	for _, c := range cases {
 		for _, id := range c.Want {
+			wanted[id] = true
+		}
+	}
+	for _, c := range loadSnippets(t) {
+		for _, id := range c.want {
 			wanted[id] = true
 		}
 	}

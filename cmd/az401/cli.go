@@ -43,6 +43,9 @@ Flags of diagnose:
     --trial-started DATE   YYYY-MM-DD, for free trial keys
     --now RFC3339          the clock the checks use (default: now)
     --format text|json     text for people (default), JSON for programs
+    --from FILE            read what it can from a pasted curl command, PowerShell call,
+                           .env or settings file, SDK snippet, HTTP exchange or az JSON
+                           ("-": stdin); the flags given win over what it finds
 
 Flags of probe: those of diagnose, and
     --dry-run              print the request (key masked) and a curl command; send nothing

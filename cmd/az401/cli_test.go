@@ -151,7 +151,7 @@ func TestUsageErrors(t *testing.T) {
 		{args: []string{"diagnose", "--now", "yesterday"}, stderrHas: "RFC 3339"},
 		{args: []string{"diagnose", "--format", "yaml"}, stderrHas: "unknown --format"},
 		{args: []string{"diagnose", "--key-stdin", "--response-file", "-"}, stderrHas: "both want standard input"},
-		{args: []string{"diagnose", "--response-file", "/no/such/file"}, stderrHas: "cannot read the response"},
+		{args: []string{"diagnose", "--response-file", "/no/such/file"}, stderrHas: "cannot read /no/such/file"},
 		{args: []string{"diagnose", "abcd1234"}, stderrHas: "never from arguments"},
 		{args: []string{"diagnoze"}, stderrHas: "did you mean az401 diagnose?"},
 		{args: []string{"explain"}, stderrHas: "explain takes one cause ID"},
@@ -226,4 +226,27 @@ func TestStatic(t *testing.T) {
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
 	assert.Contains(t, string(worker), `"app-" + "abc123"`)
 	assert.Contains(t, string(worker), "ignoreSearch: true")
+}
+
+func TestDiagnoseFrom(t *testing.T) {
+	dir := t.TempDir()
+	snippet := filepath.Join(dir, "call.sh")
+	key := testkeys.CASK('Y')
+	require.NoError(t, os.WriteFile(snippet, []byte(`curl -X POST "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de" -H "Ocp-Apim-Subscription-Key: `+key+`" -d "[{'Text':'Hi'}]"`), 0o600))
+	code, out, errs := az(t, "", "", "diagnose", "--from", snippet, "--region", "westeurope", "--format", "json")
+	require.Empty(t, errs)
+	assert.Equal(t, exitError, code)
+	assert.NotContains(t, out, key)
+	for _, want := range []string{`"id": "key-kind-mismatch"`, `"id": "translator-region-header"`, `"id": "snippet-key-in-code"`,
+		`"name": "key"`, `"from": "curl header Ocp-Apim-Subscription-Key"`, `"region": "westeurope"`} {
+		assert.Contains(t, out, want)
+	}
+	code, out, _ = az(t, "", "AZURE_OPENAI_KEY="+testkeys.CASK('B')+"\nAZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\n", "diagnose", "--from", "-")
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "From --from (env):")
+	assert.Contains(t, out, "endpoint      https://c1.openai.azure.com/  (URL in the env, sure)")
+
+	code, _, errs = az(t, "", "", "diagnose", "--from", "-", "--key-stdin")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "both want standard input")
 }

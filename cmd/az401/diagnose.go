@@ -41,6 +41,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 		in                                     diagnosis.Input
 		keyStdin, regenerated                  bool
 		responseFile, keyAge, trial, now, form string
+		from                                   string
 		status                                 int
 	)
 	fs.StringVar(&in.Kind, "kind", "", "")
@@ -56,6 +57,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	fs.StringVar(&trial, "trial-started", "", "")
 	fs.StringVar(&now, "now", "", "")
 	fs.StringVar(&form, "format", "text", "")
+	fs.StringVar(&from, "from", "", "")
 	if err := fs.Parse(args); err != nil {
 		return in, "", flagError(err)
 	}
@@ -90,11 +92,22 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	if keyStdin && responseFile == "-" {
 		return in, "", usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
 	}
+	if from == "-" && (keyStdin || responseFile == "-") {
+		return in, "", usagef("put the snippet in a file and pass --from FILE", "--from - and --key-stdin (or --response-file -) both want standard input")
+	}
 	if in.Key, err = readKey(keyStdin, e); err != nil {
 		return in, "", err
 	}
 	if in.Response, err = readResponse(responseFile, e); err != nil {
 		return in, "", err
+	}
+	if from != "" {
+		text, err := readFile(from, "--from", e)
+		if err != nil {
+			return in, "", err
+		}
+		snippet := diagnosis.Extract(text)
+		in = snippet.Input(in) // what the flags say wins
 	}
 	return in, form, nil
 }
@@ -163,24 +176,29 @@ func readKey(fromStdin bool, e env) (string, error) {
 	return strings.TrimSuffix(s, "\r"), nil
 }
 
-// readResponse reads the pasted response from a file or stdin, capped a
-// little above what the diagnosis reads so the cut is reported.
+// readResponse reads the pasted response from a file or stdin.
 func readResponse(name string, e env) (string, error) {
 	if name == "" {
 		return "", nil
 	}
+	return readFile(name, "--response-file", e)
+}
+
+// readFile reads a file or, for "-", standard input, capped a little
+// above what the diagnosis reads so the cut is reported.
+func readFile(name, flag string, e env) (string, error) {
 	var r io.Reader = e.stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return "", usagef("check the path given to --response-file", "cannot read the response: %v", err)
+			return "", usagef("check the path given to "+flag, "cannot read %s: %v", name, err)
 		}
 		defer f.Close()
 		r = f
 	}
-	b, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), diagnosis.MaxResponseLen+1))
+	b, err := io.ReadAll(io.LimitReader(bufio.NewReader(r), diagnosis.MaxSnippetLen+1))
 	if err != nil {
-		return "", fmt.Errorf("reading the response: %w", err)
+		return "", fmt.Errorf("reading %s: %w", name, err)
 	}
 	return string(b), nil
 }
@@ -199,7 +217,7 @@ func flagError(err error) error {
 }
 
 var diagnoseFlags = []string{"kind", "endpoint", "region", "key-stdin", "header", "region-header", "status",
-	"response-file", "key-age", "regenerated", "trial-started", "now", "format", "dry-run", "allow-host"}
+	"response-file", "key-age", "regenerated", "trial-started", "now", "format", "dry-run", "allow-host", "from"}
 
 func truncate(s string, n int) string {
 	if len(s) <= n {

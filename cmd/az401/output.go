@@ -20,6 +20,9 @@ func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 		cmd = "probe"
 	}
 	fmt.Fprintf(&b, "az401 %s: %s\n\n", cmd, describeInput(in))
+	if in.Snippet != nil {
+		writeExtracted(&b, in.Snippet)
+	}
 	if call != nil {
 		writeCall(&b, call)
 	}
@@ -41,6 +44,50 @@ func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	fmt.Fprintf(&b, "\n%s\n", summary(r))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeExtracted says what the snippet gave, and from where.
+func writeExtracted(b *strings.Builder, s *diagnosis.Snippet) {
+	fields := extracted(s)
+	if len(fields) == 0 {
+		fmt.Fprintf(b, "From --from (%s): nothing found.\n\n", s.Format)
+		return
+	}
+	fmt.Fprintf(b, "From --from (%s):\n", s.Format)
+	for _, f := range fields {
+		fmt.Fprintf(b, "  %-13s %s  (%s, %s)\n", f.Name, f.Value, f.From, f.Sure)
+	}
+	b.WriteString("\n")
+}
+
+// extractedField is one field a snippet gave, the key masked.
+type extractedField struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	From  string `json:"from"`
+	Sure  string `json:"sure"`
+}
+
+// extracted lists the fields a snippet gave, in form order.
+func extracted(s *diagnosis.Snippet) []extractedField {
+	var out []extractedField
+	for _, f := range []struct {
+		name string
+		f    diagnosis.Field
+	}{{"kind", s.Kind}, {"endpoint", s.Endpoint}, {"region", s.Region}, {"key", s.Key}, {"header", s.Header},
+		{"region-header", s.RegionHeader}, {"status", s.Status}} {
+		if f.f.Value == "" {
+			continue
+		}
+		v := f.f.Value
+		if f.name == "key" || diagnosis.LooksSecret(v) {
+			v = diagnosis.Mask(v)
+		} else {
+			v = diagnosis.RedactEndpoint(v)
+		}
+		out = append(out, extractedField{f.name, v, f.f.From, f.f.Sure.String()})
+	}
+	return out
 }
 
 // writeCall prints the test call and its answer.
@@ -123,10 +170,11 @@ func count(n int, unit string) string {
 
 // jsonReport is the JSON form of spec/cli.md; probe adds "probe".
 type jsonReport struct {
-	Input    jsonInput           `json:"input"`
-	Probe    *jsonProbe          `json:"probe,omitempty"`
-	Findings []diagnosis.Finding `json:"findings"`
-	Verdict  string              `json:"verdict"`
+	Input     jsonInput           `json:"input"`
+	Extracted []extractedField    `json:"extracted,omitempty"`
+	Probe     *jsonProbe          `json:"probe,omitempty"`
+	Findings  []diagnosis.Finding `json:"findings"`
+	Verdict   string              `json:"verdict"`
 }
 
 // jsonProbe is the test call and its answer.
@@ -160,6 +208,9 @@ func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	}
 	if out.Findings == nil {
 		out.Findings = []diagnosis.Finding{}
+	}
+	if in.Snippet != nil {
+		out.Extracted = extracted(in.Snippet)
 	}
 	if call != nil {
 		out.Probe = &jsonProbe{Request: call.request.Display(call.key), Curl: call.request.Curl(), Note: call.request.Note}

@@ -1,0 +1,125 @@
+package diagnosis_test
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"az401/diagnosis"
+	"az401/internal/corpus"
+	"az401/internal/testkeys"
+)
+
+// snippetCase is one file of testdata/snippets: "# name", "# field:
+// value" lines for the fields expected (kind, endpoint, region, key,
+// header, region-header, status), the fields the user gave in the form
+// (kind-input, region-input), "# want:" the findings, then "---" and the
+// snippet. Keys are ${templates} (testkeys.Expand).
+type snippetCase struct {
+	name, text string
+	fields     map[string]string
+	want       []string
+}
+
+func loadSnippets(t *testing.T) []snippetCase {
+	files, err := filepath.Glob("testdata/snippets/*.txt")
+	require.NoError(t, err)
+	var cases []snippetCase
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		head, text, ok := strings.Cut(string(b), "\n---\n")
+		require.True(t, ok, "%s: no --- line", f)
+		c := snippetCase{name: filepath.Base(f), text: testkeys.Expand(strings.TrimSuffix(text, "\n")), fields: map[string]string{}}
+		lines := strings.Split(head, "\n")
+		c.name += " (" + strings.TrimPrefix(lines[0], "# ") + ")"
+		for _, line := range lines[1:] {
+			name, v, _ := strings.Cut(strings.TrimPrefix(line, "# "), ":")
+			v = strings.TrimSpace(v)
+			if name == "want" {
+				for _, id := range strings.Split(v, ",") {
+					if id = strings.TrimSpace(id); id != "" {
+						c.want = append(c.want, id)
+					}
+				}
+				continue
+			}
+			c.fields[name] = testkeys.Expand(v)
+		}
+		cases = append(cases, c)
+	}
+	return cases
+}
+
+// TestSnippets extracts every snippet of the corpus and diagnoses it:
+// the fields found must be the ones expected, and the findings too
+// (missing or unexpected errors and warnings fail).
+func TestSnippets(t *testing.T) {
+	cases := loadSnippets(t)
+	require.GreaterOrEqual(t, len(cases), 30)
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := diagnosis.Extract(c.text)
+			got := map[string]diagnosis.Field{"kind": s.Kind, "endpoint": s.Endpoint, "region": s.Region, "key": s.Key,
+				"header": s.Header, "region-header": s.RegionHeader, "status": s.Status}
+			for name, want := range c.fields {
+				if strings.HasSuffix(name, "-input") {
+					continue
+				}
+				assert.Equal(t, want, got[name].Value, "Extract(%s).%s (from %q)", c.name, name, got[name].From)
+				assert.NotEmpty(t, got[name].From, "%s: where %s came from", c.name, name)
+			}
+			in := s.Input(diagnosis.Input{Kind: c.fields["kind-input"], Region: c.fields["region-input"], Now: now})
+			if r, ok := c.fields["region"]; ok && in.Region != r {
+				t.Errorf("%s: the region field became %q, want %q", c.name, in.Region, r)
+			}
+			r := diagnosis.Diagnose(in)
+			cc := corpus.Case{Want: c.want}
+			missing, unexpected := cc.Check(corpus.Findings(r.Findings))
+			assert.Empty(t, missing, "%s: missing; got %v", c.name, ids(r))
+			assert.Empty(t, unexpected, "%s: unexpected; got %v", c.name, ids(r))
+		})
+	}
+}
+
+// TestSnippetJunk pastes 1 MB of random bytes and of random text.
+func TestSnippetJunk(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	junk := make([]byte, 1<<20)
+	for i := range junk {
+		junk[i] = byte(rng.Uint32())
+	}
+	s := diagnosis.Extract(string(junk))
+	r := diagnosis.Diagnose(s.Input(diagnosis.Input{}))
+	assert.True(t, r.Has("snippet-unreadable"))
+	assert.Contains(t, r.Findings[0].Message, "binary")
+
+	var text strings.Builder
+	for text.Len() < 1<<20 {
+		text.WriteString("curl -H \"api-key: " + strconv.Itoa(rng.IntN(1e9)) + "\" https://x" + strconv.Itoa(rng.IntN(99)) + ".openai.azure.com/ KEY=" + "\n")
+	}
+	s = diagnosis.Extract(text.String())
+	r = diagnosis.Diagnose(s.Input(diagnosis.Input{}))
+	assert.True(t, r.Has("snippet-unreadable"))
+	assert.Contains(t, r.Findings[len(r.Findings)-1].Message+r.Verdict, "")
+}
+
+// BenchmarkExtractJunk times 1 MB of text junk; the goal is under 50 ms.
+func BenchmarkExtractJunk(b *testing.B) {
+	var text strings.Builder
+	for i := 0; text.Len() < 1<<20; i++ {
+		text.WriteString("curl -H \"Ocp-Apim-Subscription-Key: abc" + strconv.Itoa(i) + "\" https://westus.api.cognitive.microsoft.com/x KEY=v\n")
+	}
+	s := text.String()
+	for b.Loop() {
+		diagnosis.Extract(s)
+	}
+}
