@@ -20,7 +20,10 @@ type diagnosePage struct {
 	moreOpen     bool
 	askOpen      bool // the Ask Azure panel is open
 	call         testCall
-	regionsShown bool // the region suggestions were asked for
+	paste        string             // the pasted snippet, in memory only
+	snippet      *diagnosis.Snippet // what the paste showed
+	filled       []filledField      // the fields the paste filled
+	regionsShown bool               // the region suggestions were asked for
 
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
@@ -75,6 +78,7 @@ func (p *diagnosePage) diagnose() {
 	defer func() { p.took = time.Since(start) }()
 	in := p.form.input(start)
 	in.Probe = p.call.result
+	in.Snippet = p.snippet
 	p.facts = diagnosis.Analyse(in)
 	p.report = p.facts.Report()
 	p.revision++

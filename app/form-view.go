@@ -43,6 +43,7 @@ func (p *diagnosePage) renderForm() app.UI {
 	return app.Div().Class("card").Role("form").Aria("label", "What you have").Body(
 		app.H2().Text("What you have"),
 		fields.Body(
+			p.renderPaste(),
 			label("kind", "API you call", ""),
 			app.Select().ID("kind").OnChange(p.onText(&p.form.Kind)).Body(
 				option("", "Choose the API…", p.form.Kind == ""),

@@ -32,7 +32,8 @@ var keyAges = map[string]time.Duration{
 	"earlier":  30 * 24 * time.Hour,
 }
 
-// empty reports whether nothing worth diagnosing was entered.
+// empty reports whether nothing worth diagnosing was entered (a paste
+// fills the fields it finds).
 func (f form) empty() bool {
 	return strings.TrimSpace(f.Key) == "" && strings.TrimSpace(f.Endpoint) == "" &&
 		strings.TrimSpace(f.Response) == "" && strings.TrimSpace(f.Status) == ""

@@ -11,7 +11,7 @@ import (
 // renderResults draws the verdict, the key card, the anatomy views and
 // the findings grouped by severity; or, with nothing entered, the guide.
 func (p *diagnosePage) renderResults() app.UI {
-	if p.form.empty() {
+	if p.form.empty() && p.snippet == nil {
 		return app.Div().Body(
 			app.P().ID("verdict").Class("verdict").Aria("live", "polite").DataSet("revision", p.revision).Text(p.report.Verdict),
 			emptyState(),

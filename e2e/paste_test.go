@@ -1,0 +1,42 @@
+package e2e
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"az401/internal/testkeys"
+)
+
+// TestPasteCurl pastes a curl line: it fills the form, shows its
+// findings, and nothing of it reaches the URL or storage.
+func TestPasteCurl(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	key := testkeys.CASK('Y')
+	marker := "paste-marker-7c1e"
+	b.set("paste", `curl -X POST "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de" -H "Ocp-Apim-Subscription-Key: `+
+		key+`" -H "Content-Type: application/json" -d "[{'Text':'`+marker+`'}]"`)
+	assert.Equal(t, "translator", eval[string](b, `document.getElementById("kind").value`))
+	assert.Equal(t, "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de", eval[string](b, `document.getElementById("endpoint").value`))
+	assert.Equal(t, key, eval[string](b, `document.getElementById("key").value`), "the key field holds the key (a DOM property)")
+	assert.Equal(t, "-", eval[string](b, `document.getElementById("region-header").value`), "curl shows every header: none was sent")
+	filled := eval[string](b, `document.getElementById("paste-filled").textContent`)
+	assert.Contains(t, filled, "key ← Synt…")
+	assert.Contains(t, filled, "curl header Ocp-Apim-Subscription-Key, sure")
+	assert.NotContains(t, filled, key)
+	for _, id := range []string{"key-kind-mismatch", "snippet-key-in-code"} {
+		assert.True(t, hasFinding(b, id), "%s in %v", id, b.findings())
+	}
+	b.set("region", "westeurope")
+	assert.True(t, hasFinding(b, "translator-region-header"))
+
+	kept := eval[string](b, `[location.href, document.cookie, JSON.stringify({...localStorage}), JSON.stringify({...sessionStorage})].join("\n")`)
+	assert.NotContains(t, kept, key)
+	assert.NotContains(t, kept, marker, "the pasted text is never in the URL or storage")
+	assert.Contains(t, kept, "kind=translator", "the fields it filled are shareable like typed ones")
+	console, requests := b.seen()
+	assert.NotContains(t, console+requests, key)
+	assert.NotContains(t, console+requests, marker)
+}
