@@ -1,6 +1,18 @@
 package diagnosis
 
-var probeCORSBlocked = &Check{
+// probeCheck builds a check that reports one way a test call failed;
+// message says what happened, given the host.
+func probeCheck(c *Check, failure string, message func(host string) string, evidenceLen int) *Check {
+	c.Run = func(c *Check, f *Facts) []Finding {
+		if pr := f.in.Probe; pr != nil && pr.Failure == failure {
+			return one(c.finding(message(pr.Host), truncate(pr.Detail, evidenceLen)))
+		}
+		return nil
+	}
+	return c
+}
+
+var probeCORSBlocked = probeCheck(&Check{
 	ID: "probe-cors-blocked", Severity: Warning, Title: "The browser hid the answer (CORS): the key is not judged",
 	Doc: "The test call reached the host, but the answer carried no CORS headers for this page, so the " +
 		"browser would not let the page read it (\"TypeError: Failed to fetch\"). A second request, without " +
@@ -9,16 +21,11 @@ var probeCORSBlocked = &Check{
 	Fix: "Run the request as a curl or PowerShell command (Copy as curl) and read the status\n" +
 		"Or run the page with make run (az401 serve), which sends the test call through the local binary, where CORS does not apply",
 	Sources: "facts §6 [I8]; go-app guide §4.2",
-	Run: func(c *Check, f *Facts) []Finding {
-		if pr := f.in.Probe; pr != nil && pr.Failure == ProbeCORSBlocked {
-			return one(c.finding("The browser would not let the page read the answer from "+pr.Host+": CORS. The host is reachable; the key is not judged.",
-				truncate(pr.Detail, 120)))
-		}
-		return nil
-	},
-}
+}, ProbeCORSBlocked, func(host string) string {
+	return "The browser would not let the page read the answer from " + host + ": CORS. The host is reachable; the key is not judged."
+}, 120)
 
-var probeHostUnreachable = &Check{
+var probeHostUnreachable = probeCheck(&Check{
 	ID: "probe-host-unreachable", Severity: Error, Title: "The host cannot be reached",
 	Doc: "The test call could not connect: the name does not resolve (a wrong resource name, a deleted " +
 		"resource, a typo in the domain) or the connection failed (a firewall, a proxy, no network, a " +
@@ -26,25 +33,14 @@ var probeHostUnreachable = &Check{
 	Fix: "Check the resource name in the endpoint against Keys and Endpoint\n" +
 		"Check the network: a private endpoint answers only inside its virtual network",
 	Sources: "facts §2.1, §6 [S13]",
-	Run: func(c *Check, f *Facts) []Finding {
-		if pr := f.in.Probe; pr != nil && pr.Failure == ProbeUnreachable {
-			return one(c.finding("The test call could not reach "+pr.Host+": the name does not resolve or the connection failed.",
-				truncate(pr.Detail, 160)))
-		}
-		return nil
-	},
-}
+}, ProbeUnreachable, func(host string) string {
+	return "The test call could not reach " + host + ": the name does not resolve or the connection failed."
+}, 160)
 
-var probeTimeout = &Check{
+var probeTimeout = probeCheck(&Check{
 	ID: "probe-timeout", Severity: Warning, Title: "No answer in time",
 	Doc: "The test call got no answer within its time limit (15 s): a slow network, a proxy holding the " +
 		"connection, or a firewall dropping packets instead of refusing them.",
 	Fix:     "Retry; if it times out again, check proxies and firewalls between you and the host",
 	Sources: "az401's own limit",
-	Run: func(c *Check, f *Facts) []Finding {
-		if pr := f.in.Probe; pr != nil && pr.Failure == ProbeTimeout {
-			return one(c.finding("The test call to "+pr.Host+" got no answer in time.", truncate(pr.Detail, 120)))
-		}
-		return nil
-	},
-}
+}, ProbeTimeout, func(host string) string { return "The test call to " + host + " got no answer in time." }, 120)

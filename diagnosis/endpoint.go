@@ -241,11 +241,3 @@ func (e *endpointFacts) resourceName() string {
 	}
 	return ""
 }
-
-// base returns scheme://host/ of the endpoint, or "".
-func (e *endpointFacts) base() string {
-	if !e.parsed {
-		return ""
-	}
-	return e.scheme + "://" + e.host + "/"
-}

@@ -117,7 +117,7 @@ func TestRegions(t *testing.T) {
 	assert.Equal(t, "centralindia", r.ID)
 	assert.Equal(t, "westeurope", closestRegion("westeurop"))
 	assert.Equal(t, "", closestRegion("mars"))
-	assert.True(t, LookupRegion("eastus").TokenExchange)
-	assert.False(t, LookupRegion("eastus2").TokenExchange)
-	assert.Equal(t, CloudChina, LookupRegion("chinanorth3").Cloud)
+	assert.True(t, regionByID["eastus"].TokenExchange)
+	assert.False(t, regionByID["eastus2"].TokenExchange)
+	assert.Equal(t, CloudChina, regionByID["chinanorth3"].Cloud)
 }

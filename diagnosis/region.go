@@ -162,9 +162,6 @@ func init() {
 // Regions returns every known region, "global" first. Do not modify it.
 func Regions() []Region { return regions }
 
-// LookupRegion returns the region with the exact id, or nil.
-func LookupRegion(id string) *Region { return regionByID[id] }
-
 // foldRegion lower-cases a region name and drops spaces, dashes and
 // underscores: "West US 2" and "west-us-2" both fold to "westus2".
 func foldRegion(s string) string {
