@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -55,17 +56,36 @@ type Snippet struct {
 	unreadable    string   // why the paste could not be read whole
 }
 
-var (
-	reURL        = regexp.MustCompile(`(?i)\bhttps?://[^\s"'<>` + "`" + `\\)\]},;]+`)
-	reHeaderPair = regexp.MustCompile(`(?i)["']?\b(ocp-apim-subscription-key|ocp-apim-subscription-region|api-key|authorization|training-key|prediction-key)["']?\s*(?::|=>?|,)\s*("[^"\n]*"|'[^'\n]*'|(?:Bearer\s+)?[^\s,;})\]"']+)`)
-	reAssign     = regexp.MustCompile(`(?m)^[ \t]*(?:export[ \t]+|set[ \t]+|\$env:|\$|const[ \t]+|let[ \t]+|var[ \t]+|string[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.]*)["']?[ \t]*(?::|=)[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s,;#]+(?:[ \t]+[^\s,;#=(){}]+)*)`)
-	reEnvRead    = regexp.MustCompile(`(?:os\.environ(?:\.get)?\(?\[?|os\.getenv\(|process\.env\.|process\.env\[|GetEnvironmentVariable\(|\$env:|System\.getenv\()["']?([A-Z][A-Z0-9_]+)`)
-	reArg        = regexp.MustCompile(`(?i)\b(subscription|api_key|apiKey|key|azure_endpoint|endpoint|base_url|baseURL|region|api_version|apiVersion|resourceName|azure_ad_token)\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w.$\[\]"']*)`)
-	reCall       = regexp.MustCompile(`(?:AzureKeyCredential|FromSubscription|ApiKeyCredential)\(\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w.$\[\]"']*)(?:\s*,\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w.$\[\]"']*))?`)
-	reStatusLine = regexp.MustCompile(`(?m)^HTTP/[0-9.]+ ([1-5][0-9][0-9])\b.*$`)
-	reReqLine    = regexp.MustCompile(`(?m)^(GET|POST|PUT|PATCH|DELETE) (\S+) HTTP/[0-9.]+\s*$`)
-	reYAMLDate   = regexp.MustCompile(`(?m)^[ \t]*(api[-_]?version|apiVersion)[ \t]*:[ \t]*(\d{4}-\d{2}-\d{2})(-preview)?[ \t]*$`)
+// The snippet patterns, compiled on the first paste rather than when
+// the page loads.
+const (
+	reURLSrc        = `(?i)\bhttps?://[^\s"'<>` + "`" + `\\)\]},;]+`
+	reHeaderPairSrc = `(?i)["']?\b(ocp-apim-subscription-key|ocp-apim-subscription-region|api-key|authorization|training-key|prediction-key)["']?\s*(?::|=>?|,)\s*("[^"\n]*"|'[^'\n]*'|(?:Bearer\s+)?[^\s,;})\]"']+)`
+	reAssignSrc     = `(?m)^[ \t]*(?:export[ \t]+|set[ \t]+|\$env:|\$|const[ \t]+|let[ \t]+|var[ \t]+|string[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.]*)["']?[ \t]*(?::|=)[ \t]*("[^"\n]*"|'[^'\n]*'|[^\s,;#]+(?:[ \t]+[^\s,;#=(){}]+)*)`
+	reEnvReadSrc    = `(?:os\.environ(?:\.get)?\(?\[?|os\.getenv\(|process\.env\.|process\.env\[|GetEnvironmentVariable\(|\$env:|System\.getenv\()["']?([A-Z][A-Z0-9_]+)`
+	reArgSrc        = `(?i)\b(subscription|api_key|apiKey|key|azure_endpoint|endpoint|base_url|baseURL|region|api_version|apiVersion|resourceName|azure_ad_token)\s*[=:]\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w.$\[\]"']*)`
+	reCallSrc       = `(?:AzureKeyCredential|FromSubscription|ApiKeyCredential)\(\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w.$\[\]"']*)(?:\s*,\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w.$\[\]"']*))?`
+	reStatusLineSrc = `(?m)^HTTP/[0-9.]+ ([1-5][0-9][0-9])\b.*$`
+	reReqLineSrc    = `(?m)^(GET|POST|PUT|PATCH|DELETE) (\S+) HTTP/[0-9.]+\s*$`
+	reYAMLDateSrc   = `(?m)^[ \t]*(api[-_]?version|apiVersion)[ \t]*:[ \t]*(\d{4}-\d{2}-\d{2})(-preview)?[ \t]*$`
 )
+
+var (
+	compileOnce                                                                                  sync.Once
+	reURL, reHeaderPair, reAssign, reEnvRead, reArg, reCall, reStatusLine, reReqLine, reYAMLDate *regexp.Regexp
+)
+
+func compilePatterns() {
+	reURL = regexp.MustCompile(reURLSrc)
+	reHeaderPair = regexp.MustCompile(reHeaderPairSrc)
+	reAssign = regexp.MustCompile(reAssignSrc)
+	reEnvRead = regexp.MustCompile(reEnvReadSrc)
+	reArg = regexp.MustCompile(reArgSrc)
+	reCall = regexp.MustCompile(reCallSrc)
+	reStatusLine = regexp.MustCompile(reStatusLineSrc)
+	reReqLine = regexp.MustCompile(reReqLineSrc)
+	reYAMLDate = regexp.MustCompile(reYAMLDateSrc)
+}
 
 // Extract reads a pasted curl command, PowerShell call, .env file,
 // settings JSON, Python, C# or JavaScript snippet, raw HTTP exchange, or
@@ -73,6 +93,7 @@ var (
 // it found and how sure it is of each. It never fails: what it cannot
 // read, it leaves out.
 func Extract(text string) Snippet {
+	compileOnce.Do(compilePatterns)
 	var s Snippet
 	if len(text) > MaxSnippetLen {
 		text, s.unreadable = text[:MaxSnippetLen], "only the first 64 KiB of the paste were read"
