@@ -56,15 +56,17 @@ func (p *diagnosePage) OnNav(ctx app.Context) {
 
 // prefill sets the non-secret fields from a link and keeps the key.
 func (p *diagnosePage) prefill(u *url.URL) {
-	f := formFromURL(u)
-	f.Key, f.Response = p.form.Key, p.form.Response
-	if p.revision > 0 && f == p.form {
-		return
-	}
-	p.form = f
-	p.moreOpen = p.moreOpen || p.hasMore()
-	p.prepareCall()
-	p.diagnose()
+	p.safely(func() {
+		f := formFromURL(u)
+		f.Key, f.Response = p.form.Key, p.form.Response
+		if p.revision > 0 && f == p.form {
+			return
+		}
+		p.form = f
+		p.moreOpen = p.moreOpen || p.hasMore()
+		p.prepareCall()
+		p.diagnose()
+	})
 }
 
 // OnAppUpdate shows the "update available" notice after a deploy.
@@ -87,17 +89,26 @@ func (p *diagnosePage) diagnose() {
 // change applies an edit, re-diagnoses and keeps the address bar in step
 // with the non-secret fields. A panic becomes a message, not a dead page.
 func (p *diagnosePage) change(ctx app.Context, edit func()) {
+	p.safely(func() {
+		edit()
+		p.call.result = nil
+		p.prepareCall()
+		p.diagnose()
+		p.copyNote = ""
+	})
+	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
+}
+
+// safely runs f at the UI boundary: a panic in WebAssembly would end the
+// page, so it becomes a message instead.
+func (p *diagnosePage) safely(f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			p.failure = "Something went wrong while diagnosing this input; the page keeps working. Please report what you typed (without the key)."
+			p.failure = "Something went wrong while diagnosing this input; the page keeps working. Please report what you entered (without the key)."
 		}
 	}()
-	edit()
-	p.call.result = nil
-	p.prepareCall()
-	p.diagnose()
-	p.copyNote = ""
-	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
+	p.failure = ""
+	f()
 }
 
 // onText returns a handler that copies an input's value into a field.

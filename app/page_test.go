@@ -127,3 +127,12 @@ func TestFindingCard(t *testing.T) {
 	html = app.HTMLString(findingCard(diagnosis.Finding{ID: "key-decoded", Severity: diagnosis.Info, Fix: "nothing"}))
 	assert.NotContains(t, html, `class="steps"`, "facts have no fix steps")
 }
+
+// TestSafely turns a panic at the UI boundary into a message.
+func TestSafely(t *testing.T) {
+	p := &diagnosePage{}
+	assert.NotPanics(t, func() { p.safely(func() { panic("boom") }) })
+	assert.Contains(t, p.failure, "the page keeps working")
+	p.safely(func() {})
+	assert.Empty(t, p.failure, "the next edit clears the message")
+}

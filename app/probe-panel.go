@@ -58,6 +58,14 @@ func (p *diagnosePage) onSend(ctx app.Context, e app.Event) {
 	c.sending, c.stop, c.result = true, stop, nil
 	ctx.Async(func() {
 		var res diagnosis.ProbeResult
+		defer func() {
+			// A panic here would end the page: report it as a failed call.
+			if r := recover(); r != nil {
+				res = diagnosis.ProbeResult{Host: req.Host, Failure: diagnosis.ProbeUnreachable,
+					Detail: "the test call failed inside az401; please report it"}
+				ctx.Dispatch(func(ctx app.Context) { c.sending, c.stop, c.result = false, nil, &res; p.diagnose() })
+			}
+		}()
 		if token != "" {
 			res = probe.ViaRelay(stop, relayURL, token, req, key, confirmed)
 		} else {
