@@ -64,8 +64,8 @@ func (p *diagnosePage) prefill(u *url.URL) {
 		}
 		p.form = f
 		p.moreOpen = p.moreOpen || p.hasMore()
-		p.prepareCall()
 		p.diagnose()
+		p.prepareCall()
 	})
 }
 
@@ -92,8 +92,8 @@ func (p *diagnosePage) change(ctx app.Context, edit func()) {
 	p.safely(func() {
 		edit()
 		p.call.result = nil
-		p.prepareCall()
 		p.diagnose()
+		p.prepareCall()
 		p.copyNote = ""
 	})
 	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -26,13 +25,12 @@ type testCall struct {
 // site, which has none.
 func relayToken() string { return app.Getenv(probe.TokenEnv) }
 
-// prepareCall rebuilds the test call after an edit. An answer belongs to
-// the input it was sent for, so an edit drops it; so does a confirmation
-// once the host changes.
+// prepareCall rebuilds the test call from the diagnosis's facts after an
+// edit. An answer belongs to the input it was sent for, so an edit drops
+// it; so does a confirmation once the host changes.
 func (p *diagnosePage) prepareCall() {
 	c := &p.call
-	in := p.form.input(time.Now())
-	c.request, c.requestErr = diagnosis.BuildProbe(in)
+	c.request, c.requestErr = p.facts.Probe()
 	if c.request.Host != c.confirmedHost {
 		c.confirmedHost = ""
 	}

@@ -78,8 +78,10 @@ var (
 
 // BuildProbe builds the test call for an input. The key is never in the
 // result; KeySlot marks where it goes.
-func BuildProbe(in Input) (Probe, error) {
-	f := Analyse(in)
+func BuildProbe(in Input) (Probe, error) { return Analyse(in).Probe() }
+
+// Probe builds the test call from facts already analysed (see BuildProbe).
+func (f *Facts) Probe() (Probe, error) {
 	if !f.ep.parsed || f.ep.err != "" && !f.ep.noScheme {
 		return Probe{}, errNoEndpoint
 	}
