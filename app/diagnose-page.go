@@ -24,6 +24,7 @@ type diagnosePage struct {
 	snippet      *diagnosis.Snippet // what the paste showed
 	filled       []filledField      // the fields the paste filled
 	regionsShown bool               // the region suggestions were asked for
+	selects      map[string]string  // each select\'s markup, written once (selects.go)
 
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
@@ -51,6 +52,7 @@ func newDiagnosePage() app.Composer {
 // only its fragment.
 func (p *diagnosePage) OnNav(ctx app.Context) {
 	p.prefill(ctx.Page().URL())
+	p.syncSelects(ctx)
 	ctx.Page().SetTitle("az401: why does my Azure AI key get 401?")
 }
 

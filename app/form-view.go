@@ -6,9 +6,6 @@ import (
 	"az401/diagnosis"
 )
 
-// kindGroups is the order the kind select lists its groups in.
-var kindGroups = []string{"Generative AI", "Multi-service", "Language and text", "Speech", "Vision", "Retired"}
-
 // headerChoices are the header select's options: the CLI's --header
 // values, spelled as they appear on the wire.
 var headerChoices = [][2]string{
@@ -45,12 +42,7 @@ func (p *diagnosePage) renderForm() app.UI {
 		fields.Body(
 			p.renderPaste(),
 			label("kind", "API you call", ""),
-			app.Select().ID("kind").OnChange(p.onText(&p.form.Kind)).Body(
-				option("", "Choose the API…", p.form.Kind == ""),
-				app.Range(kindGroups).Slice(func(i int) app.UI {
-					return app.OptGroup().Label(kindGroups[i]).Body(p.kindOptions(kindGroups[i])...)
-				}),
-			),
+			p.selectBox("kind", kindGroups, p.form.Kind, p.onText(&p.form.Kind)),
 			label("endpoint", "Endpoint or request URL", "From Keys and Endpoint, or the URL your code calls"),
 			p.textInput("endpoint", "https://NAME.cognitiveservices.azure.com/", &p.form.Endpoint).Type("url"),
 			label("region", "Resource region (Location)", "As on the resource's Overview page; an id like westeurope, or global"),
@@ -73,7 +65,8 @@ func (p *diagnosePage) renderForm() app.UI {
 					),
 					app.Div().Body(
 						label("header", "How the key was sent", ""),
-						p.choice("header", headerChoices, &p.form.Header),
+						p.selectBox("header", func() []optionGroup { return []optionGroup{{options: headerChoices}} },
+							p.form.Header, p.onText(&p.form.Header)),
 					),
 				),
 				label("response", "The error you got", "Paste the body, the exception text or the SDK message; it stays in this tab"),
@@ -83,7 +76,8 @@ func (p *diagnosePage) renderForm() app.UI {
 				app.Div().Class("row2").Body(
 					app.Div().Body(
 						label("key-age", "Key created or regenerated", ""),
-						p.choice("key-age", keyAgeChoices, &p.form.KeyAge),
+						p.selectBox("key-age", func() []optionGroup { return []optionGroup{{options: keyAgeChoices}} },
+							p.form.KeyAge, p.onText(&p.form.KeyAge)),
 					),
 					app.Div().Body(
 						label("trial-started", "Free trial key issued on", ""),
@@ -126,44 +120,13 @@ func (p *diagnosePage) textInput(id, placeholder string, field *string) app.HTML
 		Value(*field).OnInput(p.onText(field))
 }
 
-// choice returns a select bound to a form field.
-func (p *diagnosePage) choice(id string, choices [][2]string, field *string) app.UI {
-	return app.Select().ID(id).OnChange(p.onText(field)).Body(
-		app.Range(choices).Slice(func(i int) app.UI {
-			return option(choices[i][0], choices[i][1], *field == choices[i][0])
-		}),
-	)
-}
-
-// kindOptions lists one group's kinds; retired ones say so.
-func (p *diagnosePage) kindOptions(group string) []app.UI {
-	var opts []app.UI
-	for _, k := range diagnosis.Kinds() {
-		if k.Group != group {
-			continue
-		}
-		label := k.Name
-		if k.Retired != "" {
-			label += " (retired " + k.Retired + ")"
-		}
-		opts = append(opts, option(k.ID, label, p.form.Kind == k.ID))
-	}
-	return opts
-}
-
 // regionList suggests region ids with their display names. Its 75
-// options are built when the field is first focused, not on load.
+// options are written when the field is first focused, not on load.
 func (p *diagnosePage) regionList() app.UI {
-	list := app.DataList().ID("region-list")
 	if !p.regionsShown {
-		return list
+		return app.Raw(`<datalist id="region-list"></datalist>`)
 	}
-	return list.Body(
-		app.Range(diagnosis.Regions()).Slice(func(i int) app.UI {
-			r := diagnosis.Regions()[i]
-			return app.Option().Value(r.ID).Label(r.Name)
-		}),
-	)
+	return app.Raw(regionListHTML())
 }
 
 func (p *diagnosePage) onRegionFocus(ctx app.Context, e app.Event) { p.regionsShown = true }
@@ -186,15 +149,6 @@ func (p *diagnosePage) hasMore() bool {
 
 // setBool reports whether a boolean attribute with value v is set.
 func setBool(v bool) bool { return v || app.IsClient }
-
-// option returns a select option, selected or not.
-func option(value, label string, selected bool) app.HTMLOption {
-	o := app.Option().Value(value).Text(label)
-	if setBool(selected) {
-		o = o.Selected(selected)
-	}
-	return o
-}
 
 // checkbox returns a checkbox input, checked or not.
 func checkbox(id string, checked bool) app.HTMLInput {

@@ -143,10 +143,9 @@ func (p *diagnosePage) renderCall() app.UI {
 		app.If(relayToken() != "", func() app.UI {
 			return app.Div().Class("via").Body(
 				label("probe-via", "Send it", ""),
-				app.Select().ID("probe-via").OnChange(p.onVia).Body(
-					option("relay", "through the local az401 serve (no CORS limits)", !c.viaBrowser),
-					option("browser", "from this browser", c.viaBrowser),
-				),
+				p.selectBox("probe-via", func() []optionGroup {
+					return []optionGroup{{options: [][2]string{{"relay", "through the local az401 serve (no CORS limits)"}, {"browser", "from this browser"}}}}
+				}, "relay", p.onVia),
 			)
 		}),
 		app.Div().Class("share-row").Body(

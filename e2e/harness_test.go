@@ -78,9 +78,10 @@ func findChromium() (string, error) {
 	return "", errors.New("no Chromium found: install it (apt-get install -y chromium) or run make test, which does")
 }
 
-// buildWasm builds a package for the browser with the flags of make build.
+// buildWasm builds a package for the browser with the flags of make build
+// (WASMFLAGS).
 func buildWasm(pkg, out string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
+	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=az401/...=-l", "-ldflags=-s -w", "-o", out, pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building %s for WebAssembly: %v\n%s", pkg, err, b)

@@ -200,3 +200,16 @@ func TestFindingLinksToItsCause(t *testing.T) {
 	b.waitFor(`!!document.getElementById("key-is-guid")`, "the cause's section")
 	assert.True(t, strings.HasSuffix(eval[string](b, `location.href`), "/az401/causes#key-is-guid"))
 }
+
+// TestSelectKeepsFocus changes the kind from the keyboard: the select is
+// not recreated, so focus stays on it for the next key.
+func TestSelectKeepsFocus(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	eval[bool](b, `(document.getElementById("kind").focus(), true)`)
+	b.set("kind", "speech")
+	b.set("kind", "vision")
+	assert.Equal(t, "kind", eval[string](b, `document.activeElement.id`))
+	assert.Equal(t, "vision", eval[string](b, `document.getElementById("kind").value`))
+}
