@@ -52,7 +52,7 @@ func newDiagnosePage() app.Composer {
 // only its fragment.
 func (p *diagnosePage) OnNav(ctx app.Context) {
 	p.prefill(ctx.Page().URL())
-	p.syncSelects(ctx)
+	p.syncFields(ctx)
 	ctx.Page().SetTitle("az401: why does my Azure AI key get 401?")
 }
 

@@ -72,7 +72,7 @@ func (p *diagnosePage) renderForm() app.UI {
 				label("response", "The error you got", "Paste the body, the exception text or the SDK message; it stays in this tab"),
 				app.Textarea().ID("response").Spellcheck(false).Attr("autocomplete", "off").
 					Placeholder(`{"error":{"code":"401","message":"Access denied due to invalid subscription key…"}}`).
-					Text(p.form.Response).OnInput(p.onText(&p.form.Response)),
+					Text(p.form.Response).Attr("value", p.form.Response).OnInput(p.onText(&p.form.Response)),
 				app.Div().Class("row2").Body(
 					app.Div().Body(
 						label("key-age", "Key created or regenerated", ""),
@@ -111,6 +111,10 @@ func label(id, text, hint string) app.UI {
 	}
 	return l.Body(app.Text(text), app.Span().Class("hint").Text(hint))
 }
+
+// A textarea's text only seeds its value: once typed in, it keeps its
+// own. So the textareas also bind "value", which go-app sets as the DOM
+// property, and a paste or a Clear reaches what the user sees.
 
 // textInput returns an input bound to a form field, with spell checking
 // and autocomplete off (no field is prose, and browsers must not store

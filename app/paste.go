@@ -15,7 +15,7 @@ type filledField struct{ field, value, from string }
 func (p *diagnosePage) onPaste(ctx app.Context, e app.Event) {
 	v := e.Get("target").Get("value").String()
 	p.change(ctx, func() { p.applyPaste(v) })
-	p.syncSelects(ctx)
+	p.syncFields(ctx)
 }
 
 // applyPaste fills the form from what the paste shows. The pasted text,
@@ -52,13 +52,26 @@ func (p *diagnosePage) applyPaste(text string) {
 	p.moreOpen = p.moreOpen || p.hasMore()
 }
 
+// onPasteClear empties the paste box; the fields keep what it gave.
+// go-app drops an empty "value" attribute rather than setting it, so the
+// box is emptied through the DOM.
+func (p *diagnosePage) onPasteClear(ctx app.Context, e app.Event) {
+	p.paste = ""
+	app.Window().GetElementByID("paste").Set("value", "")
+}
+
 // renderPaste draws the paste box and what it filled.
 func (p *diagnosePage) renderPaste() app.UI {
 	return app.Div().Class("paste").Body(
 		label("paste", "Paste a command, config or code (optional)",
 			"curl, PowerShell, .env, appsettings.json, Python, C#, JavaScript, an HTTP exchange, az account JSON: the fields below fill in. It stays in this tab."),
 		app.Textarea().ID("paste").Spellcheck(false).Attr("autocomplete", "off").
-			Placeholder(`curl -H "Ocp-Apim-Subscription-Key: …" https://…`).Text(p.paste).OnInput(p.onPaste),
+			Placeholder(`curl -H "Ocp-Apim-Subscription-Key: …" https://…`).Text(p.paste).Attr("value", p.paste).OnInput(p.onPaste),
+		app.If(p.paste != "", func() app.UI {
+			// The paste may show a key on screen; the fields keep what it gave.
+			return app.Button().ID("paste-clear").Type("button").Class("secondary").Text("Clear the paste").
+				OnClick(p.onPasteClear)
+		}),
 		app.If(p.snippet != nil, func() app.UI {
 			if len(p.filled) == 0 {
 				return app.P().ID("paste-filled").Class("muted").Text("Nothing found in the paste (read as " + p.snippet.Format + ").")

@@ -73,3 +73,15 @@ func TestUpdateAvailable(t *testing.T) {
 	b.waitAcrossReload(`!!document.getElementById("ready") && !document.querySelector(".update")`, "the reload into the new version")
 	waitCached(b, "e2e-2")
 }
+
+// TestLinkEmptiesFields opens a link to the open page that drops a
+// field: the input follows (go-app alone would keep the old text).
+func TestLinkEmptiesFields(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page() + "#kind=vision&region=westus&endpoint=https%3A%2F%2Fv1.cognitiveservices.azure.com%2F")
+	b.waitFor(`document.getElementById("region").value === "westus"`, "the first link")
+	b.open(s.page() + "#kind=openai")
+	b.waitFor(`document.getElementById("kind").value === "openai" && document.getElementById("region").value === "" && document.getElementById("endpoint").value === ""`,
+		"the second link's fields")
+}

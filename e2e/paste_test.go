@@ -40,3 +40,16 @@ func TestPasteCurl(t *testing.T) {
 	assert.NotContains(t, console+requests, key)
 	assert.NotContains(t, console+requests, marker)
 }
+
+// TestPasteClear clears the paste; the fields keep what it gave.
+func TestPasteClear(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("paste", "AZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\nAZURE_OPENAI_KEY="+testkeys.CASK('B'))
+	b.waitFor(`!!document.getElementById("paste-clear")`, "the clear button")
+	eval[bool](b, `(document.getElementById("paste-clear").click(), true)`)
+	b.waitFor(`document.getElementById("paste").value === "" && !document.getElementById("paste-clear")`, "the paste cleared")
+	assert.Equal(t, "https://c1.openai.azure.com/", eval[string](b, `document.getElementById("endpoint").value`))
+	assert.Equal(t, testkeys.CASK('B'), eval[string](b, `document.getElementById("key").value`))
+}
