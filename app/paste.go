@@ -43,7 +43,7 @@ func (p *diagnosePage) applyPaste(text string) {
 		case f.name == "key" || diagnosis.LooksSecret(shown):
 			shown = diagnosis.Mask(shown)
 		case f.name == "error":
-			shown = truncate(shown, 40)
+			shown = diagnosis.Truncate(shown, 40)
 		default:
 			shown = diagnosis.RedactEndpoint(shown)
 		}

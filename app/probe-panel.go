@@ -184,17 +184,10 @@ func (p *diagnosePage) renderAnswer() app.UI {
 		lines = append(lines, h.Name+": "+h.Value)
 	}
 	if body := strings.TrimSpace(r.Body); body != "" {
-		lines = append(lines, "", truncate(body, 2000))
+		lines = append(lines, "", diagnosis.Truncate(body, 2000))
 	}
 	return answer.Body(
 		app.P().Text(fmt.Sprintf("Answer: %d in %d ms, sent %s.", r.Status, r.Latency.Milliseconds(), r.Via)),
 		app.Div().Class("cmd", "mono").Text(strings.Join(lines, "\n")),
 	)
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }

@@ -31,9 +31,9 @@ var endpointMalformed = &Check{
 		if f.ep.err == "" {
 			return nil
 		}
-		fd := c.finding("The endpoint is "+f.ep.err+".", truncate(f.endpointShown(), 120))
+		fd := c.finding("The endpoint is "+f.ep.err+".", Truncate(f.endpointShown(), 120))
 		if f.ep.noScheme && !strings.ContainsAny(f.ep.raw, " \t") {
-			fd = fd.withFix("Use https://" + truncate(f.endpointShown(), 120))
+			fd = fd.withFix("Use https://" + Truncate(f.endpointShown(), 120))
 		}
 		return one(fd)
 	},
@@ -237,7 +237,7 @@ var endpointKindMismatch = &Check{
 		}
 		if api := f.ep.api; api != "" && !compatible(k.ID, api) && !(strings.HasPrefix(api, "luis-") && strings.HasPrefix(k.ID, "luis-")) {
 			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", kindByID[api].Name, k.Name),
-				"path "+truncate(f.ep.path, 80)))
+				"path "+Truncate(f.ep.path, 80)))
 		}
 		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) {
 			return one(c.finding(fmt.Sprintf("The host is %s's, but the API chosen is %s.", f.inferred.Name, k.Name), f.ep.host))
@@ -259,11 +259,11 @@ var endpointTokenURL = &Check{
 		}
 		switch {
 		case f.ep.afterToken:
-			return one(c.finding("An API route was appended to the issueToken URL.", truncate(f.ep.path, 80)))
+			return one(c.finding("An API route was appended to the issueToken URL.", Truncate(f.ep.path, 80)))
 		case f.kind != nil && !contains([]string{"translator", "speech", "cognitive-services", "ai-services", "bing-speech"}, f.kind.ID):
-			return one(c.finding("The endpoint is the issueToken URL, but "+f.kind.Name+" does not accept issueToken tokens.", truncate(f.ep.path, 80)))
+			return one(c.finding("The endpoint is the issueToken URL, but "+f.kind.Name+" does not accept issueToken tokens.", Truncate(f.ep.path, 80)))
 		case f.resp.status == 404:
-			return one(c.finding("The issueToken URL answered 404: it was used as an API endpoint.", truncate(f.ep.path, 80)))
+			return one(c.finding("The issueToken URL answered 404: it was used as an API endpoint.", Truncate(f.ep.path, 80)))
 		}
 		return nil
 	},
@@ -281,7 +281,7 @@ var endpointPathSuspect = &Check{
 			return nil
 		}
 		if why := pathProblem(&f.ep); why != "" {
-			return one(c.finding("The path "+why+".", truncate(f.endpointShown(), 120)))
+			return one(c.finding("The path "+why+".", Truncate(f.endpointShown(), 120)))
 		}
 		return nil
 	},

@@ -25,11 +25,11 @@ var translatorRegionHeader = &Check{
 			hr, _ := resolveRegion(strings.ToLower(h))
 			switch {
 			case hr == nil:
-				return one(c.finding(fmt.Sprintf("The region header holds %q, which is not a region id.", truncate(h, 40)),
-					"Ocp-Apim-Subscription-Region: "+truncate(h, 40)))
+				return one(c.finding(fmt.Sprintf("The region header holds %q, which is not a region id.", Truncate(h, 40)),
+					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)))
 			case regional && hr.ID != f.region.ID:
 				return one(c.finding(fmt.Sprintf("The region header says %s but the resource is in %s.", hr.ID, f.region.ID),
-					"Ocp-Apim-Subscription-Region: "+truncate(h, 40)).withFix("Send Ocp-Apim-Subscription-Region: " + f.region.ID))
+					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)).withFix("Send Ocp-Apim-Subscription-Region: " + f.region.ID))
 			}
 			return nil
 		case !needs:

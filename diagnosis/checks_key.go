@@ -63,7 +63,7 @@ var keyWhitespace = &Check{
 		msg := "The key has white space or invisible characters around it."
 		if f.key.extraLine != "" {
 			name, _, _ := strings.Cut(f.key.extraLine, ":")
-			ev += fmt.Sprintf("; a second line follows the key (%d chars, starting %q)", len(f.key.extraLine), truncate(name, 32))
+			ev += fmt.Sprintf("; a second line follows the key (%d chars, starting %q)", len(f.key.extraLine), Truncate(name, 32))
 			msg = "The key field holds more than one line; only the first was used as the key."
 		}
 		return one(c.finding(msg, ev))
@@ -244,7 +244,7 @@ var keyLUISAuthoringVsPrediction = &Check{
 		case f.kind != nil && f.ep.api != "" && f.kind.ID != f.ep.api && strings.HasPrefix(f.kind.ID, "luis-"):
 			return one(c.finding(
 				fmt.Sprintf("The key is for %s but the URL is a %s path.", f.kind.Name, kindByID[f.ep.api].Name),
-				"path "+truncate(f.ep.path, 60)))
+				"path "+Truncate(f.ep.path, 60)))
 		}
 		return nil
 	},
@@ -285,7 +285,8 @@ func capitalize(s string) string {
 	return s
 }
 
-func truncate(s string, n int) string {
+// Truncate shortens text for display to n bytes and an ellipsis.
+func Truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}

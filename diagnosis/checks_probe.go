@@ -5,7 +5,7 @@ package diagnosis
 func probeCheck(c *Check, failure string, message func(host string) string, evidenceLen int) *Check {
 	c.Run = func(c *Check, f *Facts) []Finding {
 		if pr := f.in.Probe; pr != nil && pr.Failure == failure {
-			return one(c.finding(message(pr.Host), truncate(pr.Detail, evidenceLen)))
+			return one(c.finding(message(pr.Host), Truncate(pr.Detail, evidenceLen)))
 		}
 		return nil
 	}

@@ -21,7 +21,7 @@ var regionMalformed = &Check{
 			return one(c.finding("The region field holds what looks like a key or token, not a region.", Mask(raw)))
 		}
 		if strings.Contains(raw, "://") || strings.Contains(raw, ".") {
-			fd := c.finding("The region field holds a URL, not a region.", truncate(RedactEndpoint(raw), 80))
+			fd := c.finding("The region field holds a URL, not a region.", Truncate(RedactEndpoint(raw), 80))
 			if e := analyseEndpoint(raw); e.region != "" {
 				fd = fd.withFix("Use " + e.region)
 			}
@@ -31,7 +31,7 @@ var regionMalformed = &Check{
 			return one(c.finding(fmt.Sprintf("%q is a display name; the region id is %s.", raw, f.region.ID), raw).
 				withFix("Use " + f.region.ID))
 		}
-		fd := c.finding(fmt.Sprintf("%q is not an Azure region.", truncate(raw, 40)), truncate(raw, 40))
+		fd := c.finding(fmt.Sprintf("%q is not an Azure region.", Truncate(raw, 40)), Truncate(raw, 40))
 		if c := closestRegion(raw); c != "" {
 			fd = fd.withFix("Did you mean " + c + "? Use the id of the resource's Location")
 		}

@@ -64,7 +64,7 @@ var endpointVersionRetired = &Check{
 			if r.host == HostUnknown {
 				what = kindByID[r.api].Name + " " + r.version
 			}
-			return one(c.finding(what+" was retired ("+r.since+").", truncate(f.endpointShown(), 120)).
+			return one(c.finding(what+" was retired ("+r.since+").", Truncate(f.endpointShown(), 120)).
 				withFix("Use " + r.use))
 		}
 		return nil

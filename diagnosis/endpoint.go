@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -63,7 +64,7 @@ func analyseEndpoint(raw string) endpointFacts {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		e.err = "not a URL: " + strings.TrimPrefix(err.Error(), "parse "+strconvQuote(s)+": ")
+		e.err = "not a URL: " + strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": ")
 		return e
 	}
 	if u.Host == "" {
@@ -105,11 +106,11 @@ func (e *endpointFacts) checkLabel() {
 		case r != nil && (exact || e.label == "virginia" || e.label == "arizona"):
 			e.region = r.ID
 		case r != nil:
-			e.badLabel = strconvQuote(e.label) + " is not a region id; the host uses " + r.ID
+			e.badLabel = strconv.Quote(e.label) + " is not a region id; the host uses " + r.ID
 		case strings.Contains(e.label, "."):
-			e.badLabel = strconvQuote(e.label) + " has extra parts before the domain"
+			e.badLabel = strconv.Quote(e.label) + " has extra parts before the domain"
 		default:
-			e.badLabel = strconvQuote(e.label) + " is not an Azure region"
+			e.badLabel = strconv.Quote(e.label) + " is not an Azure region"
 			if c := closestRegion(e.label); c != "" {
 				e.badLabel += "; did you mean " + c + "?"
 			}
@@ -121,12 +122,12 @@ func (e *endpointFacts) checkLabel() {
 		switch e.label {
 		case "", "api", "api-nam", "api-apc", "api-eur":
 		default:
-			e.badLabel = strconvQuote(e.label+".cognitive.microsofttranslator.com") +
+			e.badLabel = strconv.Quote(e.label+".cognitive.microsofttranslator.com") +
 				" does not exist: Translator answers on api. and the geographies api-nam., api-apc. and api-eur. only"
 		}
 	case HostCustom, HostOpenAI, HostFoundry:
 		if !validSubdomain(e.label) {
-			e.badLabel = strconvQuote(e.label) + " is not a valid resource name (letters, digits and dashes, 2–64 characters)"
+			e.badLabel = strconv.Quote(e.label) + " is not a valid resource name (letters, digits and dashes, 2–64 characters)"
 		}
 	}
 }

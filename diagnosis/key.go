@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -261,7 +262,7 @@ func placeholder(s string) string {
 	switch l {
 	case "none", "null", "nil", "undefined", "key", "apikey", "api_key", "api-key",
 		"secret", "test", "changeme", "subscription-key", "subscriptionkey", "your-key", "mykey":
-		return "the word " + strconvQuote(s) + ", not a key (an unset variable or a sample value?)"
+		return "the word " + strconv.Quote(s) + ", not a key (an unset variable or a sample value?)"
 	}
 	switch {
 	case strings.ContainsAny(l, "<>"):
@@ -345,12 +346,10 @@ func malformedWhy(s string) string {
 	}
 	if i := strings.IndexFunc(s, func(r rune) bool { return r > 127 || !isAlnum(byte(r)) }); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
-		return fmt.Sprintf("%d characters, including %s, which keys never contain", n, strconvQuote(string(r)))
+		return fmt.Sprintf("%d characters, including %s, which keys never contain", n, strconv.Quote(string(r)))
 	}
 	return fmt.Sprintf("%d characters: an Azure AI key has 32 hex characters (older keys) or 84 letters and digits (newer keys)", n)
 }
-
-func strconvQuote(s string) string { return fmt.Sprintf("%q", s) }
 
 func appendOnce(list []string, s string) []string {
 	for _, x := range list {
@@ -406,5 +405,5 @@ func serviceOrUnknown(c byte) string {
 	if name := ServiceName(c); name != "" {
 		return name
 	}
-	return "an unknown service (character " + strconvQuote(string(c)) + " at offset 75)"
+	return "an unknown service (character " + strconv.Quote(string(c)) + " at offset 75)"
 }

@@ -229,7 +229,7 @@ func (f *Facts) probeNote(k *Kind, p Probe) string {
 		if i := strings.IndexByte(target, '/'); i >= 0 && strings.EqualFold(target[i:], given) {
 			return note + " It is the URL you gave."
 		}
-		note += " Your URL calls " + truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same key and changes nothing."
+		note += " Your URL calls " + Truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same key and changes nothing."
 	}
 	return note
 }

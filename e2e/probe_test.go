@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	ui "az401/app"
+	"az401/diagnosis"
 	"az401/internal/fakeazure"
 	"az401/internal/pages"
 	"az401/internal/testkeys"
@@ -59,7 +60,7 @@ func TestCallFromBrowser(t *testing.T) {
 	b := newBrowser(t)
 	b.open(s.page())
 	fillForCall(b, gw.URL+"/", key)
-	assert.Contains(t, eval[string](b, `document.getElementById("probe-request").textContent`), diagnosis_mask(key))
+	assert.Contains(t, eval[string](b, `document.getElementById("probe-request").textContent`), diagnosis.Mask(key))
 	assert.True(t, eval[bool](b, `document.getElementById("probe-send").disabled`), "a loopback host needs confirmation")
 	send(b, true)
 	assert.Equal(t, "401", eval[string](b, `document.getElementById("probe-result").dataset.status`))
@@ -105,8 +106,6 @@ func TestCallFromBrowser(t *testing.T) {
 	send(b, true)
 	assert.True(t, hasFinding(b, "probe-host-unreachable"), "%v", b.findings())
 }
-
-func diagnosis_mask(key string) string { return key[:4] + "…" + key[len(key)-4:] + " (84 chars)" }
 
 // TestSharedForeignEndpoint opens a share link whose endpoint is a host
 // outside Azure: the key is never sent there without the confirmation.

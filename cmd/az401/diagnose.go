@@ -63,7 +63,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	}
 	if fs.NArg() > 0 {
 		return in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
-			"unexpected argument %q", truncate(fs.Arg(0), 12))
+			"unexpected argument %q", diagnosis.Truncate(fs.Arg(0), 12))
 	}
 	if err := checkChoices(in.Kind, in.Header, form); err != nil {
 		return in, "", err
@@ -218,10 +218,3 @@ func flagError(err error) error {
 
 var diagnoseFlags = []string{"kind", "endpoint", "region", "key-stdin", "header", "region-header", "status",
 	"response-file", "key-age", "regenerated", "trial-started", "now", "format", "dry-run", "allow-host", "from"}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
-}

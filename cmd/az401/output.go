@@ -115,7 +115,7 @@ func writeCall(b *strings.Builder, c *probeCall) {
 		fmt.Fprintf(b, "  %s: %s\n", h.Name, h.Value)
 	}
 	if body := strings.TrimSpace(r.Body); body != "" {
-		fmt.Fprintf(b, "  %s\n", truncate(body, 600))
+		fmt.Fprintf(b, "  %s\n", diagnosis.Truncate(body, 600))
 	}
 	b.WriteString("\n")
 }
