@@ -28,7 +28,7 @@ test: chromium build
 # Report the speed and size budgets: diagnosis per call, wasm size, load times.
 bench: chromium build
 	$(GO) test -run '^$$' -bench . -benchmem ./diagnosis/
-	$(GO) test -run '^$$' -bench . -benchtime 6x ./e2e/
+	$(GO) test -run '^$$' -bench . -benchtime 10x ./e2e/
 
 # Fuzz each parser for $(FUZZTIME).
 fuzz:

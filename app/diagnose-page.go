@@ -24,7 +24,8 @@ type diagnosePage struct {
 	snippet      *diagnosis.Snippet // what the paste showed
 	filled       []filledField      // the fields the paste filled
 	regionsShown bool               // the region suggestions were asked for
-	selects      map[string]string  // each select\'s markup, written once (selects.go)
+	selects      map[string]string  // each select's markup, written once (selects.go)
+	markup       string             // the fields' markup, written once (form-markup.go)
 
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
@@ -52,7 +53,7 @@ func newDiagnosePage() app.Composer {
 // only its fragment.
 func (p *diagnosePage) OnNav(ctx app.Context) {
 	p.prefill(ctx.Page().URL())
-	p.syncFields(ctx)
+	p.syncForm()
 	ctx.Page().SetTitle("az401: why does my Azure AI key get 401?")
 }
 
@@ -76,16 +77,24 @@ func (p *diagnosePage) OnAppUpdate(ctx app.Context) {
 	p.updateAvailable = ctx.AppUpdateAvailable()
 }
 
-// diagnose runs the diagnosis on the current form.
+// diagnose runs the diagnosis on the current form. A page opened with
+// nothing in it has nothing to diagnose: it shows the guide at once, and
+// the diagnosis code first runs when the user types (in WebAssembly, code
+// that runs for the first time is compiled then, which a first visit
+// would otherwise pay for before the page is ready).
 func (p *diagnosePage) diagnose() {
 	start := time.Now()
 	defer func() { p.took = time.Since(start) }()
+	p.revision++
+	if p.form == (form{}) && p.snippet == nil && p.call.result == nil {
+		p.facts, p.report = nil, diagnosis.Report{Verdict: diagnosis.VerdictNothing}
+		return
+	}
 	in := p.form.input(start)
 	in.Probe = p.call.result
 	in.Snippet = p.snippet
 	p.facts = diagnosis.Analyse(in)
 	p.report = p.facts.Report()
-	p.revision++
 }
 
 // change applies an edit, re-diagnoses and keeps the address bar in step
@@ -112,21 +121,6 @@ func (p *diagnosePage) safely(f func()) {
 	p.failure = ""
 	f()
 }
-
-// onText returns a handler that copies an input's value into a field.
-func (p *diagnosePage) onText(field *string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		v := e.Get("target").Get("value").String()
-		p.change(ctx, func() { *field = v })
-	}
-}
-
-func (p *diagnosePage) onRegenerated(ctx app.Context, e app.Event) {
-	v := e.Get("target").Get("checked").Bool()
-	p.change(ctx, func() { p.form.Regenerated = v })
-}
-
-func (p *diagnosePage) onToggleKey(ctx app.Context, e app.Event) { p.showKey = !p.showKey }
 
 // onShare copies the share link to the clipboard and shows it.
 func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {

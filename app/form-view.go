@@ -2,96 +2,26 @@ package app
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"az401/diagnosis"
 )
 
-// headerChoices are the header select's options: the CLI's --header
-// values, spelled as they appear on the wire.
-var headerChoices = [][2]string{
-	{"", "the API's usual header"},
-	{diagnosis.HeaderSubscriptionKey, "Ocp-Apim-Subscription-Key header"},
-	{diagnosis.HeaderAPIKey, "api-key header"},
-	{diagnosis.HeaderAuthorization, "Authorization: Bearer header"},
-	{diagnosis.HeaderTrainingKey, "Training-Key header"},
-	{diagnosis.HeaderPredictionKey, "Prediction-Key header"},
-	{diagnosis.HeaderQuery, "in the URL (query string)"},
-	{diagnosis.HeaderBody, "in the request body"},
-}
-
-// keyAgeChoices are the key-age select's options (see keyAges).
-var keyAgeChoices = [][2]string{
-	{"", "don't know"}, {"just-now", "in the last 10 minutes"}, {"today", "earlier today"}, {"earlier", "before today"},
-}
-
-// renderForm draws the inputs. The ids are stable hooks for tests and
-// users' scripts; option values are the CLI's flag values.
+// renderForm draws the form card: the paste box, the fields (markup
+// written once, see form-markup.go) and the share row.
 func (p *diagnosePage) renderForm() app.UI {
-	keyType := "password"
-	if p.showKey {
-		keyType = "text"
-	}
 	// Pre-rendered, the form is inert until WebAssembly takes over: a
 	// value typed earlier would be lost when the live page replaces it.
 	fields := app.Div().Class("fields")
 	if app.IsServer {
 		fields = fields.Attr("inert", true)
 	}
+	if p.markup == "" || app.IsServer {
+		p.markup = p.fieldsMarkup()
+	}
 	return app.Div().Class("card").Role("form").Aria("label", "What you have").Body(
 		app.H2().Text("What you have"),
 		fields.Body(
 			p.renderPaste(),
-			label("kind", "API you call", ""),
-			p.selectBox("kind", kindGroups, p.form.Kind, p.onText(&p.form.Kind)),
-			label("endpoint", "Endpoint or request URL", "From Keys and Endpoint, or the URL your code calls"),
-			p.textInput("endpoint", "https://NAME.cognitiveservices.azure.com/", &p.form.Endpoint).Type("url"),
-			label("region", "Resource region (Location)", "As on the resource's Overview page; an id like westeurope, or global"),
-			p.textInput("region", "westeurope", &p.form.Region).List("region-list").OnFocus(p.onRegionFocus),
-			p.regionList(),
-			label("key", "Key", "Stays in this tab's memory: never sent, stored or put in the link"),
-			app.Div().Class("key-row").Body(
-				p.textInput("key", "KEY 1 from Keys and Endpoint", &p.form.Key).Type(keyType).
-					Attr("autocapitalize", "off").Attr("data-lpignore", "true").Attr("data-1p-ignore", "true"),
-				app.Button().ID("key-toggle").Type("button").Class("secondary").Aria("pressed", p.showKey).
-					Text(pick(p.showKey, "Hide", "Show")).OnClick(p.onToggleKey),
-			),
-			app.Button().ID("more-toggle").Type("button").Class("toggle").Aria("expanded", p.moreOpen).Aria("controls", "more").
-				Text("I have more: the error, the key's age, how it was sent").OnClick(p.onMoreToggle),
-			p.moreSection().Body(
-				app.Div().Class("row2").Body(
-					app.Div().Body(
-						label("status", "HTTP status", ""),
-						p.textInput("status", "401", &p.form.Status).Type("number").Min(100).Max(599).Attr("inputmode", "numeric"),
-					),
-					app.Div().Body(
-						label("header", "How the key was sent", ""),
-						p.selectBox("header", func() []optionGroup { return []optionGroup{{options: headerChoices}} },
-							p.form.Header, p.onText(&p.form.Header)),
-					),
-				),
-				label("response", "The error you got", "Paste the body, the exception text or the SDK message; it stays in this tab"),
-				app.Textarea().ID("response").Spellcheck(false).Attr("autocomplete", "off").
-					Placeholder(`{"error":{"code":"401","message":"Access denied due to invalid subscription key…"}}`).
-					Text(p.form.Response).Attr("value", p.form.Response).OnInput(p.onText(&p.form.Response)),
-				app.Div().Class("row2").Body(
-					app.Div().Body(
-						label("key-age", "Key created or regenerated", ""),
-						p.selectBox("key-age", func() []optionGroup { return []optionGroup{{options: keyAgeChoices}} },
-							p.form.KeyAge, p.onText(&p.form.KeyAge)),
-					),
-					app.Div().Body(
-						label("trial-started", "Free trial key issued on", ""),
-						p.textInput("trial-started", "", &p.form.TrialStarted).Type("date"),
-					),
-				),
-				app.Label().Class("checkbox").Body(
-					checkbox("regenerated", p.form.Regenerated).OnChange(p.onRegenerated),
-					app.Text("The key was regenerated (not newly created)"),
-				),
-				label("region-header", "Ocp-Apim-Subscription-Region sent (Translator)",
-					"The value sent; - if the header was not sent; empty if unknown"),
-				p.textInput("region-header", "westeurope", &p.form.RegionHeader),
-			),
+			app.Div().OnInput(p.onFieldEvent).OnChange(p.onFieldEvent).OnClick(p.onFieldClick).
+				On("focusin", p.onFieldFocus).Body(app.Raw(p.markup)),
 			app.Div().Class("share-row").Body(
 				app.Button().ID("share").Type("button").Text("Copy share link").OnClick(p.onShare),
 				app.Span().Class("muted").Aria("live", "polite").Text(p.copyNote),
@@ -103,6 +33,111 @@ func (p *diagnosePage) renderForm() app.UI {
 	)
 }
 
+// fieldIDs are the ids of the form's text inputs and selects.
+var fieldIDs = [...]string{"kind", "endpoint", "region", "key", "header", "region-header", "status", "response",
+	"key-age", "trial-started"}
+
+// field returns the form field the input or select with this id edits,
+// or nil.
+func (p *diagnosePage) field(id string) *string {
+	f := &p.form
+	switch id {
+	case "kind":
+		return &f.Kind
+	case "endpoint":
+		return &f.Endpoint
+	case "region":
+		return &f.Region
+	case "key":
+		return &f.Key
+	case "header":
+		return &f.Header
+	case "region-header":
+		return &f.RegionHeader
+	case "status":
+		return &f.Status
+	case "response":
+		return &f.Response
+	case "key-age":
+		return &f.KeyAge
+	case "trial-started":
+		return &f.TrialStarted
+	}
+	return nil
+}
+
+// onFieldEvent takes an input or change event from any field. A select
+// or a checkbox fires both, and a text input fires change on blur; an
+// event that changes nothing is dropped, without a render.
+func (p *diagnosePage) onFieldEvent(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	id := t.Get("id").String()
+	if id == "regenerated" {
+		if v := t.Get("checked").Bool(); v != p.form.Regenerated {
+			p.change(ctx, func() { p.form.Regenerated = v })
+			return
+		}
+	} else if field := p.field(id); field != nil {
+		if v := t.Get("value").String(); v != *field {
+			p.change(ctx, func() { *field = v })
+			return
+		}
+	}
+	ctx.PreventUpdate()
+}
+
+// onFieldClick runs the form's two toggles: show the key, and the "I have
+// more" section. Both only change the fields' markup, so the page is not
+// rendered again.
+func (p *diagnosePage) onFieldClick(ctx app.Context, e app.Event) {
+	switch e.Get("target").Get("id").String() {
+	case "key-toggle":
+		p.showKey = !p.showKey
+	case "more-toggle":
+		p.moreOpen = !p.moreOpen
+	}
+	p.syncForm()
+	ctx.PreventUpdate()
+}
+
+// onFieldFocus writes the region suggestions the first time the region
+// field gets focus.
+func (p *diagnosePage) onFieldFocus(ctx app.Context, e app.Event) {
+	if !p.regionsShown && e.Get("target").Get("id").String() == "region" {
+		p.regionsShown = true
+		app.Window().GetElementByID("region-list").Set("innerHTML", regionOptions())
+	}
+	ctx.PreventUpdate()
+}
+
+// syncForm writes the form's state to the fields after Go changed it (a
+// paste, a link to the open page, a toggle): they are markup written
+// once. Values are set as DOM properties, so the key never becomes an
+// attribute.
+func (p *diagnosePage) syncForm() {
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window()
+	for _, id := range fieldIDs {
+		v := *p.field(id)
+		if el := doc.GetElementByID(id); el.Truthy() && el.Get("value").String() != v {
+			el.Set("value", v)
+		}
+	}
+	set := func(id, prop string, v any) {
+		if el := doc.GetElementByID(id); el.Truthy() {
+			el.Set(prop, v)
+		}
+	}
+	set("regenerated", "checked", p.form.Regenerated)
+	set("key", "type", pick(p.showKey, "text", "password"))
+	set("key-toggle", "textContent", pick(p.showKey, "Hide", "Show"))
+	set("key-toggle", "ariaPressed", pick(p.showKey, "true", "false"))
+	set("more-toggle", "ariaExpanded", pick(p.moreOpen, "true", "false"))
+	set("more", "hidden", !p.moreOpen)
+}
+
 // label returns a field's label, with a hint under it when given.
 func label(id, text, hint string) app.UI {
 	l := app.Label().For(id)
@@ -111,32 +146,6 @@ func label(id, text, hint string) app.UI {
 	}
 	return l.Body(app.Text(text), app.Span().Class("hint").Text(hint))
 }
-
-// A textarea's text only seeds its value: once typed in, it keeps its
-// own. So the textareas also bind "value", which go-app sets as the DOM
-// property, and a paste or a Clear reaches what the user sees.
-
-// textInput returns an input bound to a form field, with spell checking
-// and autocomplete off (no field is prose, and browsers must not store
-// what is typed).
-func (p *diagnosePage) textInput(id, placeholder string, field *string) app.HTMLInput {
-	return app.Input().ID(id).Spellcheck(false).AutoComplete(false).Placeholder(placeholder).
-		Value(*field).OnInput(p.onText(field))
-}
-
-// regionList suggests region ids with their display names. Its 75
-// options are written when the field is first focused, not on load.
-func (p *diagnosePage) regionList() app.UI {
-	if !p.regionsShown {
-		return app.Raw(`<datalist id="region-list"></datalist>`)
-	}
-	return app.Raw(regionListHTML())
-}
-
-func (p *diagnosePage) onRegionFocus(ctx app.Context, e app.Event) { p.regionsShown = true }
-
-// onMoreToggle opens or closes the "more" section.
-func (p *diagnosePage) onMoreToggle(ctx app.Context, e app.Event) { p.moreOpen = !p.moreOpen }
 
 // hasMore reports whether an optional field is filled, so the section
 // opens for a shared link that uses one.
@@ -161,17 +170,6 @@ func checkbox(id string, checked bool) app.HTMLInput {
 		c = c.Checked(checked)
 	}
 	return c
-}
-
-// moreSection is the "I have more" section, shown when the user opened
-// it or a link filled one of its fields. Closed, it is hidden, not
-// removed: its fields keep their ids for scripts.
-func (p *diagnosePage) moreSection() app.HTMLDiv {
-	d := app.Div().ID("more").Class("more")
-	if setBool(!p.moreOpen) {
-		d = d.Hidden(!p.moreOpen)
-	}
-	return d
 }
 
 // pick returns a if cond holds, else b.

@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"az401/web"
 )
 
 // Site describes one build of the page.
@@ -40,7 +42,6 @@ func (s Site) Handler() *app.Handler {
 		Icon: app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-512.png",
 			SVG: "/web/icon.svg"},
 		Styles:                []string{"/web/az401.css"},
-		Scripts:               []string{"/web/loader.js"},
 		Resources:             app.PrefixedLocation(s.Prefix),
 		Version:               s.Version,
 		WasmContentLength:     strconv.FormatInt(s.WasmSize, 10),
@@ -50,9 +51,16 @@ func (s Site) Handler() *app.Handler {
 		BackgroundColor:       "#15181c",
 		ThemeColor:            "#0b5cad",
 		Env:                   s.Env,
-		// Start downloading the page's code with the HTML, not after the
-		// scripts ran: app.js fetches the same URL and reuses it.
-		RawHeaders: []string{`<link rel="preload" href="` + s.Prefix + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`},
+		RawHeaders: []string{
+			// Start downloading app.wasm with the HTML, not once the
+			// deferred scripts ran: app.js's fetch of the same URL takes
+			// the preloaded response. The service worker drops this line
+			// from the pages it serves (withoutPreload).
+			`<link rel="preload" href="` + s.Prefix + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+			// The loading script (web/loader.js) runs inline, before app.js:
+			// it registers the service worker once the page has mounted.
+			`<script>` + web.Loader + `</script>`,
+		},
 	}
 }
 
@@ -87,6 +95,18 @@ function unredirect(res) {
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
+// withoutPreload drops the page's preload of app.wasm: that file is in
+// the cache too, and preloading it would only compete with the page's
+// other files for the worker's attention.
+async function withoutPreload(res) {
+  if (!res || !(res.headers.get("Content-Type") || "").startsWith("text/html")) return res;
+  const html = (await res.text()).replace(/<link rel="preload"[^>]*app\.wasm[^>]*>/, "");
+  const headers = new Headers(res.headers);
+  headers.delete("Content-Length");
+  headers.delete("Content-Encoding");
+  return new Response(html, { status: res.status, statusText: res.statusText, headers });
+}
+
 function pageFor(url) {
   const path = new URL(url).pathname;
   if (path.endsWith("/causes") || path.endsWith("/causes.html")) return scope + "causes.html";
@@ -98,7 +118,7 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === "navigate") {
     event.respondWith((async () =>
-      unredirect(await caches.match(req, { ignoreSearch: true }) || await caches.match(pageFor(req.url))) ||
+      (await withoutPreload(unredirect(await caches.match(req, { ignoreSearch: true }) || await caches.match(pageFor(req.url))))) ||
       fetch(req))());
     return;
   }

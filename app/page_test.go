@@ -56,6 +56,8 @@ func TestPrerender(t *testing.T) {
 	assert.Contains(t, html, `<optgroup label="Retired">`)
 	assert.Contains(t, html, `(retired 2025-10-01)`)
 	assert.Contains(t, html, `href="/az401/web/az401.css"`)
+	assert.Contains(t, html, `<link rel="preload" href="/az401/web/app.wasm"`)
+	assert.NotContains(t, html, "loader.js", "the loading script is inline")
 	assert.NotContains(t, html, `id="ready"`, "not ready before WebAssembly mounts")
 	assert.NotContains(t, html, "raw.githubusercontent.com")
 
@@ -135,4 +137,24 @@ func TestSafely(t *testing.T) {
 	assert.Contains(t, p.failure, "the page keeps working")
 	p.safely(func() {})
 	assert.Empty(t, p.failure, "the next edit clears the message")
+}
+
+// TestFieldsMarkup writes the form's fields as markup: a value from a
+// link cannot break out of its attribute, and the key and the error text
+// never become markup (they are DOM properties).
+func TestFieldsMarkup(t *testing.T) {
+	key := testkeys.CASK('Q')
+	p := &diagnosePage{form: form{Kind: "speech", Endpoint: `https://x.example/"><img src=x onerror=alert(1)>`, Key: key,
+		Response: "401 for " + key, Header: diagnosis.HeaderAPIKey, Regenerated: true}, moreOpen: true}
+	html := p.fieldsMarkup()
+	assert.NotContains(t, html, "<img")
+	assert.Contains(t, html, `value="https://x.example/&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"`)
+	assert.NotContains(t, html, key)
+	assert.NotContains(t, html, "401 for")
+	assert.Contains(t, tag(html, `value="speech"`), "selected")
+	assert.Contains(t, tag(html, `value="api-key"`), "selected")
+	assert.Contains(t, tag(html, `id="regenerated"`), "checked")
+	assert.NotContains(t, tag(html, `id="more"`), "hidden", "a link with more fields opens the section")
+	assert.Contains(t, tag(html, `id="key"`), `type="password"`)
+	assert.NotContains(t, html, "<option value=\"westeurope\"", "region suggestions wait for focus")
 }

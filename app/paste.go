@@ -15,7 +15,7 @@ type filledField struct{ field, value, from string }
 func (p *diagnosePage) onPaste(ctx app.Context, e app.Event) {
 	v := e.Get("target").Get("value").String()
 	p.change(ctx, func() { p.applyPaste(v) })
-	p.syncFields(ctx)
+	p.syncForm()
 }
 
 // applyPaste fills the form from what the paste shows. The pasted text,

@@ -30,6 +30,10 @@ func relayToken() string { return app.Getenv(probe.TokenEnv) }
 // it; so does a confirmation once the host changes.
 func (p *diagnosePage) prepareCall() {
 	c := &p.call
+	if p.facts == nil {
+		c.request, c.requestErr, c.confirmedHost = diagnosis.Probe{}, nil, ""
+		return
+	}
 	c.request, c.requestErr = p.facts.Probe()
 	if c.request.Host != c.confirmedHost {
 		c.confirmedHost = ""

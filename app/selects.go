@@ -13,7 +13,7 @@ import (
 // and app.wasm size). The markup never changes after the first render,
 // so go-app never recreates a select (focus stays); a change event
 // bubbles to the wrapper that holds the handler, and values set from Go
-// afterwards (a paste, a link) go to the DOM in syncFields.
+// afterwards (a paste, a link) go to the DOM in syncForm.
 
 // optionGroup is a group of options; an empty label means no group.
 type optionGroup struct {
@@ -88,33 +88,4 @@ func (p *diagnosePage) selectBox(id string, groups func() []optionGroup, chosen 
 		}
 	}
 	return app.Div().Class("select").OnChange(onChange).Body(app.Raw(html))
-}
-
-// syncFields writes the form's values to the DOM after Go changed them
-// (a paste, a link to the open page): the selects are markup written
-// once, and go-app drops an empty "value" rather than setting it, so an
-// input a link empties would keep its old text.
-func (p *diagnosePage) syncFields(ctx app.Context) {
-	f := p.form
-	values := map[string]string{"kind": f.Kind, "header": f.Header, "key-age": f.KeyAge, "endpoint": f.Endpoint,
-		"region": f.Region, "region-header": f.RegionHeader, "status": f.Status, "trial-started": f.TrialStarted,
-		"key": f.Key, "response": f.Response}
-	ctx.Defer(func(app.Context) {
-		for id, v := range values {
-			if el := app.Window().GetElementByID(id); el.Truthy() && el.Get("value").String() != v {
-				el.Set("value", v)
-			}
-		}
-	})
-}
-
-// regionListHTML is the datalist of region ids with their display names.
-func regionListHTML() string {
-	var b strings.Builder
-	b.WriteString(`<datalist id="region-list">`)
-	for _, r := range diagnosis.Regions() {
-		b.WriteString(`<option value="` + r.ID + `" label="` + escape(r.Name) + `"></option>`)
-	}
-	b.WriteString(`</datalist>`)
-	return b.String()
 }

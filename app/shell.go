@@ -37,19 +37,17 @@ func (s *shell) Render() app.UI {
 	)
 }
 
-// readyMarker adds the #ready element once WebAssembly has mounted the
-// page (tests and users' scripts wait for it). It is its own component
-// so that mounting re-renders only itself.
-type readyMarker struct {
-	app.Compo
-	mounted bool
+// readyMarker marks the page ready once WebAssembly has mounted it: its
+// span gets the id "ready" (tests and users' scripts wait for it), and
+// the window gets an "az401-ready" event (web/loader.js then registers
+// the service worker). Both are set on the element from OnMount, the
+// moment go-app reports the page mounted, rather than by a re-render,
+// which would wait for go-app's next frame.
+type readyMarker struct{ app.Compo }
+
+func (r *readyMarker) OnMount(ctx app.Context) {
+	ctx.JSSrc().Set("id", "ready")
+	app.Window().Call("dispatchEvent", app.Window().Get("Event").New("az401-ready"))
 }
 
-func (r *readyMarker) OnMount(ctx app.Context) { r.mounted = true }
-
-func (r *readyMarker) Render() app.UI {
-	if !r.mounted {
-		return app.Span().Hidden(true)
-	}
-	return app.Span().ID("ready").Hidden(true)
-}
+func (r *readyMarker) Render() app.UI { return app.Span().Hidden(true) }

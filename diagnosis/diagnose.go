@@ -24,10 +24,13 @@ func (f *Facts) Report() Report {
 	return Report{Findings: findings, Verdict: verdict(findings)}
 }
 
+// VerdictNothing is the verdict when no check has anything to say.
+const VerdictNothing = "Nothing to diagnose yet: paste a key, an endpoint, or the error you got."
+
 // verdict names the most likely cause in one sentence.
 func verdict(findings []Finding) string {
 	if len(findings) == 0 {
-		return "Nothing to diagnose yet: paste a key, an endpoint, or the error you got."
+		return VerdictNothing
 	}
 	top := findings[0]
 	switch top.Severity {

@@ -172,6 +172,16 @@ func (b *browser) open(url string) {
 	b.waitFor(`!!document.getElementById("ready")`, "the page to mount (#ready)")
 }
 
+// waitInstalled waits until a service worker controls the site, active,
+// with app.wasm in its cache: a visit after that is a repeat visit.
+// (go-app's default worker activates before its cache is filled.)
+func (b *browser) waitInstalled() {
+	b.t.Helper()
+	b.waitFor(`window.__installed === true || (navigator.serviceWorker.ready.then(async r => {
+		if (r.active && r.active.state === "activated" && await caches.match(new URL("web/app.wasm", location.href).href)) window.__installed = true;
+	}), false)`, "the service worker to install")
+}
+
 // waitFor polls a JavaScript predicate.
 func (b *browser) waitFor(predicate, what string) {
 	b.t.Helper()
@@ -209,18 +219,22 @@ func (b *browser) revision() int {
 }
 
 // set gives a form field a value as a user would (an input or change
-// event), then waits for the page to re-diagnose.
+// event), then waits for the page to re-diagnose; a value the field
+// already holds changes nothing, and the page runs no diagnosis.
 func (b *browser) set(id, value string) {
 	b.t.Helper()
 	before := b.revision()
 	js := fmt.Sprintf(`(() => {
 		const el = document.getElementById(%q);
-		if (el.type === "checkbox") { el.checked = %q === "1"; } else { el.value = %q; }
-		el.dispatchEvent(new Event(el.tagName === "SELECT" || el.type === "checkbox" ? "change" : "input", {bubbles: true}));
+		const checkbox = el.type === "checkbox";
+		if (checkbox ? el.checked === (%q === "1") : el.value === %q) return false;
+		if (checkbox) { el.checked = %q === "1"; } else { el.value = %q; }
+		el.dispatchEvent(new Event(el.tagName === "SELECT" || checkbox ? "change" : "input", {bubbles: true}));
 		return true;
-	})()`, id, value, value)
-	eval[bool](b, js)
-	b.waitFor(fmt.Sprintf(`+document.getElementById("verdict").dataset.revision > %d`, before), "the diagnosis after setting #"+id)
+	})()`, id, value, value, value, value)
+	if eval[bool](b, js) {
+		b.waitFor(fmt.Sprintf(`+document.getElementById("verdict").dataset.revision > %d`, before), "the diagnosis after setting #"+id)
+	}
 }
 
 // findings reads the findings the page shows.

@@ -16,7 +16,7 @@ import (
 // waitCached waits until the service worker has precached the site.
 func waitCached(b *browser, version string) {
 	b.t.Helper()
-	assert.True(b.t, eval[bool](b, `navigator.serviceWorker.ready.then(r => !!r.active)`))
+	b.waitInstalled()
 	b.waitFor(`window.__cached === true || (caches.has("app-`+version+`").then(ok => { if (ok) window.__cached = true; }), false)`,
 		"the service worker's cache")
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -212,4 +213,41 @@ func TestSelectKeepsFocus(t *testing.T) {
 	b.set("kind", "vision")
 	assert.Equal(t, "kind", eval[string](b, `document.activeElement.id`))
 	assert.Equal(t, "vision", eval[string](b, `document.getElementById("kind").value`))
+}
+
+// TestFormControls works the form's controls as a user does: the
+// toggles, the region suggestions, and a select, which fires both input
+// and change yet is diagnosed once.
+func TestFormControls(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	state := func() string {
+		return eval[string](b, `(() => { const k = document.getElementById("key"), t = document.getElementById("key-toggle"),
+			m = document.getElementById("more"), mt = document.getElementById("more-toggle");
+			return [k.type, t.textContent, t.getAttribute("aria-pressed"), m.hidden, mt.getAttribute("aria-expanded")].join(" "); })()`)
+	}
+	assert.Equal(t, "password Show false true false", state())
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("key-toggle")), chromedp.Click(chromedp.ID("more-toggle"))))
+	b.waitFor(`!document.getElementById("more").hidden`, "the more section")
+	assert.Equal(t, "text Hide true false true", state())
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("key-toggle")), chromedp.Click(chromedp.ID("more-toggle"))))
+	b.waitFor(`document.getElementById("more").hidden`, "the more section closed")
+	assert.Equal(t, "password Show false true false", state())
+
+	assert.Zero(t, eval[int](b, `document.querySelectorAll("#region-list option").length`), "no suggestions before focus")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Focus(chromedp.ID("region"))))
+	b.waitFor(`document.querySelectorAll("#region-list option").length > 50`, "the region suggestions")
+	assert.Equal(t, "West Europe", eval[string](b, `document.querySelector('#region-list option[value="westeurope"]').label`))
+
+	before := b.revision()
+	eval[bool](b, `(() => { const k = document.getElementById("kind"); k.value = "speech";
+		k.dispatchEvent(new Event("input", {bubbles: true})); k.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+	b.waitFor(fmt.Sprintf(`+document.getElementById("verdict").dataset.revision > %d`, before), "the diagnosis")
+	time.Sleep(100 * time.Millisecond)
+	assert.Equal(t, before+1, b.revision(), "one diagnosis for the select's input and change events")
+
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("endpoint"), "https://westeurope.api.cognitive.microsoft.com/")))
+	b.waitFor(`document.getElementById("verdict").textContent !== ""`, "a verdict")
+	assert.Equal(t, "endpoint", eval[string](b, `document.activeElement.id`), "typing keeps focus in the field")
 }

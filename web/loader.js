@@ -1,13 +1,42 @@
-// Turns go-app's loading label ("Loading… 42%") into a progress bar: the
-// pre-rendered form stays visible below it while app.wasm downloads.
+// az401's loading script. It is written inline in the page's head
+// (app/handler.go), so it runs before go-app's deferred app.js without a
+// request of its own.
 (function () {
+  var sw = navigator.serviceWorker;
+
+  // The service worker precaches the whole site, app.wasm included. go-app
+  // registers it at once, so on a first visit the worker would download
+  // and store app.wasm while the page is still downloading and compiling
+  // it: twice the bytes on the wire, and the CPU shared with the install.
+  // Registration waits until the page has mounted ("az401-ready",
+  // app/shell.go), or 20 s if WebAssembly never starts, so the page still
+  // installs for offline use.
+  if (sw && sw.register) {
+    var register = sw.register.bind(sw);
+    sw.register = function () {
+      var args = arguments;
+      return new Promise(function (resolve, reject) {
+        var done = false;
+        var go = function () {
+          if (done) return;
+          done = true;
+          register.apply(null, args).then(resolve, reject);
+        };
+        window.addEventListener("az401-ready", function () { setTimeout(go, 0); }, { once: true });
+        setTimeout(go, 20000);
+      });
+    };
+  }
+
+  // go-app's loading label ("Loading… 42%") becomes a progress bar: the
+  // pre-rendered form stays visible below it while app.wasm downloads.
   function watch() {
     var loader = document.getElementById("app-wasm-loader");
     var label = document.getElementById("app-wasm-loader-label");
     if (!loader || !label) return;
     var set = function () {
       var m = /(\d+)%/.exec(label.textContent || "");
-      if (m) loader.style.setProperty("--progress", Math.min(100, +m[1]) + "%");
+      if (m) loader.style.setProperty("--progress", Math.min(100, +m[1]) / 100);
     };
     set();
     new MutationObserver(set).observe(label, { childList: true, characterData: true, subtree: true });

@@ -12,17 +12,20 @@ import (
 
 type hello struct {
 	app.Compo
-	name    string
-	mounted bool
+	name string
 }
 
-func (h *hello) OnMount(ctx app.Context) { h.mounted = true }
+// OnMount marks the page mounted as az401's page does (app/shell.go):
+// the id is set on the element at once, not by a re-render.
+func (h *hello) OnMount(ctx app.Context) {
+	ctx.JSSrc().Get("lastElementChild").Set("id", "ready")
+}
 
 func (h *hello) Render() app.UI {
 	return app.Div().Body(
 		app.Input().ID("name").Value(h.name).OnInput(h.ValueTo(&h.name)),
 		app.P().Text("Hello, "+h.name),
-		app.If(h.mounted, func() app.UI { return app.Span().ID("ready") }),
+		app.Span(),
 	)
 }
 
