@@ -50,26 +50,33 @@ func newDiagnosePage() app.Composer {
 
 // OnNav pre-fills the form from a share link: on the server while
 // pre-rendering, and in the browser when a link to the open page changes
-// only its fragment.
+// only its fragment. A navigation that changes nothing (the first one,
+// whose link the page read when it was created) renders nothing.
 func (p *diagnosePage) OnNav(ctx app.Context) {
-	p.prefill(ctx.Page().URL())
-	p.syncForm()
 	ctx.Page().SetTitle("az401: why does my Azure AI key get 401?")
+	if !p.prefill(ctx.Page().URL()) {
+		ctx.PreventUpdate()
+		return
+	}
+	p.syncForm()
 }
 
-// prefill sets the non-secret fields from a link and keeps the key.
-func (p *diagnosePage) prefill(u *url.URL) {
+// prefill sets the non-secret fields from a link and keeps the key. It
+// reports whether the form changed.
+func (p *diagnosePage) prefill(u *url.URL) (changed bool) {
 	p.safely(func() {
 		f := formFromURL(u)
 		f.Key, f.Response = p.form.Key, p.form.Response
 		if p.revision > 0 && f == p.form {
 			return
 		}
+		changed = true
 		p.form = f
 		p.moreOpen = p.moreOpen || p.hasMore()
 		p.diagnose()
 		p.prepareCall()
 	})
+	return changed
 }
 
 // OnAppUpdate shows the "update available" notice after a deploy.

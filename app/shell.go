@@ -42,12 +42,14 @@ func (s *shell) Render() app.UI {
 // the window gets an "az401-ready" event (web/loader.js then registers
 // the service worker). Both are set on the element from OnMount, the
 // moment go-app reports the page mounted, rather than by a re-render,
-// which would wait for go-app's next frame.
+// which would wait for go-app's next frame; and nothing is rendered
+// again for it.
 type readyMarker struct{ app.Compo }
 
 func (r *readyMarker) OnMount(ctx app.Context) {
 	ctx.JSSrc().Set("id", "ready")
 	app.Window().Call("dispatchEvent", app.Window().Get("Event").New("az401-ready"))
+	ctx.PreventUpdate()
 }
 
 func (r *readyMarker) Render() app.UI { return app.Span().Hidden(true) }
