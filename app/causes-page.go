@@ -29,7 +29,7 @@ var causeAreas = []struct{ area, title string }{
 }
 
 func (c *causesPage) Render() app.UI {
-	return newShell().Body(
+	return shell(
 		app.Div().Class("causes").Body(
 			app.H1().Text("Causes"),
 			app.P().Text("Every cause az401 reports, with what it means and how to fix it. "+

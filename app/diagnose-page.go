@@ -143,7 +143,7 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
 // inputs are disabled: the live page replaces them once it mounts.
 func (p *diagnosePage) Render() app.UI {
-	return newShell().Body(
+	return shell(
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
 		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),
 		app.Div().Class("layout").Body(

@@ -45,11 +45,15 @@ func (f form) input(now time.Time) diagnosis.Input {
 	in := diagnosis.Input{Kind: f.Kind, Endpoint: f.Endpoint, Region: f.Region, Key: f.Key,
 		Header: f.Header, RegionHeader: f.RegionHeader, Response: f.Response,
 		KeyAge: keyAges[f.KeyAge], Regenerated: f.Regenerated, Now: now}
-	if n, err := strconv.Atoi(strings.TrimSpace(f.Status)); err == nil && n >= 100 && n <= 599 {
-		in.Status = n
+	if s := strings.TrimSpace(f.Status); s != "" {
+		if n, err := strconv.Atoi(s); err == nil && n >= 100 && n <= 599 {
+			in.Status = n
+		}
 	}
-	if t, err := diagnosis.ParseDay(f.TrialStarted); err == nil && f.TrialStarted != "" {
-		in.TrialStarted = t
+	if f.TrialStarted != "" {
+		if t, err := diagnosis.ParseDay(f.TrialStarted); err == nil {
+			in.TrialStarted = t
+		}
 	}
 	return in
 }

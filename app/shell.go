@@ -2,19 +2,17 @@ package app
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// shell is the frame every page shares: the top bar with navigation and
-// the footer. Links are relative so they keep a sub-path (GitHub Pages).
-type shell struct {
-	app.Compo
-	Ibody []app.UI
-}
-
-func newShell() *shell { return &shell{} }
-
-// Body sets the page content.
-func (s *shell) Body(elems ...app.UI) *shell {
-	s.Ibody = app.FilterUIElems(elems...)
-	return s
+// shell returns the frame every page shares around its content: the top
+// bar with navigation, and the footer. It is a function, not a
+// component: go-app compares a component's fields on every render, and
+// this one's would be the whole page.
+func shell(body ...app.UI) app.UI {
+	return app.Div().Class("shell").Body(
+		app.Raw(shellTop),
+		app.Div().Role("main").Body(body...),
+		app.Raw(shellFoot),
+		&readyMarker{},
+	)
 }
 
 // shellTop and shellFoot are static, so they are written as HTML rather
@@ -27,15 +25,6 @@ const (
 	shellFoot = `<p class="footer" role="contentinfo">az401 runs entirely in this page: the key is never sent, stored or ` +
 		`logged, except in a test call you send. The same diagnosis runs in a terminal: az401 diagnose.</p>`
 )
-
-func (s *shell) Render() app.UI {
-	return app.Div().Class("shell").Body(
-		app.Raw(shellTop),
-		app.Div().Role("main").Body(s.Ibody...),
-		app.Raw(shellFoot),
-		&readyMarker{},
-	)
-}
 
 // readyMarker marks the page ready once WebAssembly has mounted it: its
 // span gets the id "ready" (tests and users' scripts wait for it), and
