@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"az401/diagnosis"
@@ -10,6 +12,7 @@ import (
 // finding's "more" link lands on its section (anchor = cause ID).
 type causesPage struct {
 	app.Compo
+	html string // the list, written once
 }
 
 func newCausesPage() app.Composer { return &causesPage{} }
@@ -28,49 +31,45 @@ var causeAreas = []struct{ area, title string }{
 	{"response", "What the service answered"}, {"probe", "The test call"}, {"snippet", "What a pasted command, config or code shows"}, {"input", "Input"},
 }
 
+// Render draws the page. The list depends only on the registry, so it is
+// written as HTML once (markup.go says why).
 func (c *causesPage) Render() app.UI {
-	return shell(
-		app.Div().Class("causes").Body(
-			app.H1().Text("Causes"),
-			app.P().Text("Every cause az401 reports, with what it means and how to fix it. "+
-				"Errors alone explain a 401 or 403; warnings likely contribute; facts are decoded information."),
-			app.Div().Class("toc").Role("list").Aria("label", "All causes").Body(
-				app.Range(diagnosis.All()).Slice(func(i int) app.UI {
-					ch := diagnosis.All()[i]
-					return app.A().Role("listitem").Href("causes#" + ch.ID).Text(ch.ID)
-				}),
-			),
-			app.Range(causeAreas).Slice(func(i int) app.UI {
-				a := causeAreas[i]
-				return app.Div().Body(
-					app.H2().Text(a.title),
-					app.Range(checksIn(a.area)).Slice(func(j int) app.UI { return causeSection(checksIn(a.area)[j]) }),
-				)
-			}),
-		),
-	)
-}
-
-// checksIn returns the checks of one area, in registry order.
-func checksIn(area string) []*diagnosis.Check {
-	var out []*diagnosis.Check
-	for _, c := range diagnosis.All() {
-		if c.Area() == area {
-			out = append(out, c)
-		}
+	if c.html == "" {
+		c.html = causesHTML()
 	}
-	return out
+	return shell(app.Raw(c.html))
 }
 
-// causeSection draws one cause.
-func causeSection(c *diagnosis.Check) app.UI {
+// causesHTML writes the table of contents, then every cause by area.
+func causesHTML() string {
+	var b strings.Builder
+	b.WriteString(`<div class="causes"><h1>Causes</h1><p>Every cause az401 reports, with what it means and how to fix it. ` +
+		`Errors alone explain a 401 or 403; warnings likely contribute; facts are decoded information.</p>` +
+		`<div class="toc" role="list" aria-label="All causes">`)
+	for _, c := range diagnosis.All() {
+		b.WriteString(`<a role="listitem" href="causes#` + c.ID + `">` + c.ID + `</a>`)
+	}
+	b.WriteString(`</div>`)
+	for _, a := range causeAreas {
+		b.WriteString(`<div><h2>` + escape(a.title) + `</h2>`)
+		for _, c := range diagnosis.All() {
+			if c.Area() == a.area {
+				writeCause(&b, c)
+			}
+		}
+		b.WriteString(`</div>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
+}
+
+// writeCause writes one cause's section, at its anchor.
+func writeCause(b *strings.Builder, c *diagnosis.Check) {
 	sev := c.Severity.String()
-	return app.Div().ID(c.ID).Class("cause").Role("region").Aria("label", c.ID).DataSet("cause-id", c.ID).Body(
-		app.P().Class("finding-title").Role("heading").Aria("level", 2).Body(app.Span().Class("badge", "sev-"+sev).Text(sev),
-			app.Text(" "+c.Title), app.Span().Class("cause-id").Text(" "+c.ID)),
-		app.P().Text(c.Doc),
-		app.P().Class("fix-title").Text("Fix"),
-		steps(c.Fix),
-		app.P().Class("muted").Text("Sources: "+c.Sources+" (fact sheet)"),
-	)
+	b.WriteString(`<div id="` + c.ID + `" class="cause" role="region" aria-label="` + c.ID + `" data-cause-id="` + c.ID +
+		`"><p class="finding-title" role="heading" aria-level="2"><span class="badge sev-` + sev + `">` + sev +
+		`</span> ` + escape(c.Title) + `<span class="cause-id"> ` + c.ID + `</span></p><p>` + escape(c.Doc) +
+		`</p><p class="fix-title">Fix</p>`)
+	writeSteps(b, c.Fix)
+	b.WriteString(`<p class="muted">Sources: ` + escape(c.Sources) + ` (fact sheet)</p></div>`)
 }

@@ -122,11 +122,11 @@ func TestAskAzureCommands(t *testing.T) {
 }
 
 func TestFindingCard(t *testing.T) {
-	html := app.HTMLString(findingCard(diagnosis.Finding{ID: "key-is-guid", Severity: diagnosis.Error, Title: "T",
-		Message: "M", Evidence: "E", Fix: "one\ntwo", Docs: "causes#key-is-guid"}))
+	html := findingHTML(diagnosis.Finding{ID: "key-is-guid", Severity: diagnosis.Error, Title: "T",
+		Message: "M", Evidence: "E", Fix: "one\ntwo", Docs: "causes#key-is-guid"})
 	assert.Regexp(t, `role="listitem"[^>]*>one<`, html)
 	assert.Regexp(t, `role="listitem"[^>]*>two<`, html)
-	html = app.HTMLString(findingCard(diagnosis.Finding{ID: "key-decoded", Severity: diagnosis.Info, Fix: "nothing"}))
+	html = findingHTML(diagnosis.Finding{ID: "key-decoded", Severity: diagnosis.Info, Fix: "nothing"})
 	assert.NotContains(t, html, `class="steps"`, "facts have no fix steps")
 }
 

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"az401/diagnosis"
@@ -57,26 +55,7 @@ func (p *diagnosePage) renderGroup(s diagnosis.Severity) app.UI {
 	}
 	return app.Div().Body(
 		app.H2().Class("group-title").Text(groupTitles[s]),
-		app.Range(fs).Slice(func(i int) app.UI { return findingCard(fs[i]) }),
-	)
-}
-
-// findingCard draws one finding: title, message, evidence, fix steps and
-// the link to its cause on the causes page.
-func findingCard(f diagnosis.Finding) app.UI {
-	sev := f.Severity.String()
-	return app.Div().Class("finding", "sev-"+sev).Role("article").DataSet("cause-id", f.ID).DataSet("severity", sev).Body(
-		app.P().Class("finding-title").Role("heading").Aria("level", 3).Body(
-			app.Span().Class("badge", "sev-"+sev).Text(sev),
-			app.Span().Text(f.Title),
-			app.Span().Class("cause-id").Text(f.ID),
-		),
-		app.P().Text(f.Message),
-		app.If(f.Evidence != "", func() app.UI {
-			return app.P().Class("evidence").Body(app.Span().Class("sr-only").Text("Found in: "), app.Text(f.Evidence))
-		}),
-		app.If(f.Severity != diagnosis.Info, func() app.UI { return steps(f.Fix) }),
-		app.A().Href(diagnosis.DocsURL(f.ID)).Text("More about this cause"),
+		app.Range(fs).Slice(func(i int) app.UI { return app.Raw(findingHTML(fs[i])) }),
 	)
 }
 
@@ -86,52 +65,16 @@ func (p *diagnosePage) renderKeyCard() app.UI {
 	if !ok {
 		return nil
 	}
-	rows := [][2]string{{"Format", ks.Format}, {"Service", ks.Service}, {"Created", ks.Created},
-		{"Checksum", ks.Checksum}, {"Shown as", ks.Masked}}
-	return app.Div().ID("key-card").Class("card").Body(
-		app.H2().Text("The key"),
-		app.Div().Class("keycard").Body(
-			app.Range(rows).Slice(func(i int) app.UI {
-				if rows[i][1] == "" {
-					return nil
-				}
-				return app.Div().Class("keycard-row").DataSet("field", rows[i][0]).Body(
-					app.Span().Class("muted").Text(rows[i][0]), app.Span().Text(rows[i][1]))
-			}),
-		),
-		anatomy("key-anatomy", "Key fields", p.facts.KeyAnatomy(p.report)),
-	)
+	return app.Raw(keyCardHTML(ks, p.facts.KeyAnatomy(p.report)))
 }
 
 // renderEndpointAnatomy draws the endpoint URL as labelled segments.
 func (p *diagnosePage) renderEndpointAnatomy() app.UI {
 	segs := p.facts.EndpointAnatomy(p.report)
-	if segs == nil {
-		return nil
-	}
-	return app.Div().ID("endpoint-card").Class("card").Body(
-		app.H2().Text("The endpoint"),
-		anatomy("endpoint-anatomy", "Endpoint parts", segs),
-	)
-}
-
-// anatomy draws segments side by side, each marked by whether it agrees
-// with the rest of the input.
-func anatomy(id, label string, segs []diagnosis.Segment) app.UI {
 	if len(segs) == 0 {
 		return nil
 	}
-	return app.Div().ID(id).Class("anatomy").Role("list").Aria("label", label).Body(
-		app.Range(segs).Slice(func(i int) app.UI {
-			s := segs[i]
-			return app.Div().Class("seg", "mark-"+s.Mark.String()).Role("listitem").DataSet("mark", s.Mark.String()).
-				Title(s.Label+": "+s.Note).Body(
-				app.Span().Class("seg-label").Text(s.Label),
-				app.Span().Class("seg-text").Text(s.Text),
-				app.If(s.Note != "", func() app.UI { return app.Span().Class("seg-note").Text(s.Note) }),
-			)
-		}),
-	)
+	return app.Raw(endpointCardHTML(segs))
 }
 
 // emptyState teaches what to paste and where to find it. Static text,
@@ -147,12 +90,4 @@ func emptyState() app.UI {
 </ol>
 <p class="muted">Everything runs here, offline, in WebAssembly: the key is decoded (format, service, month, checksum) but never sent, stored, logged or put in the share link.</p>
 </div>`)
-}
-
-// steps draws a fix as a numbered list of steps (one per line).
-func steps(fix string) app.UI {
-	lines := strings.Split(fix, "\n")
-	return app.Div().Class("steps").Role("list").Aria("label", "Fix").Body(
-		app.Range(lines).Slice(func(i int) app.UI { return app.Div().Role("listitem").Text(lines[i]) }),
-	)
 }

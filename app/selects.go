@@ -44,14 +44,6 @@ func selectHTML(id string, groups []optionGroup, chosen string) string {
 	return b.String()
 }
 
-// escape quotes text for HTML.
-func escape(s string) string {
-	s = strings.ReplaceAll(s, "&", "&amp;")
-	s = strings.ReplaceAll(s, "<", "&lt;")
-	s = strings.ReplaceAll(s, ">", "&gt;")
-	return strings.ReplaceAll(s, `"`, "&#34;")
-}
-
 // kindGroups lists the kind select's options by group, in the order the
 // page shows them; retired kinds say so.
 func kindGroups() []optionGroup {
