@@ -158,3 +158,15 @@ func TestFieldsMarkup(t *testing.T) {
 	assert.Contains(t, tag(html, `id="key"`), `type="password"`)
 	assert.NotContains(t, html, "<option value=\"westeurope\"", "region suggestions wait for focus")
 }
+
+// TestMarkupEscapes writes what the user typed, as findings and anatomy
+// segments show it, as text: it never becomes markup.
+func TestMarkupEscapes(t *testing.T) {
+	evil := `"><img src=x onerror=alert(1)>`
+	html := findingHTML(diagnosis.Finding{ID: "endpoint-unparseable", Severity: diagnosis.Error, Title: "T",
+		Message: "M " + evil, Evidence: evil, Fix: evil})
+	html += endpointCardHTML([]diagnosis.Segment{{Label: "host", Text: evil, Note: evil}})
+	html += keyCardHTML(diagnosis.KeySummary{Format: evil, Masked: evil}, nil)
+	assert.NotContains(t, html, "<img")
+	assert.Contains(t, html, `title="host: &#34;&gt;&lt;img src=x onerror=alert(1)&gt;"`)
+}
