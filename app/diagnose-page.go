@@ -24,7 +24,6 @@ type diagnosePage struct {
 	snippet      *diagnosis.Snippet // what the paste showed
 	filled       []filledField      // the fields the paste filled
 	regionsShown bool               // the region suggestions were asked for
-	selects      map[string]string  // each select's markup, written once (selects.go)
 	markup       string             // the fields' markup, written once (form-markup.go)
 
 	facts    *diagnosis.Facts
@@ -141,7 +140,7 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 }
 
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
-// inputs are disabled: the live page replaces them once it mounts.
+// fields are inert: the live page replaces them once it mounts.
 func (p *diagnosePage) Render() app.UI {
 	return shell(
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),

@@ -90,14 +90,16 @@ func (p *diagnosePage) onFieldEvent(ctx app.Context, e app.Event) {
 // more" section. Both only change the fields' markup, so the page is not
 // rendered again.
 func (p *diagnosePage) onFieldClick(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
 	switch e.Get("target").Get("id").String() {
 	case "key-toggle":
 		p.showKey = !p.showKey
 	case "more-toggle":
 		p.moreOpen = !p.moreOpen
+	default: // a click into a field
+		return
 	}
 	p.syncForm()
-	ctx.PreventUpdate()
 }
 
 // onFieldFocus writes the region suggestions the first time the region

@@ -147,9 +147,9 @@ func (p *diagnosePage) renderCall() app.UI {
 		app.If(relayToken() != "", func() app.UI {
 			return app.Div().Class("via").Body(
 				label("probe-via", "Send it", ""),
-				p.selectBox("probe-via", func() []optionGroup {
-					return []optionGroup{{options: [][2]string{{"relay", "through the local az401 serve (no CORS limits)"}, {"browser", "from this browser"}}}}
-				}, "relay", p.onVia),
+				selectBox("probe-via", []optionGroup{{options: [][2]string{
+					{"relay", "through the local az401 serve (no CORS limits)"}, {"browser", "from this browser"}}}},
+					"relay", p.onVia),
 			)
 		}),
 		app.Div().Class("share-row").Body(

@@ -8,12 +8,10 @@ import (
 	"az401/diagnosis"
 )
 
-// The page's selects are written as HTML, once: dozens of option
-// elements cost little as markup but a lot as go-app nodes (page load
-// and app.wasm size). The markup never changes after the first render,
-// so go-app never recreates a select (focus stays); a change event
-// bubbles to the wrapper that holds the handler, and values set from Go
-// afterwards (a paste, a link) go to the DOM in syncForm.
+// The page's selects are written as HTML: dozens of option elements cost
+// little as markup but a lot as go-app nodes (page load and app.wasm
+// size). The form's selects are part of its markup (form-markup.go);
+// selectBox serves the others.
 
 // optionGroup is a group of options; an empty label means no group.
 type optionGroup struct {
@@ -65,19 +63,10 @@ func kindGroups() []optionGroup {
 	return groups
 }
 
-// selectBox returns the select id as HTML, written once per page in the
-// browser (the markup is kept so that later renders give go-app the same
-// node).
-func (p *diagnosePage) selectBox(id string, groups func() []optionGroup, chosen string, onChange app.EventHandler) app.UI {
-	if p.selects == nil {
-		p.selects = map[string]string{}
-	}
-	html, ok := p.selects[id]
-	if !ok {
-		html = selectHTML(id, groups(), chosen)
-		if app.IsClient { // pre-rendering follows the fields; focus is the browser's concern
-			p.selects[id] = html
-		}
-	}
-	return app.Div().Class("select").OnChange(onChange).Body(app.Raw(html))
+// selectBox returns a select written as HTML in its styled wrapper,
+// which holds the change handler. chosen must not change between
+// renders: go-app would replace the select, and the user's choice and
+// focus with it.
+func selectBox(id string, groups []optionGroup, chosen string, onChange app.EventHandler) app.UI {
+	return app.Div().Class("select").OnChange(onChange).Body(app.Raw(selectHTML(id, groups, chosen)))
 }
