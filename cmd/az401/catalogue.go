@@ -4,7 +4,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -117,11 +116,10 @@ func runExplain(args []string, e env) error {
 
 // formatFlag parses a command that takes only --format.
 func formatFlag(cmd string, args []string, choices ...string) (string, error) {
-	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet(cmd)
 	form := fs.String("format", choices[0], "")
 	if err := fs.Parse(args); err != nil {
-		return "", flagError(err)
+		return "", flagError(fs, err)
 	}
 	if fs.NArg() > 0 {
 		return "", usagef("", "%s takes no arguments", cmd)

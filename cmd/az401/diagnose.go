@@ -59,7 +59,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	fs.StringVar(&form, "format", "text", "")
 	fs.StringVar(&from, "from", "", "")
 	if err := fs.Parse(args); err != nil {
-		return in, "", flagError(err)
+		return in, "", flagError(fs, err)
 	}
 	if fs.NArg() > 0 {
 		return in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
@@ -203,18 +203,18 @@ func readFile(name, flag string, e env) (string, error) {
 	return string(b), nil
 }
 
-// flagError turns the flag package's error into a usage error with a hint.
-func flagError(err error) error {
+// flagError turns the flag package's error into a usage error with a
+// hint: for an unknown flag, the closest of the command's own.
+func flagError(fs *flag.FlagSet, err error) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		if name == "key" || strings.HasPrefix(name, "key=") || name == "api-key" {
 			return usagef("pass the key on standard input with --key-stdin, or in $AZ401_KEY: arguments are visible to other users",
 				"there is no --%s flag", name)
 		}
-		return usagef(suggestOr(name, diagnoseFlags, "did you mean --%s?", "run az401 help for the flags"), "unknown flag --%s", name)
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		return usagef(suggestOr(name, names, "did you mean --%s?", "run az401 help for the flags"), "unknown flag --%s", name)
 	}
 	return usagef("", "%s", msg)
 }
-
-var diagnoseFlags = []string{"kind", "endpoint", "region", "key-stdin", "header", "region-header", "status",
-	"response-file", "key-age", "regenerated", "trial-started", "now", "format", "dry-run", "allow-host", "from"}

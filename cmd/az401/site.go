@@ -8,9 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"os"
@@ -25,15 +23,14 @@ import (
 
 // runStatic writes the static site.
 func runStatic(args []string, e env) error {
-	fs := flag.NewFlagSet("static", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("static")
 	out := fs.String("out", "site", "")
 	prefix := fs.String("prefix", "", "")
 	version := fs.String("version", "", "")
 	wasm := fs.String("wasm", "web/app.wasm", "")
 	domain := fs.String("domain", "", "")
 	if err := fs.Parse(args); err != nil {
-		return flagError(err)
+		return flagError(fs, err)
 	}
 	p, err := cleanPrefix(*prefix)
 	if err != nil {
@@ -78,12 +75,11 @@ func fileVersion(path string) (string, error) {
 // runServe writes the site to a temporary directory and serves it on a
 // loopback address, as GitHub Pages would serve it.
 func runServe(args []string, e env) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("serve")
 	addr := fs.String("addr", "127.0.0.1:8000", "")
 	wasm := fs.String("wasm", "web/app.wasm", "")
 	if err := fs.Parse(args); err != nil {
-		return flagError(err)
+		return flagError(fs, err)
 	}
 	if !loopback(*addr) {
 		return usagef("use -addr 127.0.0.1:PORT or [::1]:PORT", "az401 serve listens on loopback only, not %q", *addr)
