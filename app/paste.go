@@ -38,14 +38,9 @@ func (p *diagnosePage) applyPaste(text string) {
 			continue
 		}
 		*f.dst = f.field.Value
-		shown := f.field.Value
-		switch {
-		case f.name == "key" || diagnosis.LooksSecret(shown):
-			shown = diagnosis.Mask(shown)
-		case f.name == "error":
+		shown := f.field.Shown(f.name == "key")
+		if f.name == "error" {
 			shown = diagnosis.Truncate(shown, 40)
-		default:
-			shown = diagnosis.RedactEndpoint(shown)
 		}
 		p.filled = append(p.filled, filledField{f.name, shown, f.field.From + ", " + f.field.Sure.String()})
 	}

@@ -62,3 +62,13 @@ func StripSecrets(s string) string {
 	}
 	return base + "?" + strings.Join(kept, "&") + frag
 }
+
+// Shown returns a snippet field's value as output may show it: the key,
+// or anything shaped like a secret, masked; otherwise with a URL's secret
+// query parameters removed.
+func (f Field) Shown(isKey bool) string {
+	if isKey || LooksSecret(f.Value) {
+		return Mask(f.Value)
+	}
+	return RedactEndpoint(f.Value)
+}

@@ -79,13 +79,7 @@ func extracted(s *diagnosis.Snippet) []extractedField {
 		if f.f.Value == "" {
 			continue
 		}
-		v := f.f.Value
-		if f.name == "key" || diagnosis.LooksSecret(v) {
-			v = diagnosis.Mask(v)
-		} else {
-			v = diagnosis.RedactEndpoint(v)
-		}
-		out = append(out, extractedField{f.name, v, f.f.From, f.f.Sure.String()})
+		out = append(out, extractedField{f.name, f.f.Shown(f.name == "key"), f.f.From, f.f.Sure.String()})
 	}
 	return out
 }
