@@ -115,34 +115,47 @@ func decodeCASK(s string) caskKey {
 // base64 of its first three little-endian bytes, or as the start of its
 // base62 form (facts §1.2, [S17] TryValidateCommonAnnotatedKey).
 func caskChecksumValid(s string) bool {
-	var raw [60]byte
-	var src [80]byte
-	copy(src[:], s[:caskChecksumAt])
-	if _, err := base64.StdEncoding.Decode(raw[:], src[:]); err != nil {
+	cb, ok := bodyChecksum(s[:caskChecksumAt])
+	if !ok {
 		return false
 	}
-	c := marvin32(raw[:], marvinSeed)
-	cb := [4]byte{byte(c), byte(c >> 8), byte(c >> 16), byte(c >> 24)}
 	var enc [4]byte
 	base64.StdEncoding.Encode(enc[:], cb[:3])
 	want := s[caskChecksumAt:caskLen]
-	if string(enc[:]) == want {
-		return true
-	}
-	return base62Checksum(cb) == want
+	return string(enc[:]) == want || base62Checksum(cb) == want
 }
 
 const base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
-// base62Checksum returns the first four characters of the checksum bytes
-// read as a big-endian number in base62, left-padded to six digits: the
-// second encoding [S17]'s validator accepts (used by AZDO keys).
+// base62Checksum returns the checksum's base62 form as a key stores it
+// ([S17] IdentifiableSecrets.GetBase62ChecksumBytes and Base62.cs): the
+// four little-endian checksum bytes read as one big-endian number, written
+// in base62 without a fixed width, after one '0' per leading zero byte (at
+// most three), then right-padded with '0' to six characters; a key keeps
+// the first four.
 func base62Checksum(cb [4]byte) string {
-	n := uint64(cb[0])<<24 | uint64(cb[1])<<16 | uint64(cb[2])<<8 | uint64(cb[3])
-	var d [6]byte
-	for i := 5; i >= 0; i-- {
-		d[i] = base62Alphabet[n%62]
-		n /= 62
+	var d [12]byte
+	n := 0
+	for n < 3 && cb[n] == 0 {
+		d[n] = '0'
+		n++
+	}
+	v := uint32(cb[0])<<24 | uint32(cb[1])<<16 | uint32(cb[2])<<8 | uint32(cb[3])
+	var rev [6]byte
+	m := 0
+	for v > 0 || m == 0 {
+		rev[m] = base62Alphabet[v%62]
+		v /= 62
+		m++
+	}
+	for m > 0 {
+		m--
+		d[n] = rev[m]
+		n++
+	}
+	for n < 6 {
+		d[n] = '0'
+		n++
 	}
 	return string(d[:4])
 }
@@ -180,16 +193,36 @@ func isHex(s string) bool {
 }
 
 // AppendChecksum completes the first 80 characters of a new-format key
-// with their checksum (the base64 form), for tools and tests that build
+// with their checksum in its base64 form, for tools and tests that build
 // keys. It returns "" if body is not 80 base62 characters.
 func AppendChecksum(body string) string {
-	if len(body) != caskChecksumAt || !isBase62(body) {
+	cb, ok := bodyChecksum(body)
+	if !ok {
 		return ""
+	}
+	return body + base64.StdEncoding.EncodeToString(cb[:3])
+}
+
+// AppendBase62Checksum is AppendChecksum with the checksum in its base62
+// form, the one newer generators write ([S17] GetBase62EncodedChecksum).
+func AppendBase62Checksum(body string) string {
+	cb, ok := bodyChecksum(body)
+	if !ok {
+		return ""
+	}
+	return body + base62Checksum(cb)
+}
+
+// bodyChecksum is the Marvin32 checksum of a key's first 80 characters,
+// base64-decoded, as little-endian bytes.
+func bodyChecksum(body string) ([4]byte, bool) {
+	if len(body) != caskChecksumAt || !isBase62(body) {
+		return [4]byte{}, false
 	}
 	var raw [60]byte
 	if _, err := base64.StdEncoding.Decode(raw[:], []byte(body)); err != nil {
-		return ""
+		return [4]byte{}, false
 	}
 	c := marvin32(raw[:], marvinSeed)
-	return body + base64.StdEncoding.EncodeToString([]byte{byte(c), byte(c >> 8), byte(c >> 16)})
+	return [4]byte{byte(c), byte(c >> 8), byte(c >> 16), byte(c >> 24)}, true
 }

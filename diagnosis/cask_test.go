@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -62,15 +63,67 @@ func TestCASKMutations(t *testing.T) {
 	assert.False(t, caskChecksumValid(strings.ToUpper(key)), "upper-cased key")
 }
 
+// TestBase62Checksum checks the worked values of the reference's base62
+// form ([S17] GetBase62ChecksumBytes): the little-endian checksum bytes
+// read as one big-endian number, one '0' per leading zero byte, right
+// padding, the first four characters kept.
 func TestBase62Checksum(t *testing.T) {
-	// 0x00000000 → "000000"; 0x0000003D (61) → "00000z".
-	assert.Equal(t, "0000", base62Checksum([4]byte{}))
-	assert.Equal(t, "0000", base62Checksum([4]byte{0, 0, 0, 61}))
-	assert.Equal(t, "4gfF", base62Checksum([4]byte{0xff, 0xff, 0xff, 0xff})) // 4294967295 = 4gfFC3
+	for _, c := range []struct {
+		bytes [4]byte
+		want  string
+	}{
+		{[4]byte{0xff, 0xff, 0xff, 0xff}, "4gfF"}, // 4294967295 = 4gfFC3
+		{[4]byte{0x14, 0x10, 0xa2, 0xca}, "MmU1"},
+		{[4]byte{0x00, 0x8d, 0x4c, 0xa0}, "0cqz"}, // "0" + cqzw, padded
+		{[4]byte{0x00, 0x00, 0xd0, 0x46}, "00Dr"}, // "00" + Dry, padded
+		{[4]byte{0, 0, 0, 61}, "000z"},
+		{[4]byte{}, "0000"},
+		{[4]byte{0x01, 0x00, 0x00, 0x00}, "18OW"}, // 16777216 = 18OWG
+	} {
+		assert.Equal(t, c.want, base62Checksum(c.bytes), "base62Checksum(% x)", c.bytes)
+	}
 }
 
+// TestBase62Keys builds keys whose checksum is stored in the base62 form
+// and checks they verify, among them keys whose checksum has leading zero
+// bytes (the case the old left-padding rejected).
+func TestBase62Keys(t *testing.T) {
+	leading := 0
+	for i := range 4000 {
+		body := vectorRandom[:44] + fmt.Sprintf("%08d", i) + vectorMarker + vectorDate + vectorPlatform + "AAAB" + caskSignature
+		key := AppendBase62Checksum(body)
+		require.Len(t, key, caskLen)
+		assert.True(t, caskChecksumValid(key), "caskChecksumValid(base62 key %d)", i)
+		if cb, _ := bodyChecksum(body); cb[0] == 0 {
+			leading++
+		}
+	}
+	assert.Positive(t, leading, "some checksums start with a zero byte")
+}
+
+// TestMarvin32 checks the published vectors (skeeto/marvin32 and the
+// .NET runtime's Marvin tests, as quoted by [S17]'s tests): Marvin's
+// 64-bit result folded high XOR low.
 func TestMarvin32(t *testing.T) {
-	// The empty input and the seed alone must still mix (tail block 0x80).
-	assert.NotEqual(t, marvin32(nil, marvinSeed), marvin32([]byte{0}, marvinSeed))
-	assert.NotEqual(t, marvin32([]byte("abc"), marvinSeed), marvin32([]byte("abd"), marvinSeed))
+	const seed0 = 0x004fb61a001bdbcc
+	for _, c := range []struct {
+		seed   uint64
+		data   []byte
+		hash64 uint64
+	}{
+		{seed0, nil, 0x30ed35c100cd3c7d},
+		{seed0, []byte{175}, 0x48e73fc77d75ddc1},
+		{seed0, []byte{231, 15}, 0xb5f6e1fc485dbff8},
+		{seed0, []byte{55, 244, 149}, 0xf0b07c789b8cf7e8},
+		{seed0, []byte{134, 66, 220, 89}, 0x7008f2e87e9cf556},
+		{seed0, []byte{21, 63, 183, 152, 38}, 0xe6c08c6da2afa997},
+		{seed0, []byte{9, 50, 230, 36, 108, 71}, 0x6f04bf1a5ea24060},
+		{seed0, []byte{171, 66, 126, 168, 209, 15, 199}, 0xe11847e4f0678c41},
+		{0xd53cd9cecd0893b7, []byte("abc"), 0x22c74339492769bf},
+		{0xddddeeeeffff000, []byte("abcdefghijklmnopqrstuvwxyz"), 0xa128eb7e7260aca2},
+	} {
+		want := uint32(c.hash64>>32) ^ uint32(c.hash64)
+		assert.Equal(t, want, marvin32(c.data, c.seed), "marvin32(% x, %#x)", c.data, c.seed)
+	}
+	assert.Equal(t, uint32(0x302009bc), marvin32(nil, seed0), "the folded value the security-utilities node tests state")
 }

@@ -218,7 +218,7 @@ func (k *keyFacts) classifyCASK() {
 	s := k.clean
 	k.cask = decodeCASK(s)
 	switch {
-	case k.cask.signature != caskSignature:
+	case !strings.EqualFold(k.cask.signature, caskSignature): // ACOG or acog ([S17])
 		k.class = KeyForeign
 		if name := foreignProduct(k.cask.signature); name != "" {
 			k.why = name + " (signature " + k.cask.signature + " at offset 76, not ACOG)"
@@ -231,9 +231,24 @@ func (k *keyFacts) classifyCASK() {
 		k.class, k.why = KeyDerived, "a hashed key (JQQJ9H at offset 52), as logs and scanners print it, not the key itself"
 	case k.cask.marker != '9':
 		k.class, k.why = KeyMalformed, "the marker at offset 52 is JQQJ9"+string(k.cask.marker)+", not JQQJ99"
+	case caskShapeWhy(s) != "":
+		k.class, k.why = KeyMalformed, caskShapeWhy(s)
 	default:
 		k.class = KeyCASK
 	}
+}
+
+// caskShapeWhy says which fixed part of an ACOG key is off, or "": a
+// well-formed key has a month A–L at 59 and AAA before the service
+// character at 72–74 (facts §1.2, [S17]).
+func caskShapeWhy(s string) string {
+	if m := s[caskDateAt+1]; m < 'A' || m > 'L' {
+		return fmt.Sprintf("the month character at offset 59 is %q, outside A–L: the key was changed or is not an Azure AI key", string(m))
+	}
+	if r := s[caskServiceAt-3 : caskServiceAt]; r != "AAA" {
+		return fmt.Sprintf("offsets 72–74 hold %q where Azure AI keys have AAA: the key was changed or is not an Azure AI key", r)
+	}
+	return ""
 }
 
 func isGUID(s string) bool {
@@ -295,14 +310,14 @@ func foreignSecret(s string) string {
 	case strings.Contains(l, "sig=") || strings.HasPrefix(l, "sv=") || strings.HasPrefix(l, "?sv=") ||
 		strings.HasPrefix(l, "sharedaccesssignature"):
 		return "a shared access signature (SAS) token of a storage or Service Bus resource"
+	case len(s) == caskLongLen && hasCASKMarker(s):
+		return "an 88-character long-form key of another Azure product: AI services keys are always 84 characters"
 	case len(s) == 88 && strings.HasSuffix(s, "==") && isBase64(s[:86]):
 		return "a storage account key (88 characters ending in ==)"
 	case entraSecret(s):
 		return "a Microsoft Entra client secret (contains Q~): it signs in an app, it is not a resource key"
 	case len(s) == 52 && isBase62(s) && s[42:46] == "AzSe":
 		return "an Azure AI Search key (AzSe signature at offset 42)"
-	case len(s) == caskLongLen && hasCASKMarker(s):
-		return "an 88-character long-form key of another Azure product: AI services keys are always 84 characters"
 	}
 	return ""
 }

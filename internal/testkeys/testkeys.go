@@ -20,6 +20,12 @@ func CASK(service byte) string {
 	return CASKWith(random, "JQQJ99", "BF", service, "ACOG")
 }
 
+// CASK62 is CASK with the checksum in its base62 form, as newer
+// generators write it ([S17] GetBase62EncodedChecksum).
+func CASK62(service byte) string {
+	return diagnosis.AppendBase62Checksum(CASK(service)[:80])
+}
+
 // CASKWith returns a checksum-valid key from its fields: the 52-char
 // random part, the 6-char marker, the 2-char date, the service character
 // and the 4-char provider signature.
@@ -61,6 +67,7 @@ func Mutate(key string, i int) string {
 //
 //	${legacy}              a 32-hex key
 //	${cask:Y}              a valid new-format key for service Y
+//	${cask62:Y}            the same with its checksum in the base62 form
 //	${cask-typo:Y}         the same with one character changed
 //	${cask-cut:Y}          the same cut to 83 characters
 //	${cask-sig:AZDO}       a valid CASK key with another product's signature
@@ -92,6 +99,8 @@ func expand(name string) string {
 		return Legacy()
 	case "cask":
 		return CASK(arg[0])
+	case "cask62":
+		return CASK62(arg[0])
 	case "cask-typo":
 		return Mutate(CASK(arg[0]), 10)
 	case "cask-cut":
