@@ -159,6 +159,10 @@ var endpointCloudMismatch = &Check{
 	Fix:     "Use the host of the cloud your resource is in: .azure.us / .microsoft.us for Government, .azure.cn for China",
 	Sources: "facts §2.2 [S2][S7][S9]",
 	Run: func(c *Check, f *Facts) []Finding {
+		if tc := issuerCloud(f.key.token.issuer); f.key.class == KeyToken && tc != CloudUnknown && f.ep.cloud != CloudUnknown && tc != f.ep.cloud {
+			return one(c.finding(fmt.Sprintf("The token was issued by Entra ID in the %s, but the endpoint is in the %s.", tc, f.ep.cloud),
+				"iss "+Truncate(f.key.token.issuer, 80)+", host "+f.ep.host))
+		}
 		if f.region == nil || f.region.Cloud == CloudUnknown || f.ep.cloud == CloudUnknown || f.region.Cloud == f.ep.cloud {
 			return nil
 		}
@@ -235,11 +239,12 @@ var endpointKindMismatch = &Check{
 		if k == nil {
 			return nil
 		}
-		if api := f.ep.api; api != "" && !compatible(k.ID, api) && !(strings.HasPrefix(api, "luis-") && strings.HasPrefix(k.ID, "luis-")) {
+		if api := f.ep.api; api != "" && !compatible(k.ID, api) && !(strings.HasPrefix(api, "luis-") && strings.HasPrefix(k.ID, "luis-")) &&
+			!(api == "foundry-project" && k.ID == "ai-services") { // projects live on AI services resources
 			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", kindByID[api].Name, k.Name),
 				"path "+Truncate(f.ep.path, 80)))
 		}
-		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) {
+		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) && !(k.ID == "foundry-project" && f.ep.family == HostFoundry) {
 			return one(c.finding(fmt.Sprintf("The host is %s's, but the API chosen is %s.", f.inferred.Name, k.Name), f.ep.host))
 		}
 		return nil

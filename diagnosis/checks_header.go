@@ -73,7 +73,11 @@ var headerMismatch = &Check{
 		switch {
 		case h == HeaderBody:
 			bad = "the key was sent in the request body; APIs read it only from a header"
-		case h == HeaderAuthorization && token:
+		case token && (h == HeaderAPIKey || h == HeaderSubscriptionKey):
+			return one(c.finding("A token was sent as "+headerName(h)+", which carries keys only; tokens go in Authorization: Bearer.",
+				"header "+headerName(h)+", "+Truncate(f.key.why, 80)).
+				withFix("Send the token as Authorization: Bearer <token>\nWith the openai SDK, pass it as azure_ad_token / azure_ad_token_provider, not api_key"))
+		case h == HeaderAuthorization && token, h == want:
 			return nil
 		case h == HeaderAuthorization && k.ID == "openai" && f.ep.version == "v1":
 			return nil // the v1 API takes the key as a bearer token [S24]
@@ -87,8 +91,6 @@ var headerMismatch = &Check{
 		case f.ep.family == HostAPIM && h == HeaderAPIKey:
 			return one(c.finding("API Management reads Ocp-Apim-Subscription-Key by default; api-key works only if the gateway was set up for it.",
 				"header api-key, host "+f.ep.host).withSeverity(Warning))
-		case h == want:
-			return nil
 		case k.ID == "openai" && h == HeaderSubscriptionKey || k.Covers != nil && (h == HeaderAPIKey || h == HeaderSubscriptionKey):
 			return nil
 		default:

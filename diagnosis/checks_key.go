@@ -126,7 +126,12 @@ var keyIsToken = &Check{
 		if f.key.class != KeyToken {
 			return nil
 		}
-		if f.header() == HeaderAuthorization {
+		switch f.sentAs() {
+		case HeaderAPIKey, HeaderSubscriptionKey:
+			if f.header() != "" {
+				return nil // header-mismatch: the token went in a key header
+			}
+		case HeaderAuthorization:
 			return one(c.finding("The key field holds a token, sent as a bearer token: token authentication, so the key checks do not apply.",
 				f.key.why).withSeverity(Info))
 		}
@@ -150,7 +155,7 @@ var tokenExpired = &Check{
 	},
 }
 
-var keyIsForeignSecret = keyClassCheck(&Check{
+var keyIsForeignSecret = &Check{
 	ID: "key-is-foreign-secret", Severity: Error, Title: "Key belongs to another product",
 	Doc: "The secret is not an Azure AI services key: an OpenAI platform key (sk-…), a storage account " +
 		"key, a SAS token, a connection string, an Entra client secret, an AI Search key, or an 84-character " +
@@ -158,7 +163,13 @@ var keyIsForeignSecret = keyClassCheck(&Check{
 		"token, AWPS Web PubSub…).",
 	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
 	Sources: "facts §1.2, §1.3 [S17][S31][I17]",
-}, KeyForeign, "The key is ")
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.key.class != KeyForeign || isSearchKey(f.key.clean) && f.kindIs("ai-search") {
+			return nil
+		}
+		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
+	},
+}
 
 var keyDerivedOrHashed = keyClassCheck(&Check{
 	ID: "key-derived-or-hashed", Severity: Error, Title: "Key is a derived or hashed form, not the key",

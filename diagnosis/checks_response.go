@@ -28,7 +28,7 @@ var responseInvalidKeyOrEndpoint = &Check{
 		if f.resp.hit(ruleInvalidKey) {
 			return one(c.finding("The service refused the key for this endpoint (invalid key or wrong endpoint).", f.evidence(ruleInvalidKey)))
 		}
-		if f.resp.status == 401 && f.resp.hits&other401 == 0 {
+		if f.resp.status == 401 && f.resp.hits&other401 == 0 && !f.bearerToken() {
 			return one(c.finding("The service answered 401: the key was refused for this endpoint.", f.statusEvidence()))
 		}
 		return nil
@@ -38,7 +38,7 @@ var responseInvalidKeyOrEndpoint = &Check{
 // other401 are the rules that explain a 401 more precisely than the
 // gateway's generic message.
 const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRejected | 1<<rulePermissionDenied |
-	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork
+	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed
 
 var responseTranslatorCredentials = responseCheck(&Check{
 	ID: "response-translator-credentials", Severity: Error, Title: "Translator refused the credentials (401000)",
@@ -56,25 +56,80 @@ var responseSpeechKeyOnText = responseCheck(&Check{
 	Sources: "facts §4.2 [S4]",
 }, ruleSpeechOnText, "Translator says the key is a Speech key (401015).")
 
-var responseTokenRejected = responseCheck(&Check{
+var responseTokenRejected = &Check{
 	ID: "response-token-rejected", Severity: Error, Title: "Service refused the token",
-	Doc: "\"Access token is missing, invalid, audience is incorrect … or have expired\": the request " +
-		"carried Authorization: Bearer with something the service does not accept. Most often a key " +
-		"sent as a bearer token to Azure OpenAI, an expired token, or an issueToken token on an API " +
-		"that takes only Entra tokens.",
+	Doc: "\"Access token is missing, invalid, audience is incorrect … or have expired\", or a bare 401 to a " +
+		"bearer token: the request carried Authorization: Bearer with something the service does not " +
+		"accept. Most often a key sent as a bearer token to Azure OpenAI, an expired token, a token for " +
+		"another audience, or an issueToken token on an API that takes only Entra tokens.",
 	Fix:     "To use a key, send it as api-key (Azure OpenAI) or Ocp-Apim-Subscription-Key, not as Bearer\nTo use a token, get a fresh Entra ID token for https://cognitiveservices.azure.com/.default",
 	Sources: "facts §4.2 [I19][I37]",
-}, ruleTokenRejected, "The service refused the bearer token: missing, invalid, wrong audience or expired.")
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.hit(ruleTokenRejected) {
+			return one(c.finding("The service refused the bearer token: missing, invalid, wrong audience or expired.", f.evidence(ruleTokenRejected)))
+		}
+		if f.resp.status == 401 && f.resp.hits&other401 == 0 && f.bearerToken() {
+			return one(c.finding("The service answered 401 to the bearer token: invalid, expired, or for another audience.", f.statusEvidence()))
+		}
+		return nil
+	},
+}
 
-var responsePermissionDenied = responseCheck(&Check{
+var responsePermissionDenied = &Check{
 	ID: "response-permission-denied", Severity: Error, Title: "Identity lacks a data-plane role",
-	Doc: "PermissionDenied / \"Principal does not have access to API/Operation\": the Entra token is " +
-		"valid but the identity has no data role on the resource. Owner and Contributor do not grant " +
-		"data access; assignments take up to 5 minutes. An empty key that made the SDK fall back to " +
-		"Entra ID gives this too.",
-	Fix:     "Assign \"Cognitive Services User\" (or \"Cognitive Services OpenAI User\", \"Azure AI User\" for agents) on the resource\nWait 5 minutes after the assignment\nIf you meant to use a key, check the variable that holds it is set",
-	Sources: "facts §3, §4.2 [S1][I21][I22][I23][I61]",
-}, rulePermissionDenied, "The identity has no data-plane role on the resource (PermissionDenied).")
+	Doc: "PermissionDenied / \"Principal does not have access to API/Operation\" / \"lacks the required " +
+		"data action\": the Entra token is valid but the identity has no data role on the resource. The " +
+		"role depends on the API: Cognitive Services User for most, Cognitive Services OpenAI User (or " +
+		"Contributor, to upload files and fine-tune) for Azure OpenAI, Azure AI User for Foundry agents " +
+		"and projects, Cognitive Services Speech User (or Contributor) for Speech, Cognitive Services " +
+		"Language Reader (or Writer) for Language authoring. Owner and Contributor are control-plane roles " +
+		"and grant no data access. Assignments take up to 5 minutes to apply. An empty key that made the " +
+		"SDK fall back to Entra ID gives this too.",
+	Fix:     roleFix(roleCognitiveUser),
+	Sources: "facts §3, §4.2 [S1][S24][I21][I22][I23][I61]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(rulePermissionDenied) {
+			return nil
+		}
+		role := f.dataRole()
+		msg := "The identity has no data-plane role on the resource (PermissionDenied): it needs \"" + role + "\"."
+		if a := f.deniedAction(); a != "" {
+			msg = "The identity lacks the data action " + Truncate(a, 100) + ", which \"" + role + "\" grants."
+		}
+		return one(c.finding(msg, f.evidence(rulePermissionDenied)).withFix(roleFix(role)))
+	},
+}
+
+// roleFix says how to grant a data role and what not to expect.
+func roleFix(role string) string {
+	return "Assign \"" + role + "\" to the identity on the resource (portal → the resource → Access control (IAM) → Add role assignment)\n" +
+		"Owner and Contributor are control-plane roles: they do not grant data access\n" +
+		"Wait up to 5 minutes after the assignment, then get a new token\n" +
+		"If you meant to use a key, check the variable that holds it is set"
+}
+
+var responseARMAuthorizationFailed = &Check{
+	ID: "response-arm-authorization-failed", Severity: Error, Title: "Azure Resource Manager refused a control-plane action",
+	Doc: "AuthorizationFailed (\"does not have authorization to perform action 'Microsoft.CognitiveServices/…' " +
+		"over scope …\") comes from Azure Resource Manager, not from the AI service: a control-plane action " +
+		"such as listing keys, creating a deployment or changing settings needs a management role such as " +
+		"Cognitive Services Contributor (or Owner/Contributor) on the resource. Data roles (Cognitive " +
+		"Services User, OpenAI User) do not grant it. It says nothing about the key or the data-plane call.",
+	Fix: "Ask an owner of the subscription or resource group to assign \"" + roleCognitiveContrib + "\" (or Contributor) on the scope the message names\n" +
+		"Wait up to 5 minutes, then sign in again (az login) so the new assignment is in the token\n" +
+		"To call the API itself, use the key or a data role instead",
+	Sources: "facts §3, §4 [S1]",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(ruleARMAuthorizationFailed) {
+			return nil
+		}
+		msg := "Azure Resource Manager refused a control-plane action: the identity needs a management role such as \"" + roleCognitiveContrib + "\"."
+		if a := f.deniedAction(); a != "" {
+			msg = "Azure Resource Manager refused " + Truncate(a, 100) + ": the identity needs a management role such as \"" + roleCognitiveContrib + "\"."
+		}
+		return one(c.finding(msg, f.evidence(ruleARMAuthorizationFailed)))
+	},
+}
 
 var responseLocalAuthDisabled = responseCheck(&Check{
 	ID: "response-local-auth-disabled", Severity: Error, Title: "Key authentication is disabled on the resource",

@@ -164,8 +164,11 @@ func (e *endpointFacts) analysePath() {
 	}
 	switch first {
 	case "api":
-		if seg(1) == "speechtotext" {
+		switch {
+		case seg(1) == "speechtotext":
 			e.api, e.version = "speech", seg(2)
+		case seg(1) == "projects" && e.family == HostFoundry:
+			e.api = "foundry-project" // facts §2.1 [S25]
 		}
 	case "text":
 		if seg(1) == "analytics" {

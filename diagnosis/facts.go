@@ -76,6 +76,10 @@ func (f *Facts) inferKind() *Kind {
 		return kindByID["bing-search"]
 	case HostFoundry:
 		return kindByID["ai-services"]
+	case HostSearch:
+		return kindByID["ai-search"]
+	case HostServerless:
+		return kindByID["serverless-model"]
 	}
 	return nil
 }
@@ -105,6 +109,23 @@ func (f *Facts) regionID() string {
 
 // header returns how the key was sent, lower case, "" if not said.
 func (f *Facts) header() string { return strings.ToLower(strings.TrimSpace(f.in.Header)) }
+
+// sentAs is how the key travels: the header the input names, else the
+// kind's usual one, else "".
+func (f *Facts) sentAs() string {
+	if h := f.header(); h != "" {
+		return h
+	}
+	if k := f.Kind(); k != nil {
+		return k.Header
+	}
+	return ""
+}
+
+// bearerToken reports whether a token travels as Authorization: Bearer.
+func (f *Facts) bearerToken() bool {
+	return f.key.class == KeyToken && f.sentAs() == HeaderAuthorization
+}
 
 // keyService returns the service character of a decodable new-format key,
 // or 0.

@@ -23,13 +23,14 @@ const (
 	HostAPIM                     // {name}.azure-api.net, an API Management front door
 	HostWebPage                  // a portal, studio or docs page, not an API
 	HostLoopback                 // localhost and 127.0.0.0/8, a local proxy or test server
+	HostSearch                   // {name}.search.windows.net, Azure AI Search
 )
 
 var hostFamilyNames = [...]string{"an unknown host", "a regional endpoint", "the global endpoint",
 	"a custom subdomain endpoint", "an Azure OpenAI endpoint", "an Azure AI Foundry endpoint",
 	"a serverless model endpoint", "a Translator endpoint", "a Speech endpoint", "the Bing Search endpoint",
 	"the retired Project Oxford endpoint", "the retired Translator v2 endpoint", "OpenAI's own API",
-	"an API Management gateway", "a web page", "a local address"}
+	"an API Management gateway", "a web page", "a local address", "an Azure AI Search endpoint"}
 
 // String describes the family in words, e.g. "a regional endpoint".
 func (h HostFamily) String() string { return hostFamilyNames[h] }
@@ -60,6 +61,9 @@ var hostSuffixes = []hostSuffix{
 	{"api.openai.com", true, HostOpenAIPublic, CloudUnknown},
 	{".dev.cognitive.microsoft.com", false, HostWebPage, CloudPublic},
 	{".azure-api.net", false, HostAPIM, CloudUnknown},
+	{".search.windows.net", false, HostSearch, CloudPublic},
+	{".search.azure.us", false, HostSearch, CloudGovernment},
+	{".search.azure.cn", false, HostSearch, CloudChina},
 	// Azure Government.
 	{".api.cognitive.microsoft.us", false, HostRegional, CloudGovernment},
 	{".cognitiveservices.azure.us", false, HostCustom, CloudGovernment},

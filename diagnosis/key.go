@@ -36,6 +36,7 @@ type keyFacts struct {
 	cask       caskKey
 	why        string // for placeholders, foreign, derived and malformed keys: what it is
 	token      tokenClaims
+	aad        aadToken // the parts of an aad#…#… Speech token
 }
 
 // analyseKey normalises a pasted key and says what it is.
@@ -202,7 +203,9 @@ func (k *keyFacts) classify() {
 		k.class, k.token = KeyToken, parseJWT(s)
 		k.why = "a JSON Web Token" + k.token.describe()
 	case len(s) > 4 && strings.EqualFold(s[:4], "aad#"):
-		k.class, k.why = KeyToken, "an aad#<resource ID>#<token> Speech token"
+		k.class, k.aad = KeyToken, parseAAD(s)
+		k.token = k.aad.token
+		k.why = "an aad#<resource ID>#<token> Speech token" + k.token.describe()
 	default:
 		if why := placeholder(s); why != "" {
 			k.class, k.why = KeyPlaceholder, why
@@ -316,11 +319,15 @@ func foreignSecret(s string) string {
 		return "a storage account key (88 characters ending in ==)"
 	case entraSecret(s):
 		return "a Microsoft Entra client secret (contains Q~): it signs in an app, it is not a resource key"
-	case len(s) == 52 && isBase62(s) && s[42:46] == "AzSe":
+	case isSearchKey(s):
 		return "an Azure AI Search key (AzSe signature at offset 42)"
 	}
 	return ""
 }
+
+// isSearchKey matches an identifiable Azure AI Search admin or query key:
+// 52 base62 characters with AzSe at offset 42 ([S17] SEC101/166–167).
+func isSearchKey(s string) bool { return len(s) == 52 && isBase62(s) && s[42:46] == "AzSe" }
 
 // entraSecret matches [A-Za-z0-9_~.-]{3}[78]Q~[A-Za-z0-9_~.-]{31,34}
 // ([S17] SEC101/156, [S31]).

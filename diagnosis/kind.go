@@ -173,6 +173,26 @@ var kinds = []Kind{
 		Successor: "the Speech service, with a new Speech resource key [I33]", Example: "https://api.cognitive.microsoft.com/",
 		Test: TestCall{Method: "POST", Path: "/sts/v1.0/issueToken", ContentType: "application/x-www-form-urlencoded",
 			Note: "exchanges the key for a token"}},
+	// Foundry projects take only Entra ID tokens for https://ai.azure.com
+	// (facts §2.1 [S25]); the test call lists the project's deployments.
+	{ID: "foundry-project", Name: "Azure AI Foundry project (Entra ID only)", Group: "Generative AI",
+		Header: HeaderAuthorization, Hosts: []HostFamily{HostFoundry}, Paths: []string{"api"},
+		Example: "https://NAME.services.ai.azure.com/api/projects/PROJECT",
+		Test: TestCall{Method: "GET", Path: "/deployments?api-version=v1",
+			Note: "lists the project's model deployments; only an Entra ID token opens it"}},
+	// Serverless (models-as-a-service) endpoints have their own keys, sent
+	// as a bearer token (facts §2.1, OBSERVED).
+	{ID: "serverless-model", Name: "Serverless model endpoint (*.models.ai.azure.com)", Group: "Generative AI",
+		Header: HeaderAuthorization, Hosts: []HostFamily{HostServerless},
+		Example: "https://ENDPOINT.REGION.models.ai.azure.com/",
+		Test:    TestCall{Method: "GET", Path: "/info", Note: "reads the deployed model's name; no inference cost"}},
+	// Azure AI Search: admin and query keys in api-key, never AI services
+	// keys (facts §1.3, §3).
+	{ID: "ai-search", Name: "Azure AI Search", Group: "Language and text", Header: HeaderAPIKey,
+		Hosts: []HostFamily{HostSearch}, Paths: []string{"indexes", "indexers", "datasources", "skillsets", "servicestats"},
+		Example: "https://NAME.search.windows.net/",
+		Test: TestCall{Method: "GET", Path: "/indexes?api-version=2024-07-01&$select=name",
+			Note: "lists the index names; needs an admin key (a query key answers 403)"}},
 }
 
 var kindByID = func() map[string]*Kind {

@@ -25,6 +25,9 @@ type Probe struct {
 	// Note says what the call is and, when the user gave a full request
 	// URL, whether the probe uses it or a safer sibling, and why.
 	Note string
+	// SecretVar is the environment variable copied commands read the
+	// secret from: AZURE_KEY, or AZURE_TOKEN for a token.
+	SecretVar string
 }
 
 // Header is one request header.
@@ -104,6 +107,8 @@ func (f *Facts) Probe() (Probe, error) {
 		path = "/translator/text/v3.0" + path
 	case (k.ID == "openai" || k.ID == "ai-services") && f.ep.version == "v1":
 		path = "/openai/v1/models"
+	case k.ID == "foundry-project":
+		path = "/api/projects/" + f.ep.project() + path
 	}
 	p.URL = base + path
 	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
@@ -112,6 +117,10 @@ func (f *Facts) Probe() (Probe, error) {
 	}
 	if p.Method == "POST" && p.Body == "" {
 		p.Headers = append(p.Headers, Header{"Content-Length", "0"})
+	}
+	p.SecretVar = "AZURE_KEY"
+	if f.key.class == KeyToken {
+		p.SecretVar = "AZURE_TOKEN"
 	}
 	f.addKey(&p, k)
 	p.Note = f.probeNote(k, p)
@@ -161,11 +170,13 @@ const stsPath = "/sts/v1.0/issueToken"
 // went, and the Translator region header where it is needed.
 func (f *Facts) addKey(p *Probe, k *Kind) {
 	h := f.header()
-	switch h {
-	case HeaderBody:
+	switch {
+	case f.key.class == KeyToken:
+		h = HeaderAuthorization // a token always travels as a bearer token
+	case h == HeaderBody:
 		h = "" // a key in the body is never read (header-mismatch): test the right way
-	case HeaderAuthorization:
-		if f.key.class != KeyToken && !(k.ID == "openai" && f.ep.version == "v1") {
+	case h == HeaderAuthorization:
+		if !(k.ID == "openai" && f.ep.version == "v1") {
 			h = ""
 		}
 	}
@@ -274,30 +285,38 @@ func (p Probe) Display(key string) string {
 }
 
 // Curl returns the request as a curl command reading the key from
-// $AZURE_KEY: the key itself is never inlined.
+// $AZURE_KEY (a token from $AZURE_TOKEN): the secret is never inlined.
 func (p Probe) Curl() string {
 	var b strings.Builder
-	b.WriteString("curl -i -X " + p.Method + " " + shArg(p.URL))
+	b.WriteString("curl -i -X " + p.Method + " " + shArg(p.URL, p.secretVar()))
 	for _, h := range p.Headers {
-		b.WriteString(" \\\n  -H " + shArg(h.Name+": "+h.Value))
+		b.WriteString(" \\\n  -H " + shArg(h.Name+": "+h.Value, p.secretVar()))
 	}
 	if p.Body != "" {
-		b.WriteString(" \\\n  --data-raw " + shArg(p.Body))
+		b.WriteString(" \\\n  --data-raw " + shArg(p.Body, p.secretVar()))
 	}
 	return b.String()
 }
 
-// shArg quotes a value for a POSIX shell, the key as "$AZURE_KEY".
-func shArg(v string) string {
+// secretVar is SecretVar, AZURE_KEY when unset.
+func (p Probe) secretVar() string {
+	if p.SecretVar == "" {
+		return "AZURE_KEY"
+	}
+	return p.SecretVar
+}
+
+// shArg quotes a value for a POSIX shell, the key as "$NAME".
+func shArg(v, name string) string {
 	parts := strings.Split(v, KeySlot)
 	for i, part := range parts {
 		parts[i] = "'" + strings.ReplaceAll(part, "'", `'\''`) + "'"
 	}
-	return strings.Join(parts, `"$AZURE_KEY"`)
+	return strings.Join(parts, `"$`+name+`"`)
 }
 
 // PowerShell returns the request as Invoke-WebRequest reading the key
-// from $env:AZURE_KEY (PowerShell 7; -SkipHttpErrorCheck shows 4xx
+// from $env:AZURE_KEY, a token from $env:AZURE_TOKEN (PowerShell 7; -SkipHttpErrorCheck shows 4xx
 // answers instead of throwing).
 func (p Probe) PowerShell() string {
 	var b strings.Builder
@@ -309,22 +328,22 @@ func (p Probe) PowerShell() string {
 			contentType = h.Value
 		case "Content-Length":
 		default:
-			b.WriteString("  '" + h.Name + "' = " + psArg(h.Value) + "\n")
+			b.WriteString("  '" + h.Name + "' = " + psArg(h.Value, p.secretVar()) + "\n")
 		}
 	}
-	b.WriteString("}\nInvoke-WebRequest -Method " + p.Method + " -Uri " + psArg(p.URL) + " -Headers $headers")
+	b.WriteString("}\nInvoke-WebRequest -Method " + p.Method + " -Uri " + psArg(p.URL, p.secretVar()) + " -Headers $headers")
 	if contentType != "" {
-		b.WriteString(" -ContentType " + psArg(contentType))
+		b.WriteString(" -ContentType " + psArg(contentType, p.secretVar()))
 	}
 	if p.Body != "" {
-		b.WriteString(" -Body " + psArg(p.Body))
+		b.WriteString(" -Body " + psArg(p.Body, p.secretVar()))
 	}
 	b.WriteString(" -SkipHttpErrorCheck")
 	return b.String()
 }
 
-// psArg quotes a value for PowerShell, the key as $env:AZURE_KEY.
-func psArg(v string) string {
+// psArg quotes a value for PowerShell, the key as $env:NAME.
+func psArg(v, name string) string {
 	if !strings.Contains(v, KeySlot) {
 		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
 	}
@@ -332,5 +351,5 @@ func psArg(v string) string {
 	esc := strings.ReplaceAll(v, "`", "``")
 	esc = strings.ReplaceAll(esc, `"`, "`\"")
 	esc = strings.ReplaceAll(esc, "$", "`$")
-	return `"` + strings.ReplaceAll(esc, KeySlot, "$env:AZURE_KEY") + `"`
+	return `"` + strings.ReplaceAll(esc, KeySlot, "$env:"+name) + `"`
 }

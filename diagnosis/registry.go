@@ -8,18 +8,18 @@ package diagnosis
 var registry = []*Check{
 	// The service, or the resource's settings, said exactly what is wrong.
 	resourceLocalAuthDisabled, responseLocalAuthDisabled, responseNetworkBlocked, responseQuotaExceeded, responseLimitedAccess,
-	responsePermissionDenied, responseCustomSubdomainRequired, responseSpeechKeyOnText, responseMissingKey,
+	responsePermissionDenied, responseARMAuthorizationFailed, responseCustomSubdomainRequired, responseSpeechKeyOnText, responseMissingKey,
 	// The test call could not reach the host.
 	probeHostUnreachable,
 	// The service is gone.
 	serviceRetired, endpointVersionRetired,
 	// The key itself.
-	snippetEnvUndefined, keyMissing, keyPlaceholder, keyIsGUID, keyIsToken, tokenExpired, keyIsForeignSecret, keyDerivedOrHashed,
+	snippetEnvUndefined, keyMissing, keyPlaceholder, keyIsGUID, keyIsToken, tokenExpired, tokenAADFormat, tokenWrongAudience, tokenNotYetValid, keyIsForeignSecret, keyDerivedOrHashed,
 	keyPrefixed, keyMalformed, keyChecksumMismatch, keyLUISAuthoringVsPrediction, keyKindMismatch,
 	// The endpoint, region and headers.
 	endpointMalformed, endpointNotAPI, snippetOpenAIDefault, endpointOpenAIPublic, endpointInsecure, endpointHostInvalid,
 	endpointCloudMismatch, endpointKindMismatch, endpointTokenURL, endpointRegionMismatch, endpointNeedsRegion,
-	regionMalformed, regionUnsupported, translatorRegionHeader, headerMismatch, entraNeedsCustomSubdomain,
+	regionMalformed, regionUnsupported, translatorRegionHeader, headerMismatch, endpointNeedsEntra, entraNeedsCustomSubdomain,
 	// Time.
 	trialExpired, keyTooNew, keyRegenerated,
 	// The service's generic refusals and other answers.

@@ -74,6 +74,11 @@ func TestEveryCauseExercised(t *testing.T) {
 			wanted[id] = true
 		}
 	}
+	for _, c := range tokenCases {
+		for _, id := range c.Want {
+			wanted[id] = true
+		}
+	}
 	wanted["response-unrecognized"] = true // TestResponseUnrecognized
 	for _, id := range []string{"probe-cors-blocked", "probe-host-unreachable", "probe-timeout"} {
 		wanted[id] = true // TestProbeFindings

@@ -23,6 +23,7 @@ const (
 	ruleDeployment
 	ruleNotFound
 	ruleRateLimited
+	ruleARMAuthorizationFailed
 	ruleCount
 )
 
@@ -46,6 +47,8 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 		"unexpected server response: 401"}},
 	ruleDeployment:  {phrases: []string{"deployment for this resource does not exist"}, codes: []string{"deploymentnotfound"}},
 	ruleNotFound:    {phrases: []string{"resource not found"}},
+	ruleARMAuthorizationFailed: {phrases: []string{"does not have authorization to perform action"},
+		codes: []string{"authorizationfailed"}},
 	ruleRateLimited: {phrases: []string{"rate limit is exceeded", "exceeded token rate limit", "exceeded call rate limit", "client exceeded request limits"}, codes: []string{"ratelimitexceeded", "429000", "429001", "429002"}},
 }
 

@@ -93,7 +93,7 @@ func writeCall(b *strings.Builder, c *probeCall) {
 	fmt.Fprintf(b, "  %s\n", c.request.Note)
 	r := c.result
 	if r == nil {
-		b.WriteString("  Not sent (--dry-run). As a command, with the key in $AZURE_KEY:\n")
+		b.WriteString("  Not sent (--dry-run). As a command, with the " + secretWord(c.request.SecretVar) + " in $" + c.request.SecretVar + ":\n")
 		for _, line := range strings.Split(c.request.Curl(), "\n") {
 			b.WriteString("    " + line + "\n")
 		}
@@ -216,4 +216,12 @@ func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// secretWord names what the copied command's variable holds.
+func secretWord(name string) string {
+	if name == "AZURE_TOKEN" {
+		return "token"
+	}
+	return "key"
 }

@@ -1,0 +1,167 @@
+package diagnosis
+
+import (
+	"strings"
+)
+
+// Built-in Azure roles that grant data access to Azure AI resources
+// (facts §3 [S1][S24][I61]). Owner and Contributor grant none.
+const (
+	roleCognitiveUser     = "Cognitive Services User"
+	roleCognitiveContrib  = "Cognitive Services Contributor"
+	roleOpenAIUser        = "Cognitive Services OpenAI User"
+	roleOpenAIContributor = "Cognitive Services OpenAI Contributor"
+	roleAzureAIUser       = "Azure AI User"
+	roleSpeechUser        = "Cognitive Services Speech User"
+	roleSpeechContributor = "Cognitive Services Speech Contributor"
+	roleLanguageReader    = "Cognitive Services Language Reader"
+	roleLanguageWriter    = "Cognitive Services Language Writer"
+	roleSearchIndexReader = "Search Index Data Reader"
+)
+
+// roleForDataAction names the built-in role that grants a data action
+// (Microsoft.CognitiveServices/accounts/…), or "" for one az401 does not
+// know.
+func roleForDataAction(action string) string {
+	a := strings.ToLower(action)
+	write := strings.HasSuffix(a, "/write") || strings.HasSuffix(a, "/delete")
+	switch {
+	case strings.Contains(a, "/aiservices/"):
+		return roleAzureAIUser
+	case strings.Contains(a, "/openai/"):
+		if write {
+			return roleOpenAIContributor
+		}
+		return roleOpenAIUser
+	case strings.Contains(a, "/speechservices/"):
+		if write {
+			return roleSpeechContributor
+		}
+		return roleSpeechUser
+	case strings.Contains(a, "/languageauthoring/") || strings.Contains(a, "/language/"):
+		if write {
+			return roleLanguageWriter
+		}
+		return roleLanguageReader
+	case strings.HasPrefix(a, "microsoft.search/"):
+		return roleSearchIndexReader
+	case strings.HasPrefix(a, "microsoft.cognitiveservices/"):
+		return roleCognitiveUser
+	}
+	return ""
+}
+
+// roleForKind is the usual data role for an API kind.
+func roleForKind(k *Kind) string {
+	if k == nil {
+		return roleCognitiveUser
+	}
+	switch k.ID {
+	case "openai":
+		return roleOpenAIUser
+	case "foundry-project":
+		return roleAzureAIUser
+	case "speech":
+		return roleSpeechUser
+	case "ai-search":
+		return roleSearchIndexReader
+	}
+	return roleCognitiveUser
+}
+
+// quotedAfter returns the text in quotes (or up to white space) after
+// the first of the lower-case markers in text; original supplies the
+// case.
+func quotedAfter(original, text string, markers ...string) string {
+	if len(original) != len(text) {
+		return ""
+	}
+	for _, m := range markers {
+		i := strings.Index(text, m)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(original[i+len(m):], " '\"\\")
+		end := strings.IndexAny(rest, " '\"\\,")
+		if end < 0 {
+			end = len(rest)
+		}
+		if end > 0 && end <= 200 {
+			return rest[:end]
+		}
+	}
+	return ""
+}
+
+// deniedAction is the data or control-plane action an answer names.
+func (f *Facts) deniedAction() string {
+	return quotedAfter(f.responseText(), f.resp.text, "data action ", "perform action ")
+}
+
+// responseText is the pasted answer as read, original case.
+func (f *Facts) responseText() string {
+	if pr := f.in.Probe; pr != nil && pr.Status != 0 {
+		return pr.Body + "\n" + pr.RetryAfterText()
+	}
+	if len(f.in.Response) > MaxResponseLen {
+		return f.in.Response[:MaxResponseLen]
+	}
+	return f.in.Response
+}
+
+// dataRole is the role to assign for a PermissionDenied answer: the one
+// granting the data action the body names, else the kind's usual one.
+func (f *Facts) dataRole() string {
+	if r := roleForDataAction(f.deniedAction()); r != "" {
+		return r
+	}
+	return roleForKind(f.Kind())
+}
+
+// Command is a command to run, with what it does.
+type Command struct {
+	Title string
+	Cmd   string
+}
+
+// RoleCommands returns the Azure CLI commands that list and create the
+// role assignment of an identity on a resource. oid is the token's oid
+// claim and resourceID the resource's full ID; either may be empty, and
+// the commands then look it up (the signed-in user; the resource by
+// name, "NAME" if name is empty too). Pure: nothing is run.
+func RoleCommands(oid, role, resourceID, name string) []Command {
+	if oid == "" {
+		oid = "$(az ad signed-in-user show --query id -o tsv)"
+	}
+	scope := resourceID
+	if scope == "" {
+		if name == "" {
+			name = "NAME"
+		}
+		scope = "$(az resource list --name " + name + " --resource-type Microsoft.CognitiveServices/accounts --query [0].id -o tsv)"
+	}
+	if role == "" {
+		role = roleCognitiveUser
+	}
+	return []Command{
+		{"Azure CLI: the identity's role assignments on the resource",
+			"az role assignment list --assignee " + oid + " --scope " + scope + " -o table"},
+		{"Azure CLI: grant it \"" + role + "\" (takes up to 5 minutes to apply)",
+			"az role assignment create --assignee " + oid + " --role \"" + role + "\" --scope " + scope},
+	}
+}
+
+// RoleCommands are the role commands for this input: the token's object
+// ID, the role the answer or kind needs, and the resource ID of an aad#
+// token or the name the endpoint reveals. Empty when neither a token nor
+// a permission answer makes roles relevant.
+func (f *Facts) RoleCommands() []Command {
+	if f.key.class != KeyToken && !f.resp.hit(rulePermissionDenied) && !f.resp.hit(ruleARMAuthorizationFailed) {
+		return nil
+	}
+	role := f.dataRole()
+	if f.resp.hit(ruleARMAuthorizationFailed) {
+		role = roleCognitiveContrib
+	}
+	return RoleCommands(f.key.token.object, role, strings.TrimRight(f.key.aad.resource, "/"), f.ResourceName())
+}
