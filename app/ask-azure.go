@@ -46,6 +46,11 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		}
 	}
 	cmds := askAzureCommands(name)
+	if p.facts != nil {
+		for _, c := range p.facts.RoleCommands() {
+			cmds = append(cmds, struct{ title, cmd string }{c.Title, c.Cmd})
+		}
+	}
 	return panel.Body(
 		summary,
 		app.P().Class("muted").Text("These commands print what Azure knows about the resource: its kind and region, "+

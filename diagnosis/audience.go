@@ -38,7 +38,9 @@ var audienceNames = [...]struct{ aud, name string }{
 }
 
 // normAudience lower-cases an audience and drops a trailing slash.
-func normAudience(aud string) string { return strings.TrimRight(strings.ToLower(strings.TrimSpace(aud)), "/") }
+func normAudience(aud string) string {
+	return strings.TrimRight(strings.ToLower(strings.TrimSpace(aud)), "/")
+}
 
 // audienceName says what service an audience is for, or "".
 func audienceName(aud string) string {

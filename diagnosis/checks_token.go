@@ -83,7 +83,7 @@ var endpointNeedsEntra = &Check{
 		"only Microsoft Entra ID tokens for https://ai.azure.com; no key opens them. The resource's key " +
 		"still works on its model endpoints (/models, /openai/…) on the same host. A resource whose key " +
 		"authentication is disabled is reported as resource-local-auth-disabled.",
-	Fix: tokenFix(audFoundry) + "\nOr call the model endpoints with the key: https://NAME.services.ai.azure.com/models or /openai/v1/",
+	Fix:     tokenFix(audFoundry) + "\nOr call the model endpoints with the key: https://NAME.services.ai.azure.com/models or /openai/v1/",
 	Sources: "facts §2.1, §3 [S25]",
 	Run: func(c *Check, f *Facts) []Finding {
 		project := f.ep.api == "foundry-project" || f.ep.api == "" && f.kindIs("foundry-project")

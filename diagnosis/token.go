@@ -117,9 +117,9 @@ func TokenClaims(key string, now time.Time) []Claim {
 func audienceMeaning(t tokenClaims) string {
 	m := "the audience: the service the token is for"
 	if n := audienceName(t.audience); n != "" {
-		m += " (" + n + ")"
+		m += ", here " + n
 	} else if t.stsToken() {
-		m += " (an issueToken token for Translator or Speech)"
+		m += ", here Translator or Speech (an issueToken token)"
 	}
 	if t.audiences > 1 {
 		m += fmt.Sprintf("; %d audiences listed, the first shown", t.audiences)

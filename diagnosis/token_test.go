@@ -98,7 +98,9 @@ var tokenCases = []tokenCase{
 			t.Aud, t.Iss = "https://cognitiveservices.azure.us", "https://login.microsoftonline.us/aaaaaaaa-0000-0000-0000-000000000000/v2.0"
 		}), "token-wrong-audience", "endpoint-cloud-mismatch"),
 	tc("China issuer on a public endpoint", "language", "https://mylang.cognitiveservices.azure.com/", bearer,
-		tok(func(t *testkeys.Token) { t.Iss = "https://login.chinacloudapi.cn/aaaaaaaa-0000-0000-0000-000000000000/v2.0" }), "endpoint-cloud-mismatch"),
+		tok(func(t *testkeys.Token) {
+			t.Iss = "https://login.chinacloudapi.cn/aaaaaaaa-0000-0000-0000-000000000000/v2.0"
+		}), "endpoint-cloud-mismatch"),
 	tc("AI services token on AI Search", "ai-search", "https://srch1.search.windows.net/indexes", bearer, tok(nil), "token-wrong-audience").top("search.azure.com"),
 
 	// Times.

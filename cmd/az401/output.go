@@ -23,6 +23,7 @@ func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	if in.Snippet != nil {
 		writeExtracted(&b, in.Snippet)
 	}
+	writeClaims(&b, diagnosis.TokenClaims(in.Key, in.Now))
 	if call != nil {
 		writeCall(&b, call)
 	}
@@ -44,6 +45,18 @@ func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	fmt.Fprintf(&b, "\n%s\n", summary(r))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeClaims lists a pasted token's decoded claims, if any.
+func writeClaims(b *strings.Builder, claims []diagnosis.Claim) {
+	if len(claims) == 0 {
+		return
+	}
+	b.WriteString("Token (decoded here, sent nowhere; the signature is not checked):\n")
+	for _, c := range claims {
+		fmt.Fprintf(b, "  %-8s %s\n           %s\n", c.Name, c.Value, c.Meaning)
+	}
+	b.WriteString("\n")
 }
 
 // writeExtracted says what the snippet gave, and from where.
