@@ -18,7 +18,8 @@ var translatorRegionHeader = &Check{
 			return nil
 		}
 		regional := f.region != nil && f.region.ID != Global
-		needs := regional || f.multiServiceKey() || f.ep.cloud == CloudGovernment
+		bare401 := f.resp.status == 401 && f.resp.hits == 0 && f.region == nil // [S4]: a 401 with no code
+		needs := regional || f.multiServiceKey() || f.ep.cloud == CloudGovernment || bare401
 		h := f.regionHeader
 		switch {
 		case h != "" && h != NoRegionHeader:
@@ -36,8 +37,14 @@ var translatorRegionHeader = &Check{
 			return nil
 		}
 		why := "the resource is in " + f.regionID()
-		if !regional {
+		switch {
+		case regional:
+		case f.multiServiceKey():
 			why = "the key is a multi-service key"
+		case f.ep.cloud == CloudGovernment:
+			why = "Azure Government requires it"
+		default:
+			why = "Translator answered 401 without a code, and unless the resource is global it needs the region"
 		}
 		fd := c.finding("Translator needs the Ocp-Apim-Subscription-Region header here: "+why+".",
 			"host "+f.ep.host+", "+why)

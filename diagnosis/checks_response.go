@@ -156,13 +156,24 @@ var responseQuotaExceeded = responseCheck(&Check{
 	Sources: "facts §4.4 [S4][I39][I48]",
 }, ruleQuota, "The resource's call volume quota is used up.")
 
-var responseLimitedAccess = responseCheck(&Check{
+var responseLimitedAccess = &Check{
 	ID: "response-limited-access", Severity: Error, Title: "Face feature needs Limited Access approval",
 	Doc: "Face identification, verification and grouping need approval (UnsupportedFeature, \"missing " +
 		"approval\"). The key works; the feature is not enabled for the subscription.",
 	Fix:     "Apply for Face Limited Access at https://aka.ms/facerecognition\nUse detection without identification meanwhile",
 	Sources: "facts §4.4, §5 [S29][I44]",
-}, ruleLimitedAccess, "The Face feature needs Limited Access approval; the key itself works.")
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.hit(ruleLimitedAccess) {
+			return one(c.finding("The Face feature needs Limited Access approval; the key itself works.", f.evidence(ruleLimitedAccess)))
+		}
+		if f.kindIs("face") && f.resp.status == 403 && f.resp.hits == 0 {
+			// A bare 403 from Face: the key passed, most often an unapproved feature ([I44]).
+			return one(c.finding("Face answered 403 with no detail: the key passed, and an unapproved Limited Access feature is the usual cause.",
+				f.statusEvidence()).withSeverity(Warning))
+		}
+		return nil
+	},
+}
 
 var responseMissingKey = responseCheck(&Check{
 	ID: "response-missing-key", Severity: Error, Title: "No key reached the gateway",
@@ -253,7 +264,7 @@ var responseOK = &Check{
 	Fix:     "Nothing to fix: the key works for this endpoint",
 	Sources: "facts §7",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.resp.status < 200 || f.resp.status > 299 || f.resp.hits != 0 {
+		if f.resp.status < 200 || f.resp.status > 299 || f.resp.hits != 0 || f.resp.errorBody() {
 			return nil
 		}
 		return one(c.finding(fmt.Sprintf("The answer was %d: the key works for this endpoint.", f.resp.status), f.statusEvidence()))
@@ -268,6 +279,9 @@ var responseUnrecognized = &Check{
 	Sources: "facts §4, §7",
 	Run: func(c *Check, f *Facts) []Finding {
 		r := f.resp
+		if r.status >= 200 && r.status <= 299 && r.hits == 0 && r.errorBody() {
+			return one(c.finding(fmt.Sprintf("Status %d, but the body reports an error: the call did not succeed.", r.status), f.statusEvidence()))
+		}
 		if !r.given || r.hits != 0 || r.status == 401 || r.status == 404 || r.status == 429 || r.status >= 200 && r.status <= 299 {
 			return nil
 		}

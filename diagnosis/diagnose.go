@@ -36,8 +36,11 @@ func verdict(findings []Finding) string {
 	switch top.Severity {
 	case Info:
 		for _, f := range findings {
-			if f.ID == "response-ok" {
+			switch f.ID {
+			case "response-ok":
 				return "No problem: the answer was a success, so the key works for this endpoint."
+			case "response-unrecognized":
+				return "No certain cause: az401 does not know this answer. " + f.Message
 			}
 		}
 		return "No error found offline: key, endpoint and region agree. If calls still fail, send a test call or paste the error you get."

@@ -26,6 +26,9 @@ func analyseResponse(status int, body string) responseFacts {
 	r.text = strings.ToLower(body)
 	if r.status == 0 && r.text != "" {
 		r.status = statusIn(r.text)
+		if r.status == 0 {
+			r.status = reasonStatus(r.text)
+		}
 		r.inferred = r.status != 0
 	}
 	r.match()
@@ -60,6 +63,32 @@ func statusIn(text string) int {
 		}
 	}
 	return best
+}
+
+// reasonPhrases map the reason phrases SDKs print without a body or a
+// number ("Operation returned an invalid status code 'Forbidden'",
+// "Quota Exceeded") to their status (facts §4.2, §4.4 [I35][I44]).
+var reasonPhrases = [...]struct {
+	phrase string
+	status int
+}{{"forbidden", 403}, {"quota exceeded", 403}, {"unauthorized", 401}, {"access denied", 401},
+	{"not found", 404}, {"too many requests", 429}}
+
+// reasonStatus is the status a bare reason phrase stands for, or 0.
+func reasonStatus(text string) int {
+	for _, p := range reasonPhrases {
+		if strings.Contains(text, p.phrase) {
+			return p.status
+		}
+	}
+	return 0
+}
+
+// errorBody reports whether a body reads as an error though its status
+// may be a success: older APIs answered 200 with an error object
+// (facts §4.2 [I12]).
+func (r *responseFacts) errorBody() bool {
+	return r.has(`"error"`, "'error'", "invalid subscription key", "invalid key", "access denied", "unauthorized")
 }
 
 // leadingStatus reads a 3-digit HTTP status (or a 6-digit Translator

@@ -206,3 +206,16 @@ func TestRoleCommands(t *testing.T) {
 	assert.Contains(t, got[1].Cmd, `--assignee 11111111-2222-3333-4444-555555555555 --role "Cognitive Services OpenAI User"`)
 	assert.Empty(t, diagnosis.Analyse(diagnosis.Input{Key: testkeys.Legacy()}).RoleCommands(), "a key alone needs no role")
 }
+
+// TestUnplacedAnswerVerdict: an answer no rule knows keeps its status
+// advice and never reads as "no error found".
+func TestUnplacedAnswerVerdict(t *testing.T) {
+	for _, in := range []diagnosis.Input{
+		{Kind: "vision", Endpoint: "https://vis1.cognitiveservices.azure.com/", Key: testkeys.Legacy(), Status: 403, Response: `{"error":{"code":"SomethingNew"}}`},
+		{Kind: "vision", Endpoint: "https://vis1.cognitiveservices.azure.com/", Key: testkeys.Legacy(), Status: 200, Response: `{"error":{"code":"InvalidKey"}}`},
+	} {
+		r := diagnosis.Diagnose(in)
+		assert.True(t, strings.HasPrefix(r.Verdict, "No certain cause"), r.Verdict)
+		assert.False(t, r.Has("response-ok"), "an error body is not a success")
+	}
+}
