@@ -37,7 +37,7 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	ruleTokenRejected:    {phrases: []string{"access token is missing, invalid", "audience is incorrect"}},
 	rulePermissionDenied: {phrases: []string{"principal does not have access", "lacks the required data action"},
 		codes: []string{"permissiondenied"}},
-	ruleLocalAuth:     {phrases: []string{"key based authentication is disabled"}, codes: []string{"authenticationtypedisabled"}},
+	ruleLocalAuth: {phrases: []string{"key based authentication is disabled"}, codes: []string{"authenticationtypedisabled"}},
 	ruleNetwork: {phrases: []string{"virtual network/firewall rules", "throwexceptionduetotrafficdenied",
 		"public access is disabled", "please configure private endpoint"}},
 	ruleQuota:         {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota", "quota exceeded"}, codes: []string{"403001"}},
