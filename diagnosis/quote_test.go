@@ -129,4 +129,6 @@ func psExpandable(rs []rune, key string) (string, string, error) {
 	return "", "", errors.New(`unterminated "…"`)
 }
 
-func isPSNameRune(r rune) bool { return r == '_' || r == ':' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isPSNameRune(r rune) bool {
+	return r == '_' || r == ':' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
