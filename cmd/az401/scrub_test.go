@@ -76,6 +76,18 @@ func TestKnownKeyScrubbed(t *testing.T) {
 			"--endpoint", "https://h.cognitiveservices.azure.com/", "--response-file", file, "--format", form)
 		assertNoKey(t, out+errs, key, form)
 	}
+	// An answer that quotes the key back in another case or encoding.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	for _, form := range []string{"text", "json"} {
+		_, out, errs := az(t, key, "", "probe", "--kind", "vision", "--endpoint", srv.URL,
+			"--allow-host", strings.TrimPrefix(srv.URL, "http://"), "--format", form)
+		assert.Contains(t, out, "401")
+		assertNoKey(t, out+errs, key, "probe "+form)
+	}
 }
 
 // hostile holds terminal escapes, C1 controls and bidi overrides.
