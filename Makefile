@@ -39,9 +39,10 @@ fuzz:
 docs:
 	$(GO) run ./cmd/az401 causes --format markdown > docs/causes.md
 
-# Write the static site to site/ (PREFIX=/repo for GitHub Pages).
+# Write the static site to site/ (PREFIX=/repo for GitHub Pages; VERSION
+# and DOMAIN optional, as CI sets them).
 static: build
-	$(BIN) static -out site -prefix "$(PREFIX)"
+	$(BIN) static -out site -prefix "$(PREFIX)" $(if $(VERSION),-version "$(VERSION)") $(if $(DOMAIN),-domain "$(DOMAIN)")
 
 # Install Debian's Chromium for the browser tests when it is missing.
 chromium:

@@ -21,8 +21,9 @@ type testCall struct {
 	viaBrowser    bool   // with a relay, the user chose the browser's fetch
 }
 
-// relayToken is the token of az401 serve's relay, or "" on the static
-// site, which has none.
+// relayToken is set (not to the token: the relay gives the page that
+// at call time) when az401 serve's relay is beside the page, or "" on
+// the static site, which has none.
 func relayToken() string { return app.Getenv(probe.TokenEnv) }
 
 // prepareCall rebuilds the test call from the diagnosis's facts after an
@@ -69,7 +70,7 @@ func (p *diagnosePage) onSend(ctx app.Context, e app.Event) {
 			}
 		}()
 		if token != "" {
-			res = probe.ViaRelay(stop, relayURL, token, req, key, confirmed)
+			res = probe.ViaRelay(stop, relayURL, req, key, confirmed)
 		} else {
 			res = probe.Send(stop, req, key, "from this browser")
 		}

@@ -255,7 +255,7 @@ func (s *Snippet) fromHTTP(t string) {
 func (s *Snippet) fromURLs(t string) {
 	urls := reURL.FindAllString(t, 50)
 	for _, u := range urls {
-		if AzureAIHost(hostOf(u)) || hostOf(u) == "api.openai.com" {
+		if f, _, _ := classifyHost(hostOf(u)); !f.foreign() || f == HostAPIM || f == HostOpenAIPublic {
 			s.Endpoint.set(strings.TrimRight(u, ".'\""), "URL in the "+s.Format, Sure)
 			return
 		}

@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"net"
+	"strings"
+)
 
 // HostFamily is a shape of endpoint host (facts §2).
 type HostFamily int
@@ -22,7 +25,7 @@ const (
 	HostOpenAIPublic             // api.openai.com, OpenAI's own API
 	HostAPIM                     // {name}.azure-api.net, an API Management front door
 	HostWebPage                  // a portal, studio or docs page, not an API
-	HostLoopback                 // localhost and 127.0.0.0/8, a local proxy or test server
+	HostLoopback                 // localhost, 127.0.0.0/8 and ::1, a local proxy or test server
 	HostSearch                   // {name}.search.windows.net, Azure AI Search
 )
 
@@ -147,20 +150,36 @@ func classifyHost(host string) (HostFamily, Cloud, string) {
 	return HostUnknown, CloudUnknown, ""
 }
 
+// isLoopback reports whether a host is this machine: the name localhost,
+// or an address in 127.0.0.0/8 or ::1. Names that merely start with 127.
+// or end in .localhost are resolved by DNS and may point anywhere.
 func isLoopback(host string) bool {
-	return host == "localhost" || strings.HasSuffix(host, ".localhost") || strings.HasPrefix(host, "127.") || host == "::1"
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	return ip != nil && ip.IsLoopback()
+}
+
+// foreign reports whether a family is outside Azure AI's own domains: an
+// API Management gateway (which anyone can create), a local address, a
+// web page, OpenAI's API or an unknown host. The host guard asks before a
+// key goes to one, and a finding says why: endpoint-unknown-host, or
+// endpoint-not-api and endpoint-openai-public for the families they name.
+func (h HostFamily) foreign() bool {
+	switch h {
+	case HostUnknown, HostAPIM, HostLoopback, HostWebPage, HostOpenAIPublic:
+		return true
+	}
+	return false
 }
 
 // AzureAIHost reports whether host is on a known Azure AI domain (public,
-// Government or China cloud) or an API Management gateway: the hosts a
-// test call may send a key to without asking.
+// Government or China cloud): the hosts a test call may send a key to
+// without asking. An API Management gateway is not one.
 func AzureAIHost(host string) bool {
 	f, _, _ := classifyHost(strings.ToLower(host))
-	switch f {
-	case HostUnknown, HostWebPage, HostLoopback, HostOpenAIPublic:
-		return false
-	}
-	return true
+	return !f.foreign()
 }
 
 // suggestDomain returns a known Azure AI domain one or two typos away from

@@ -75,6 +75,20 @@ func analyseKey(raw string) keyFacts {
 	return k
 }
 
+// ProbeKey is the key as a test call sends it: the first line of what
+// was pasted, without the white space and invisible characters around
+// and inside it, as key-whitespace reports ("only the first was used").
+// Quotes and prefixes stay: key-quoted and key-prefixed say a program
+// sends them, and the test call shows what that gets.
+func ProbeKey(raw string) string {
+	var k keyFacts
+	s := k.stripSpace(raw)
+	if line, _, ok := cutLine(s); ok {
+		s = k.stripSpace(line)
+	}
+	return s
+}
+
 // stripSpace trims white space and invisible characters at both ends and
 // removes invisible ones inside, recording what it removed (facts §1.4).
 func (k *keyFacts) stripSpace(s string) string {

@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"errors"
+	"fmt"
 	"net"
 	"net/url"
 	"strings"
@@ -39,18 +40,21 @@ type Guard int
 // Guard verdicts.
 const (
 	// GuardAllow: https to a known Azure AI domain (public, Government,
-	// China) or an API Management gateway.
+	// China).
 	GuardAllow Guard = iota
-	// GuardConfirm: any other host, or http to a loopback address; the
-	// user must confirm, by name, that the key may go there.
+	// GuardConfirm: any other host (an API Management gateway, which
+	// anyone can create, included), or http to a loopback address; the
+	// user must confirm, by name, that the key may go there. These are
+	// the hosts endpoint-unknown-host (or endpoint-not-api,
+	// endpoint-openai-public) warns about.
 	GuardConfirm
 	// GuardRefuse: plain http to a non-loopback host, or not a web URL.
 	GuardRefuse
 )
 
 // CheckHost judges a URL for the test call. A shared link can carry an
-// attacker's endpoint, so the key goes to an unknown host only after the
-// user confirms that host by name.
+// attacker's endpoint, so the key goes to a host outside Azure AI's own
+// domains only after the user confirms that host by name.
 func CheckHost(rawURL string) (Guard, string) {
 	rawURL, _, _ = strings.Cut(rawURL, "?") // the query may hold KeySlot
 	u, err := url.Parse(rawURL)
@@ -58,17 +62,21 @@ func CheckHost(rawURL string) (Guard, string) {
 		return GuardRefuse, "not an absolute URL"
 	}
 	host := strings.ToLower(u.Hostname())
+	family, _, _ := classifyHost(host)
 	switch u.Scheme {
 	case "https":
-		if AzureAIHost(host) {
+		switch {
+		case !family.foreign():
 			return GuardAllow, host + " is an Azure AI host"
+		case family == HostAPIM:
+			return GuardConfirm, host + " is an API Management gateway, which anyone can create: send the key there only if you trust it"
 		}
 		return GuardConfirm, host + " is not an Azure AI host: send the key there only if you trust it"
 	case "http":
-		if isLoopback(host) {
+		if family == HostLoopback {
 			return GuardConfirm, host + " is a local address over plain http"
 		}
-		return GuardRefuse, "plain http would send the key unencrypted; only loopback addresses may use http"
+		return GuardRefuse, "plain http would send the key unencrypted; only loopback addresses (localhost, 127.0.0.1, ::1) may use http"
 	}
 	return GuardRefuse, "only https URLs can be tested"
 }
@@ -258,9 +266,10 @@ func (p Probe) Allows(confirmed string) bool {
 	return strings.EqualFold(confirmed, p.Host) || strings.EqualFold(confirmed, name)
 }
 
-// WithKey returns the request with the key in place, to send it.
+// WithKey returns the request with the key in place, to send it: the
+// key as ProbeKey normalises it, the same in a header and the query.
 func (p Probe) WithKey(key string) Probe {
-	key = strings.TrimSpace(key)
+	key = ProbeKey(key)
 	q := p
 	q.URL = strings.ReplaceAll(p.URL, KeySlot, url.QueryEscape(key))
 	q.Headers = make([]Header, len(p.Headers))
@@ -270,9 +279,10 @@ func (p Probe) WithKey(key string) Probe {
 	return q
 }
 
-// Display shows the exact request with the key masked.
+// Display shows the exact request with the key (as WithKey sends it)
+// masked.
 func (p Probe) Display(key string) string {
-	masked := Mask(strings.TrimSpace(key))
+	masked := Mask(ProbeKey(key))
 	var b strings.Builder
 	b.WriteString(p.Method + " " + strings.ReplaceAll(p.URL, KeySlot, masked) + "\n")
 	for _, h := range p.Headers {
@@ -286,7 +296,13 @@ func (p Probe) Display(key string) string {
 
 // Curl returns the request as a curl command reading the key from
 // $AZURE_KEY (a token from $AZURE_TOKEN): the secret is never inlined.
+// A request holding a control or bidi character gives a shell comment
+// saying so instead: pasted into a terminal, such characters act (see
+// uncopyable).
 func (p Probe) Curl() string {
+	if err := p.uncopyable(); err != nil {
+		return "# " + err.Error()
+	}
 	var b strings.Builder
 	b.WriteString("curl -i -X " + p.Method + " " + shArg(p.URL, p.secretVar()))
 	for _, h := range p.Headers {
@@ -307,6 +323,7 @@ func (p Probe) secretVar() string {
 }
 
 // shArg quotes a value for a POSIX shell, the key as "$NAME".
+// Inside single quotes only the single quote is special.
 func shArg(v, name string) string {
 	parts := strings.Split(v, KeySlot)
 	for i, part := range parts {
@@ -316,9 +333,13 @@ func shArg(v, name string) string {
 }
 
 // PowerShell returns the request as Invoke-WebRequest reading the key
-// from $env:AZURE_KEY, a token from $env:AZURE_TOKEN (PowerShell 7; -SkipHttpErrorCheck shows 4xx
-// answers instead of throwing).
+// from $env:AZURE_KEY, a token from $env:AZURE_TOKEN (PowerShell 7;
+// -SkipHttpErrorCheck shows 4xx answers instead of throwing). Like Curl,
+// it refuses control and bidi characters with a comment.
 func (p Probe) PowerShell() string {
+	if err := p.uncopyable(); err != nil {
+		return "# " + err.Error()
+	}
 	var b strings.Builder
 	b.WriteString("$headers = @{\n")
 	contentType := ""
@@ -328,7 +349,7 @@ func (p Probe) PowerShell() string {
 			contentType = h.Value
 		case "Content-Length":
 		default:
-			b.WriteString("  '" + h.Name + "' = " + psArg(h.Value, p.secretVar()) + "\n")
+			b.WriteString("  " + psArg(h.Name, p.secretVar()) + " = " + psArg(h.Value, p.secretVar()) + "\n")
 		}
 	}
 	b.WriteString("}\nInvoke-WebRequest -Method " + p.Method + " -Uri " + psArg(p.URL, p.secretVar()) + " -Headers $headers")
@@ -342,14 +363,72 @@ func (p Probe) PowerShell() string {
 	return b.String()
 }
 
-// psArg quotes a value for PowerShell, the key as $env:NAME.
+// psSingleQuotes end a single-quoted PowerShell string: the ASCII quote
+// and its typographic look-alikes U+2018–U+201B. Doubling one keeps it.
+const psSingleQuotes = "'\u2018\u2019\u201a\u201b"
+
+// psDoubleSpecial are special in a double-quoted PowerShell string: the
+// backtick (escape), $ (expansion), and the double quote with its
+// look-alikes U+201C–U+201E, which end the string. A backtick in front
+// makes each literal.
+const psDoubleSpecial = "`$\"\u201c\u201d\u201e"
+
+// psArg quotes a value for PowerShell, the key as $env:NAME: in
+// single quotes, every single-quote look-alike doubled; with the key, in
+// double quotes, every special character escaped with a backtick.
 func psArg(v, name string) string {
+	var b strings.Builder
 	if !strings.Contains(v, KeySlot) {
-		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+		b.WriteByte('\'')
+		for _, r := range v {
+			if strings.ContainsRune(psSingleQuotes, r) {
+				b.WriteRune(r)
+			}
+			b.WriteRune(r)
+		}
+		b.WriteByte('\'')
+		return b.String()
 	}
-	// Escape PowerShell's backtick first, then what it escapes.
-	esc := strings.ReplaceAll(v, "`", "``")
-	esc = strings.ReplaceAll(esc, `"`, "`\"")
-	esc = strings.ReplaceAll(esc, "$", "`$")
-	return `"` + strings.ReplaceAll(esc, KeySlot, "$env:"+name) + `"`
+	b.WriteByte('"')
+	for i, part := range strings.Split(v, KeySlot) {
+		if i > 0 {
+			b.WriteString("$env:" + name)
+		}
+		for _, r := range part {
+			if strings.ContainsRune(psDoubleSpecial, r) {
+				b.WriteByte('`')
+			}
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// uncopyable says why the request cannot be copied as a command: a
+// control character (a line break ends a command, NUL cannot be passed
+// at all, ESC drives the terminal) or a bidi override (it shows the
+// command in another order than it runs) in any part of it.
+func (p Probe) uncopyable() error {
+	parts := []string{p.Method, p.URL, p.Body}
+	for _, h := range p.Headers {
+		parts = append(parts, h.Name, h.Value)
+	}
+	for _, s := range parts {
+		for _, r := range strings.ReplaceAll(s, KeySlot, "") {
+			if IsControl(r) {
+				return fmt.Errorf("not copied: the request holds the character %U, which a command line cannot carry safely; remove it from the input", r)
+			}
+		}
+	}
+	return nil
+}
+
+// IsControl reports whether a character acts on a terminal or on how
+// text is shown rather than being shown: C0 and C1 control characters,
+// DEL, and the bidi embeddings, overrides and isolates. Tab and line
+// feed are controls too; callers that keep them check first.
+func IsControl(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200e || r == 0x200f || r == 0x061c
 }

@@ -158,13 +158,21 @@ func TestCheckHost(t *testing.T) {
 		"https://c1.openai.azure.com/":                   diagnosis.GuardAllow,
 		"https://x1.cognitiveservices.azure.us/":         diagnosis.GuardAllow,
 		"https://chinaeast2.api.cognitive.azure.cn/":     diagnosis.GuardAllow,
-		"https://corp.azure-api.net/":                    diagnosis.GuardAllow,
+		"https://corp.azure-api.net/":                    diagnosis.GuardConfirm, // anyone can create a gateway
+		"https://anything.azure-api.net/openai/":         diagnosis.GuardConfirm,
 		"https://api.cognitive.microsofttranslator.com/": diagnosis.GuardAllow,
 		"https://evil.example.com/":                      diagnosis.GuardConfirm,
 		"https://c1.openai.azure.com.evil.example/":      diagnosis.GuardConfirm,
 		"https://api.openai.com/":                        diagnosis.GuardConfirm,
 		"http://127.0.0.1:8080/":                         diagnosis.GuardConfirm,
 		"http://localhost/":                              diagnosis.GuardConfirm,
+		"http://127.0.0.2:9/":                            diagnosis.GuardConfirm,
+		"http://[::1]:8080/":                             diagnosis.GuardConfirm,
+		"http://127.evil.example/":                       diagnosis.GuardRefuse, // a name, resolved anywhere
+		"http://x.localhost/":                            diagnosis.GuardRefuse,
+		"http://127.0.0.1.nip.io/":                       diagnosis.GuardRefuse,
+		"http://0x7f000001/":                             diagnosis.GuardRefuse,
+		"https://127.evil.example/":                      diagnosis.GuardConfirm,
 		"http://c1.openai.azure.com/":                    diagnosis.GuardRefuse,
 		"http://192.168.1.10/":                           diagnosis.GuardRefuse,
 		"ftp://c1.openai.azure.com/":                     diagnosis.GuardRefuse,
@@ -196,4 +204,75 @@ func TestProbeFindings(t *testing.T) {
 	r = diagnosis.Diagnose(in)
 	require.True(t, r.Has("response-rate-limited"))
 	assert.True(t, strings.Contains(r.Findings[0].Message, "Retry after 7 seconds"), r.Findings[0].Message)
+}
+
+// TestGuardAsksWhereTheFindingWarns: the host guard asks before the key
+// goes to exactly the hosts a finding says are not Azure AI's (one host
+// classification for both).
+func TestGuardAsksWhereTheFindingWarns(t *testing.T) {
+	hostFindings := []string{"endpoint-unknown-host", "endpoint-not-api", "endpoint-openai-public"}
+	for _, endpoint := range []string{
+		"https://c1.openai.azure.com/", "https://westeurope.api.cognitive.microsoft.com/",
+		"https://x1.cognitiveservices.azure.us/", "https://chinaeast2.api.cognitive.azure.cn/",
+		"https://api.cognitive.microsofttranslator.com/", "https://westus.tts.speech.microsoft.com/",
+		"https://f1.services.ai.azure.com/", "https://api.bing.microsoft.com/",
+		"https://corp.azure-api.net/", "https://anything.azure-api.net/", "https://evil.example.com/",
+		"https://c1.openai.azure.com.evil.example/", "https://api.openai.com/", "https://portal.azure.com/",
+		"https://127.evil.example/", "https://x.localhost/", "https://localhost:8443/",
+		"http://127.0.0.1:8080/", "http://localhost/", "http://[::1]:9/",
+	} {
+		r := diagnosis.Diagnose(diagnosis.Input{Endpoint: endpoint, Kind: "vision"})
+		warns := false
+		for _, id := range hostFindings {
+			warns = warns || r.Has(id)
+		}
+		guard, why := diagnosis.CheckHost(endpoint)
+		assert.Equal(t, warns, guard == diagnosis.GuardConfirm, "%s: finding warns %v, guard %v (%s)", endpoint, warns, guard, why)
+	}
+}
+
+// TestProbeKeySecondLine: a key with a second line is sent as the
+// finding says, its first line only, in the query as in a header, and
+// shown masked as sent.
+func TestProbeKeySecondLine(t *testing.T) {
+	key := testkeys.Legacy()
+	pasted := " " + key + "\r\nX-Injected: 1\n"
+	in := diagnosis.Input{Kind: "translator", Key: pasted, Region: "westeurope", Header: "query",
+		Endpoint: "https://api.cognitive.microsofttranslator.com/"}
+	r := diagnosis.Diagnose(in)
+	require.True(t, r.Has("key-whitespace"))
+	assert.Contains(t, r.Findings[slicesIndex(r, "key-whitespace")].Message, "only the first was used")
+	p, err := diagnosis.BuildProbe(in)
+	require.NoError(t, err)
+	assert.Contains(t, p.WithKey(pasted).URL, "Subscription-Key="+key+"&")
+	assert.NotContains(t, p.WithKey(pasted).URL, "Injected")
+	assert.Contains(t, p.Display(pasted), diagnosis.Mask(key))
+	in.Header = ""
+	p, _ = diagnosis.BuildProbe(in)
+	assert.Equal(t, key, p.WithKey(pasted).Headers[1].Value)
+	assert.Equal(t, key, diagnosis.ProbeKey(pasted))
+	assert.Equal(t, key, diagnosis.ProbeKey("\ufeff"+key+"\u200b\n"))
+}
+
+func slicesIndex(r diagnosis.Report, id string) int {
+	for i, f := range r.Findings {
+		if f.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestCopyRefusesControlCharacters: a control or bidi character in any
+// part of the request gives a comment, not a command.
+func TestCopyRefusesControlCharacters(t *testing.T) {
+	for _, bad := range []string{"\n", "\r", "\x00", "\x1b[2J", "\u009b", "\u202e", "\u2066", "\x7f"} {
+		p := diagnosis.Probe{Method: "GET", URL: "https://c1.openai.azure.com/openai/models",
+			Headers: []diagnosis.Header{{Name: "api-key", Value: diagnosis.KeySlot}, {Name: "X-Region", Value: "west" + bad + "europe"}}}
+		for name, cmd := range map[string]string{"curl": p.Curl(), "PowerShell": p.PowerShell()} {
+			assert.True(t, strings.HasPrefix(cmd, "# not copied: "), "%s with %q: %q", name, bad, cmd)
+			assert.NotContains(t, cmd, bad, name)
+			assert.NotContains(t, cmd, "\n", name)
+		}
+	}
 }

@@ -3,39 +3,83 @@ package diagnosis
 import (
 	"net/url"
 	"strings"
+	"unicode"
 )
 
 // secretParams are query parameters that carry a key, a signature or a
-// function code (facts §3: Subscription-Key, subscription-key; SAS sig).
-var secretParams = []string{"subscription-key", "ocp-apim-subscription-key", "api-key", "apikey", "key",
-	"sig", "code", "access_token", "token"}
+// function code (facts §3: Subscription-Key, subscription-key; SAS sig),
+// spelled without case, dashes, underscores or dots.
+var secretParams = []string{"sig", "code", "auth", "authorization", "pwd", "credential", "credentials"}
 
-// IsSecretParam reports whether a query parameter name carries a secret.
-func IsSecretParam(name string) bool { return contains(secretParams, strings.ToLower(name)) }
+// secretWords mark a parameter name as secret wherever they appear in it,
+// so that api_key, subscriptionKey, x-api-key and accountKey all count.
+var secretWords = []string{"key", "token", "secret", "password", "signature"}
 
-// RedactEndpoint removes the values of secret query parameters from a URL,
-// so it can be shown, logged or shared. Text that is not a URL is returned
-// with anything after "?" dropped.
-func RedactEndpoint(s string) string {
-	base, query, ok := strings.Cut(s, "?")
-	if !ok {
-		return s
+// IsSecretParam reports whether a query parameter name carries a secret,
+// however it is spelled: any case, with dashes, underscores or dots, or
+// percent-encoded.
+func IsSecretParam(name string) bool {
+	if n, err := url.QueryUnescape(name); err == nil {
+		name = n
 	}
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		return base + "?…"
+	name = strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r == '.' || r == ' ' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, name)
+	if contains(secretParams, name) {
+		return true
 	}
-	changed := false
-	for name := range q {
-		if IsSecretParam(name) {
-			q[name] = []string{"…"}
-			changed = true
+	for _, w := range secretWords {
+		if strings.Contains(name, w) {
+			return true
 		}
 	}
-	if !changed {
-		return s
+	return false
+}
+
+// RedactEndpoint removes the secrets from a URL, so it can be shown or
+// logged: the values of secret query (and fragment) parameters, and of
+// any parameter shaped like a secret, a user name and password, and
+// anything else shaped like a key (MaskSecrets). A bare key is masked.
+func RedactEndpoint(s string) string {
+	if LooksSecret(s) {
+		return Mask(s)
 	}
-	return base + "?" + q.Encode()
+	if i := strings.Index(s, "://"); i >= 0 {
+		authority := s[i+3:]
+		if j := strings.IndexAny(authority, "/?#"); j >= 0 {
+			authority = authority[:j]
+		}
+		if at := strings.LastIndexByte(authority, '@'); at >= 0 {
+			s = s[:i+3] + "…@" + s[i+3+at+1:]
+		}
+	}
+	base, frag, hasFrag := strings.Cut(s, "#")
+	base, query, hasQuery := strings.Cut(base, "?")
+	if hasQuery {
+		base += "?" + redactPairs(query)
+	}
+	if hasFrag {
+		base += "#" + redactPairs(frag)
+	}
+	return MaskSecrets(base)
+}
+
+// redactPairs replaces the secret values in name=value pairs joined by &.
+func redactPairs(query string) string {
+	pairs := strings.Split(query, "&")
+	for i, kv := range pairs {
+		name, value, _ := strings.Cut(kv, "=")
+		if v, err := url.QueryUnescape(value); err == nil {
+			value = v
+		}
+		if IsSecretParam(name) && value != "" || LooksSecret(value) {
+			pairs[i] = name + "=%E2%80%A6"
+		}
+	}
+	return strings.Join(pairs, "&")
 }
 
 // StripSecrets removes secret query parameters from a URL entirely, for

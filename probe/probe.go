@@ -102,12 +102,15 @@ func classify(stop Stop, p diagnosis.Probe) string {
 	return diagnosis.ProbeCORSBlocked
 }
 
-// scrub removes the key, plain or URL-escaped, from a text.
+// scrub removes the key as sent (diagnosis.ProbeKey) and as pasted,
+// plain or URL-escaped, from a text.
 func scrub(s, key string) string {
-	key = strings.TrimSpace(key)
-	if len(key) < 4 {
-		return s
+	for _, k := range []string{diagnosis.ProbeKey(key), strings.TrimSpace(key)} {
+		if len(k) < 4 {
+			continue
+		}
+		s = strings.ReplaceAll(s, k, "…")
+		s = strings.ReplaceAll(s, url.QueryEscape(k), "…")
 	}
-	s = strings.ReplaceAll(s, key, "…")
-	return strings.ReplaceAll(s, url.QueryEscape(key), "…")
+	return s
 }

@@ -9,12 +9,15 @@ import (
 	"az401/diagnosis"
 )
 
-// TokenHeader carries the per-run token that az401 serve embeds in the
-// page it serves.
+// TokenHeader carries the per-run token of az401 serve's relay. The page
+// reads the token from the relay (GET) each time it sends a call, so it
+// is in no file the service worker caches: a page reloaded after az401
+// serve restarted gets the new one.
 const TokenHeader = "X-Az401-Token"
 
-// TokenEnv is the page's environment variable (app.Getenv) holding the
-// token; the static site has none, and so no relay.
+// TokenEnv is the page's environment variable (app.Getenv) that says
+// az401 serve's relay is beside the page; its value is not the token.
+// The static site has none, and so no relay.
 const TokenEnv = "AZ401_RELAY_TOKEN"
 
 // ViaRelayName says, in a result, that the call went through the relay.
@@ -30,8 +33,9 @@ type relayRequest struct {
 }
 
 // ViaRelay sends the test call through az401 serve's relay at relayURL
-// (same origin as the page) and returns its answer.
-func ViaRelay(stop Stop, relayURL, token string, p diagnosis.Probe, key, confirmedHost string) diagnosis.ProbeResult {
+// (same origin as the page), with the token it reads from there first,
+// and returns its answer.
+func ViaRelay(stop Stop, relayURL string, p diagnosis.Probe, key, confirmedHost string) diagnosis.ProbeResult {
 	fail := func(err error) diagnosis.ProbeResult {
 		return diagnosis.ProbeResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeUnreachable,
 			Detail: scrub("the local relay failed: "+err.Error(), key)}
@@ -40,8 +44,15 @@ func ViaRelay(stop Stop, relayURL, token string, p diagnosis.Probe, key, confirm
 	if err != nil {
 		return fail(err)
 	}
-	a, err := do(stop, Timeout+5*time.Second, exchange{method: "POST", url: relayURL, body: string(body),
-		headers: []diagnosis.Header{{Name: "Content-Type", Value: "application/json"}, {Name: TokenHeader, Value: token}}})
+	t, err := do(stop, Timeout, exchange{method: "GET", url: relayURL})
+	if err == nil && t.status != 200 {
+		err = fmt.Errorf("status %d reading its token (is az401 serve still running?)", t.status)
+	}
+	var a answer
+	if err == nil {
+		a, err = do(stop, Timeout+5*time.Second, exchange{method: "POST", url: relayURL, body: string(body),
+			headers: []diagnosis.Header{{Name: "Content-Type", Value: "application/json"}, {Name: TokenHeader, Value: t.body}}})
+	}
 	switch {
 	case errors.Is(err, errCanceled):
 		return diagnosis.ProbeResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeCanceled}

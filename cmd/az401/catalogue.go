@@ -102,7 +102,7 @@ func runExplain(args []string, e env) error {
 			ids = append(ids, c.ID)
 		}
 		return usagef(suggestOr(args[0], ids, "did you mean az401 explain %s?", "az401 causes lists the IDs"),
-			"unknown cause %q", args[0])
+			"unknown cause %s", quoteArg(args[0]))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\nSeverity: %s\n\n%s\n\nFix:\n", c.ID, c.Title, c.Severity, c.Doc)
@@ -129,5 +129,5 @@ func formatFlag(cmd string, args []string, choices ...string) (string, error) {
 			return c, nil
 		}
 	}
-	return "", usagef("use --format "+strings.Join(choices, ", --format "), "unknown --format %q", *form)
+	return "", usagef("use --format "+strings.Join(choices, ", --format "), "unknown --format %s", quoteArg(*form))
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"az401/diagnosis"
@@ -75,6 +76,8 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// secrets are scrubbed from stdout and stderr (set by run).
+	secrets *secrets
 }
 
 // usageError is a mistake in the command line, with hints for the user.
@@ -95,6 +98,8 @@ func usagef(hint string, format string, args ...any) error {
 
 // run runs the command line and returns the exit status.
 func run(args []string, e env) int {
+	e.secrets = &secrets{}
+	e.stdout, e.stderr = scrubWriter{e.stdout, e.secrets}, scrubWriter{e.stderr, e.secrets}
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, usage)
 		return exitUsage
@@ -122,7 +127,7 @@ func run(args []string, e env) int {
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	default:
-		err = usagef(suggest(args[0], commands, "did you mean az401 %s?"), "unknown command %q", args[0])
+		err = usagef(suggest(args[0], commands, "did you mean az401 %s?"), "unknown command %s", quoteArg(args[0]))
 	}
 	var ue *usageError
 	switch {
@@ -151,4 +156,11 @@ func suggest(w string, known []string, format string) string {
 		return ""
 	}
 	return fmt.Sprintf(format, best)
+}
+
+// quoteArg quotes a command-line value for a message: anything shaped
+// like a key masked (a key passed where it does not belong), long values
+// cut.
+func quoteArg(s string) string {
+	return strconv.Quote(diagnosis.Truncate(diagnosis.MaskSecrets(s), 60))
 }

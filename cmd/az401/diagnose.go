@@ -63,7 +63,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	}
 	if fs.NArg() > 0 {
 		return in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
-			"unexpected argument %q", diagnosis.Truncate(fs.Arg(0), 12))
+			"unexpected argument %s", quoteArg(fs.Arg(0)))
 	}
 	if err := checkChoices(in.Kind, in.Header, form); err != nil {
 		return in, "", err
@@ -86,7 +86,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	in.Now = time.Now()
 	if now != "" {
 		if in.Now, err = time.Parse(time.RFC3339, now); err != nil {
-			return in, "", usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %q is not a time", now)
+			return in, "", usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %s is not a time", quoteArg(now))
 		}
 	}
 	if keyStdin && responseFile == "-" {
@@ -109,6 +109,7 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 		snippet := diagnosis.Extract(text)
 		in = snippet.Input(in) // what the flags say wins
 	}
+	e.secrets.add(in.Key)
 	return in, form, nil
 }
 
@@ -134,14 +135,14 @@ func checkChoices(kind, header, form string) error {
 	if kind != "" && diagnosis.LookupKind(kind) == nil {
 		ids := kindIDs()
 		return usagef(suggestOr(kind, ids, "did you mean --kind %s?", "kinds are: "+strings.Join(ids, ", ")),
-			"unknown --kind %q", kind)
+			"unknown --kind %s", quoteArg(kind))
 	}
 	if header != "" && !slices.Contains(diagnosis.Headers, strings.ToLower(header)) {
 		return usagef(suggestOr(strings.ToLower(header), diagnosis.Headers, "did you mean --header %s?",
-			"headers are: "+strings.Join(diagnosis.Headers, ", ")), "unknown --header %q", header)
+			"headers are: "+strings.Join(diagnosis.Headers, ", ")), "unknown --header %s", quoteArg(header))
 	}
 	if form != "text" && form != "json" {
-		return usagef("use --format text or --format json", "unknown --format %q", form)
+		return usagef("use --format text or --format json", "unknown --format %s", quoteArg(form))
 	}
 	return nil
 }

@@ -34,7 +34,7 @@ func runProbe(args []string, e env) (int, error) {
 	case guard == diagnosis.GuardRefuse:
 		return 0, usagef("use the https endpoint from Keys and Endpoint", "refusing to send the key: %s", why)
 	case guard == diagnosis.GuardConfirm && !*dryRun && !p.Allows(*allowHost):
-		return 0, usagef("if you trust it, pass --allow-host "+p.Host, "%s is not an Azure AI host; the key goes there only if you allow that host", p.Host)
+		return 0, usagef("if you trust "+p.Host+", pass --allow-host "+p.Host, "the key goes to %s only with --allow-host: %s", p.Host, why)
 	}
 	call := &probeCall{request: p, key: in.Key}
 	if !*dryRun {

@@ -101,8 +101,8 @@ func TestProbeHostGuard(t *testing.T) {
 	code, _, errs := az(t, testkeys.Legacy(), "", "probe", "--kind", "vision", "--endpoint", srv.URL)
 	assert.Equal(t, exitUsage, code)
 	host := strings.TrimPrefix(srv.URL, "http://")
-	assert.Contains(t, errs, host+" is not an Azure AI host")
-	assert.Contains(t, errs, "az401: hint: if you trust it, pass --allow-host "+host)
+	assert.Contains(t, errs, "the key goes to "+host+" only with --allow-host: 127.0.0.1 is a local address over plain http")
+	assert.Contains(t, errs, "az401: hint: if you trust "+host+", pass --allow-host "+host)
 	assert.Empty(t, srv.Requests(), "nothing is sent without --allow-host")
 
 	code, _, errs = az(t, testkeys.Legacy(), "", "probe", "--kind", "vision", "--endpoint", "http://v1.cognitiveservices.azure.com/")

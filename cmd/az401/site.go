@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -13,6 +14,9 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,14 +53,22 @@ func runStatic(args []string, e env) error {
 	return nil
 }
 
-// cleanPrefix normalises -prefix to "" or "/name".
+// cleanPrefix normalises -prefix to "" or "/name": letters, digits and
+// . _ - / only, and no . or .. segment. The prefix goes into every page's
+// links and scripts, so nothing else may.
 func cleanPrefix(p string) (string, error) {
 	p = "/" + strings.Trim(p, "/")
 	if p == "/" {
 		return "", nil
 	}
-	if strings.ContainsAny(p, " ?#\\") {
-		return "", usagef("give the repository name, e.g. -prefix /az401", "-prefix %q is not a path", p)
+	bad := strings.ContainsFunc(p, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._/-", r))
+	})
+	for _, seg := range strings.Split(p[1:], "/") {
+		bad = bad || seg == "" || seg == "." || seg == ".."
+	}
+	if bad {
+		return "", usagef("give the repository name (letters, digits, . _ - /), e.g. -prefix /az401", "-prefix %s is not a path", quoteArg(p))
 	}
 	return p, nil
 }
@@ -109,9 +121,12 @@ func runServe(args []string, e env) error {
 	return nil
 }
 
-// newServer writes the site with a fresh relay token and returns the
-// server for addr: the page, and the relay that sends its test calls
-// from this process, where CORS does not hide the answer.
+// newServer writes the site and returns the server for addr: the page,
+// and the relay that sends its test calls from this process, where CORS
+// does not hide the answer. The relay's token is fresh for each run and
+// in no file of the site: the page reads it from the relay when it calls
+// (probe.ViaRelay). Every answer goes only to requests made to addr
+// (probe.LocalOnly) and carries the security headers.
 func newServer(addr, wasm string) (*http.Server, func(), error) {
 	version, err := fileVersion(wasm)
 	if err != nil {
@@ -128,19 +143,75 @@ func newServer(addr, wasm string) (*http.Server, func(), error) {
 		return nil, nil, err
 	}
 	token := hex.EncodeToString(raw)
-	if err := ui.Generate(dir, ui.Site{Version: version, Env: map[string]string{probe.TokenEnv: token}}, wasm); err != nil {
+	if err := ui.Generate(dir, ui.Site{Version: version, Env: map[string]string{probe.TokenEnv: "relay"}}, wasm); err != nil {
 		cleanup()
 		return nil, nil, err
 	}
-	site := pages.Handler(dir, "")
+	csp, err := contentSecurityPolicy(dir)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
 	mux := http.NewServeMux()
 	mux.Handle("/relay", probe.Relay(addr, token))
-	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Other sites may not load these files: app.js holds the token.
-		w.Header().Set("Cross-Origin-Resource-Policy", "same-origin")
-		site.ServeHTTP(w, r)
-	}))
-	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}, cleanup, nil
+	mux.Handle("/", pages.Handler(dir, ""))
+	srv := &http.Server{
+		Handler:           securityHeaders(csp, probe.LocalOnly(addr, mux)),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		// A relayed call takes up to probe.Timeout, and the check of an
+		// unreachable host as long again.
+		WriteTimeout:   3 * probe.Timeout,
+		IdleTimeout:    60 * time.Second,
+		MaxHeaderBytes: 16 << 10,
+	}
+	return srv, cleanup, nil
+}
+
+// securityHeaders adds to every answer: the content security policy, no
+// framing, no MIME sniffing, no Referer, and no loading by other sites.
+func securityHeaders(csp string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// inlineScript matches a script element without a src: go-app's pages
+// hold one, az401's loader (app/handler.go).
+var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
+
+// contentSecurityPolicy is the page's policy: scripts from this origin,
+// WebAssembly, and the inline scripts of the generated pages by hash;
+// test calls (connect-src) to https hosts and loopback addresses, which
+// the host guard allows; no plugins, no framing, no base or form
+// targets elsewhere.
+func contentSecurityPolicy(dir string) (string, error) {
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		return "", err
+	}
+	scripts := []string{"'self'", "'wasm-unsafe-eval'"}
+	for _, page := range pages {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			return "", err
+		}
+		for _, m := range inlineScript.FindAllSubmatch(b, -1) {
+			sum := sha256.Sum256(m[1])
+			if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !slices.Contains(scripts, h) {
+				scripts = append(scripts, h)
+			}
+		}
+	}
+	return "default-src 'self'; script-src " + strings.Join(scripts, " ") +
+		"; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*" +
+		"; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'", nil
 }
 
 // loopback reports whether addr's host is a loopback address.
