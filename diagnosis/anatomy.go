@@ -62,7 +62,7 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 		domain = strings.TrimPrefix(e.host, e.label)
 		lbl := Segment{Label: "resource name", Text: e.label, Mark: mark(e.badLabel != "", e.badLabel == "")}
 		switch e.family {
-		case HostRegional, HostSpeech:
+		case hostRegional, hostSpeech:
 			lbl.Label = "region"
 			lbl.Mark = mark(e.badLabel != "" || bad("endpoint-region-mismatch", "endpoint-cloud-mismatch"), f.region != nil)
 			if r := f.region; r != nil && e.region != "" && e.region != r.ID {
@@ -70,7 +70,7 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 			} else if e.region != "" {
 				lbl.Note = regionByID[e.region].Name
 			}
-		case HostTranslator:
+		case hostTranslator:
 			lbl.Label = "geography"
 			lbl.Note = geography(e.label)
 		}
@@ -81,12 +81,12 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 	}
 	dom := Segment{Label: "domain", Text: domain, Note: e.family.String(), Mark: MarkOK}
 	switch {
-	case e.family == HostUnknown || e.family == HostWebPage || e.family == HostOpenAIPublic:
+	case e.family == hostUnknown || e.family == hostWebPage || e.family == hostOpenAIPublic:
 		dom.Mark = MarkBad
 		if e.suggest != "" {
 			dom.Note = "did you mean " + e.suggest + "?"
 		}
-	case e.family == HostAPIM || e.family == HostLoopback:
+	case e.family == hostAPIM || e.family == hostLoopback:
 		dom.Mark = MarkWarn
 	case bad("endpoint-kind-mismatch") && f.ep.api == "", bad("endpoint-needs-region", "endpoint-cloud-mismatch"):
 		dom.Mark = MarkBad

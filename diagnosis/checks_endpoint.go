@@ -15,7 +15,7 @@ var endpointMissing = &Check{
 	Fix: fixCopyEndpoint, Sources: "facts §2",
 	Run: func(c *Check, f *Facts) []Finding {
 		// The Speech SDK needs only the key and the region.
-		if f.ep.given || !f.key.given || f.kindIs("speech") && f.region != nil {
+		if f.ep.given || !f.key.given || f.Kind() != nil && f.Kind().SpeechRegions && f.region != nil {
 			return nil
 		}
 		return one(c.finding("No endpoint was given, so host and region were not checked.", ""))
@@ -44,7 +44,7 @@ var endpointInsecure = &Check{
 	Doc: "Azure AI services answer on HTTPS only; over http:// the key would travel in clear text.",
 	Fix: "Use https:// in the endpoint", Sources: "facts §2",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.scheme != "http" || f.ep.family == HostUnknown || f.ep.family == HostLoopback {
+		if f.ep.scheme != "http" || f.ep.family == hostUnknown || f.ep.family == hostLoopback {
 			return nil
 		}
 		return one(c.finding("The endpoint uses http://; Azure AI services need https://.", "http://"+f.ep.host))
@@ -58,7 +58,7 @@ var endpointNotAPI = &Check{
 		"never an API answer.",
 	Fix: fixCopyEndpoint, Sources: "facts §2",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostWebPage {
+		if f.ep.family != hostWebPage {
 			return nil
 		}
 		name := webPage(f.ep.host)
@@ -100,7 +100,7 @@ var endpointOpenAIPublic = &Check{
 	Fix:     "Set the base URL to your resource: https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint",
 	Sources: "facts §1.3, §2.1 [S24][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
+		if f.ep.family != hostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
 			return nil // snippet-openai-default says it for a client with no base URL
 		}
 		if f.key.class == KeyForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
@@ -119,7 +119,7 @@ var endpointUnknownHost = &Check{
 	Sources: "facts §2, §3 [I38]",
 	Run: func(c *Check, f *Facts) []Finding {
 		switch f.ep.family {
-		case HostUnknown:
+		case hostUnknown:
 			if !f.ep.parsed {
 				return nil
 			}
@@ -128,9 +128,9 @@ var endpointUnknownHost = &Check{
 					f.ep.host).withSeverity(Error).withFix("Use https://" + f.ep.suggest + "/"))
 			}
 			return one(c.finding("The host "+f.ep.host+" is not an Azure AI domain, so region and kind checks are limited.", f.ep.host))
-		case HostAPIM:
+		case hostAPIM:
 			return one(c.finding("The host is an API Management gateway: it wants the key it issued (its subscription key), not the AI resource's key.", f.ep.host))
-		case HostLoopback:
+		case hostLoopback:
 			return one(c.finding("The host is a local address: a proxy or test server, not Azure.", f.ep.host))
 		}
 		return nil
@@ -198,7 +198,7 @@ var endpointNeedsRegion = &Check{
 	Fix:     "Use https://REGION.api.cognitive.microsoft.com/ with the resource's region, or the resource's custom subdomain",
 	Sources: "facts §2.1, §3 [S1][S2][I6][I15]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostGlobal {
+		if f.ep.family != hostGlobal {
 			return nil
 		}
 		fix := ""
@@ -260,7 +260,7 @@ var endpointTokenURL = &Check{
 		switch {
 		case f.ep.afterToken:
 			return one(c.finding("An API route was appended to the issueToken URL.", Truncate(f.ep.path, 80)))
-		case f.kind != nil && !contains([]string{"translator", "speech", "cognitive-services", "ai-services", "bing-speech"}, f.kind.ID):
+		case f.kind != nil && !f.kind.STSTokens:
 			return one(c.finding("The endpoint is the issueToken URL, but "+f.kind.Name+" does not accept issueToken tokens.", Truncate(f.ep.path, 80)))
 		case f.resp.status == 404:
 			return one(c.finding("The issueToken URL answered 404: it was used as an API endpoint.", Truncate(f.ep.path, 80)))
@@ -303,24 +303,14 @@ func pathProblem(e *endpointFacts) string {
 		if v[0] != "3.0" {
 			return "has api-version=" + v[0] + "; Translator's is 3.0"
 		}
-	case hasV && datedAPI(e.api):
-		if !isAPIVersion(v[0]) && !(e.api == "openai" && e.version == "v1") {
+	case hasV && kindByID[e.api] != nil && kindByID[e.api].DatedVersions:
+		if !isAPIVersion(v[0]) && !(kindByID[e.api].BearerKey != "" && e.version == kindByID[e.api].BearerKey) {
 			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
 		}
 	case needsAPIVersion(e):
 		return "has no api-version, which this API requires"
 	}
 	return ""
-}
-
-// datedAPI reports whether an API versions its REST API by date
-// (api-version=YYYY-MM-DD).
-func datedAPI(api string) bool {
-	switch api {
-	case "openai", "language", "document-intelligence", "content-safety", "ai-services":
-		return true
-	}
-	return false
 }
 
 // needsAPIVersion reports whether a full request path lacks the

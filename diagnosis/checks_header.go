@@ -14,7 +14,7 @@ var translatorRegionHeader = &Check{
 	Fix:     "Send Ocp-Apim-Subscription-Region: <the resource's region id> with every request\nOr create the Translator resource in the \"global\" location",
 	Sources: "facts §3 [S1][S3][S4][I1][I3][I4][I5]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if !(f.kindIs("translator") || f.ep.api == "translator") || f.ep.family != HostTranslator {
+		if k, api := f.Kind(), kindByID[f.ep.api]; !(k != nil && k.RegionHeader || api != nil && api.RegionHeader) || f.ep.family != hostTranslator {
 			return nil
 		}
 		regional := f.region != nil && f.region.ID != Global
@@ -75,21 +75,19 @@ var headerMismatch = &Check{
 			bad = "the key was sent in the request body; APIs read it only from a header"
 		case h == HeaderAuthorization && token:
 			return nil
-		case h == HeaderAuthorization && k.ID == "openai" && f.ep.version == "v1":
+		case h == HeaderAuthorization && k.BearerKey != "" && f.ep.version == k.BearerKey:
 			return nil // the v1 API takes the key as a bearer token [S24]
 		case h == HeaderAuthorization:
 			bad = "a key was sent as Authorization: Bearer, which carries tokens only"
 		case h == HeaderQuery:
-			if k.ID == "translator" || k.ID == "luis-prediction" || k.ID == "speech" {
+			if k.QueryKey != "" {
 				return nil
 			}
 			bad = k.Name + " does not read the key from the query string"
-		case f.ep.family == HostAPIM && h == HeaderAPIKey:
+		case f.ep.family == hostAPIM && h == HeaderAPIKey:
 			return one(c.finding("API Management reads Ocp-Apim-Subscription-Key by default; api-key works only if the gateway was set up for it.",
 				"header api-key, host "+f.ep.host).withSeverity(Warning))
-		case h == want:
-			return nil
-		case k.ID == "openai" && h == HeaderSubscriptionKey || k.Covers != nil && (h == HeaderAPIKey || h == HeaderSubscriptionKey):
+		case h == want || contains(k.Accepts, h):
 			return nil
 		default:
 			bad = fmt.Sprintf("the key was sent as %s; %s reads %s", headerName(h), k.Name, headerName(want))
@@ -129,7 +127,7 @@ var entraNeedsCustomSubdomain = &Check{
 	Sources: "facts §2.1, §3, §4.2 [S1][S2][I36]",
 	Run: func(c *Check, f *Facts) []Finding {
 		entra := f.key.class == KeyToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
-		if !entra || (f.ep.family != HostRegional && f.ep.family != HostGlobal) {
+		if !entra || (f.ep.family != hostRegional && f.ep.family != hostGlobal) {
 			return nil
 		}
 		return one(c.finding("An Entra ID token was used on a regional endpoint; token authentication needs the custom subdomain.", f.ep.host))

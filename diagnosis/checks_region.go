@@ -56,7 +56,7 @@ var regionUnsupported = &Check{
 			return one(c.finding("Speech does not run in "+r.ID+"; a Speech resource always has a real region.", "region "+r.ID))
 		case r.ID == Global && !k.GlobalOK && k.Covers == nil:
 			return one(c.finding("\"global\" is a location of Translator and Bing resources only, not of "+k.Name+".", "region global"))
-		case f.ep.tokenURL && (f.multiServiceKey() || k.ID == "ai-services" || k.ID == "cognitive-services") && !r.TokenExchange && r.ID != Global:
+		case f.ep.tokenURL && (f.multiServiceKey() || k.Covers != nil) && !r.TokenExchange && r.ID != Global:
 			return one(c.finding("Multi-service keys cannot get issueToken tokens in "+r.ID+".", "token URL, region "+r.ID))
 		}
 		return nil

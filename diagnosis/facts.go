@@ -65,19 +65,7 @@ func (f *Facts) inferKind() *Kind {
 	if f.ep.api != "" {
 		return kindByID[f.ep.api]
 	}
-	switch f.ep.family {
-	case HostOpenAI:
-		return kindByID["openai"]
-	case HostSpeech:
-		return kindByID["speech"]
-	case HostTranslator, HostTranslatorV2:
-		return kindByID["translator"]
-	case HostBing:
-		return kindByID["bing-search"]
-	case HostFoundry:
-		return kindByID["ai-services"]
-	}
-	return nil
+	return kindByHost[f.ep.family]
 }
 
 // Kind is the kind the checks apply: the chosen one, else the one the

@@ -95,15 +95,15 @@ func (f *Facts) Probe() (Probe, error) {
 	p := Probe{Method: k.Test.Method, Body: k.Test.Body}
 	base := f.ep.scheme + "://" + f.ep.hostPort()
 	path, contentType := k.Test.Path, k.Test.ContentType
-	switch {
-	case k.ID == "speech":
+	switch v, versioned := k.Test.Versions[f.ep.version]; {
+	case k.SpeechRegions:
 		if base, path = f.speechProbe(base); path == stsPath {
 			p.Method, contentType = "POST", "application/x-www-form-urlencoded"
 		}
-	case k.ID == "translator" && f.ep.family == HostCustom:
-		path = "/translator/text/v3.0" + path
-	case (k.ID == "openai" || k.ID == "ai-services") && f.ep.version == "v1":
-		path = "/openai/v1/models"
+	case k.Test.CustomPrefix != "" && f.ep.family == hostCustom:
+		path = k.Test.CustomPrefix + path
+	case versioned && f.ep.version != "":
+		path = v
 	}
 	p.URL = base + path
 	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
@@ -145,10 +145,10 @@ func (f *Facts) speechProbe(base string) (string, string) {
 	case CloudChina:
 		domain = ".tts.speech.azure.cn"
 	}
-	if region != "" && domain != "" && f.ep.family != HostCustom && f.ep.family != HostLoopback && f.ep.family != HostUnknown {
+	if region != "" && domain != "" && f.ep.family != hostCustom && f.ep.family != hostLoopback && f.ep.family != hostUnknown {
 		return "https://" + region + domain, "/cognitiveservices/voices/list"
 	}
-	if f.ep.family == HostSpeech || f.ep.family == HostLoopback || f.ep.family == HostUnknown {
+	if f.ep.family == hostSpeech || f.ep.family == hostLoopback || f.ep.family == hostUnknown {
 		return base, "/cognitiveservices/voices/list"
 	}
 	return base, stsPath
@@ -165,7 +165,7 @@ func (f *Facts) addKey(p *Probe, k *Kind) {
 	case HeaderBody:
 		h = "" // a key in the body is never read (header-mismatch): test the right way
 	case HeaderAuthorization:
-		if f.key.class != KeyToken && !(k.ID == "openai" && f.ep.version == "v1") {
+		if f.key.class != KeyToken && !(k.BearerKey != "" && f.ep.version == k.BearerKey) {
 			h = ""
 		}
 	}
@@ -176,14 +176,17 @@ func (f *Facts) addKey(p *Probe, k *Kind) {
 	if region == NoRegionHeader {
 		region = ""
 	}
-	if region == "" && f.region != nil && f.region.ID != Global && (k.ID == "translator" || f.multiServiceKey()) &&
-		(f.ep.family == HostTranslator || k.ID == "translator") {
+	if region == "" && f.region != nil && f.region.ID != Global && (k.RegionHeader || f.multiServiceKey()) &&
+		(f.ep.family == hostTranslator || k.RegionHeader) {
 		region = f.region.ID
 	}
 	if h == HeaderQuery {
-		name, regionName := "subscription-key", ""
-		if k.ID == "translator" {
-			name, regionName = "Subscription-Key", "Subscription-Region"
+		name, regionName := k.QueryKey, ""
+		if name == "" {
+			name = "subscription-key" // not read there (header-mismatch): the usual name
+		}
+		if k.RegionHeader {
+			regionName = "Subscription-Region"
 		}
 		sep := "?"
 		if strings.Contains(p.URL, "?") {
@@ -200,7 +203,7 @@ func (f *Facts) addKey(p *Probe, k *Kind) {
 		value = "Bearer " + KeySlot
 	}
 	p.Headers = append(p.Headers, Header{headerWire(h), value})
-	if k.ID == "translator" && region != "" {
+	if k.RegionHeader && region != "" {
 		p.Headers = append(p.Headers, Header{"Ocp-Apim-Subscription-Region", region})
 	}
 }

@@ -32,11 +32,7 @@ func runKinds(args []string, e env) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tKEY HEADER\tEXAMPLE ENDPOINT")
 	for _, k := range diagnosis.Kinds() {
-		name := k.Name
-		if k.Retired != "" {
-			name += " (retired " + k.Retired + ")"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.ID, name, k.Header, k.Example)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.ID, k.Label(), k.Header, k.Example)
 	}
 	return tw.Flush()
 }
