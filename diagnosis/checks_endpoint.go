@@ -9,7 +9,7 @@ const fixCopyEndpoint = "Open the resource in the Azure portal, Resource Managem
 	"Copy the Endpoint value (e.g. https://NAME.cognitiveservices.azure.com/) and add the API's path to it"
 
 var endpointMissing = &Check{
-	ID: "endpoint-missing", Severity: Warning, Title: "No endpoint given",
+	ID: "endpoint-missing", Area: AreaEndpoint, Severity: Warning, Title: "No endpoint given",
 	Doc: "Without the endpoint, the region, host and path checks cannot run; most 401s come from a " +
 		"key used on the wrong host or region.",
 	Fix: fixCopyEndpoint, Sources: "facts §2",
@@ -23,7 +23,7 @@ var endpointMissing = &Check{
 }
 
 var endpointMalformed = &Check{
-	ID: "endpoint-malformed", Severity: Error, Title: "Endpoint is not an absolute URL",
+	ID: "endpoint-malformed", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is not an absolute URL",
 	Doc: "The endpoint must be an absolute https URL: scheme, host, then the path. A missing scheme, " +
 		"spaces, or bad escapes make SDKs fail or resolve the URL against something else.",
 	Fix: fixCopyEndpoint, Sources: "facts §2.1",
@@ -40,7 +40,7 @@ var endpointMalformed = &Check{
 }
 
 var endpointInsecure = &Check{
-	ID: "endpoint-insecure", Severity: Error, Title: "Endpoint uses http:// instead of https://",
+	ID: "endpoint-insecure", Area: AreaEndpoint, Severity: Error, Title: "Endpoint uses http:// instead of https://",
 	Doc: "Azure AI services answer on HTTPS only; over http:// the key would travel in clear text.",
 	Fix: "Use https:// in the endpoint", Sources: "facts §2",
 	Run: func(c *Check, f *Facts) []Finding {
@@ -52,7 +52,7 @@ var endpointInsecure = &Check{
 }
 
 var endpointNotAPI = &Check{
-	ID: "endpoint-not-api", Severity: Error, Title: "Endpoint is a web page, not an API",
+	ID: "endpoint-not-api", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is a web page, not an API",
 	Doc: "The URL is a page for people (the Azure portal, AI Foundry, Speech or Language Studio, the " +
 		"documentation, the old API console), not an API endpoint. Calls to it get HTML or a redirect, " +
 		"never an API answer.",
@@ -93,7 +93,7 @@ func portalResourceName(raw string) string {
 }
 
 var endpointOpenAIPublic = &Check{
-	ID: "endpoint-openai-public", Severity: Error, Title: "Endpoint is OpenAI's own API, not Azure",
+	ID: "endpoint-openai-public", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is OpenAI's own API, not Azure",
 	Doc: "api.openai.com is OpenAI's service, with its own sk-… keys. Azure OpenAI keys work only on the " +
 		"Azure resource's endpoint (https://NAME.openai.azure.com/ or its cognitiveservices/services.ai " +
 		"forms); an OpenAI client needs base_url set to that endpoint's /openai/v1/.",
@@ -111,7 +111,7 @@ var endpointOpenAIPublic = &Check{
 }
 
 var endpointUnknownHost = &Check{
-	ID: "endpoint-unknown-host", Severity: Warning, Title: "Endpoint is not an Azure AI host",
+	ID: "endpoint-unknown-host", Area: AreaEndpoint, Severity: Warning, Title: "Endpoint is not an Azure AI host",
 	Doc: "The host is not on an Azure AI domain: an API Management front door (*.azure-api.net), a " +
 		"company proxy, a local address, or a typo in the domain. Region and kind checks are limited. An " +
 		"API Management gateway wants its own subscription key, not the AI resource's key.",
@@ -138,7 +138,7 @@ var endpointUnknownHost = &Check{
 }
 
 var endpointHostInvalid = &Check{
-	ID: "endpoint-host-invalid", Severity: Error, Title: "Azure AI domain with a host that does not exist",
+	ID: "endpoint-host-invalid", Area: AreaEndpoint, Severity: Error, Title: "Azure AI domain with a host that does not exist",
 	Doc: "The domain is Azure AI's, but the part in front of it is not a real region or resource: " +
 		"display names or dashes in region hosts (west-us.api.cognitive…), invented Translator " +
 		"geographies (api-eastus.cognitive.microsofttranslator.com), or an invalid resource name.",
@@ -153,7 +153,7 @@ var endpointHostInvalid = &Check{
 }
 
 var endpointCloudMismatch = &Check{
-	ID: "endpoint-cloud-mismatch", Severity: Error, Title: "Endpoint and region are in different Azure clouds",
+	ID: "endpoint-cloud-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Endpoint and region are in different Azure clouds",
 	Doc: "Azure Government (.us hosts, usgov… regions) and Azure China (.cn hosts, china… regions) are " +
 		"separate clouds: a resource, its key, its host and its region all live in one. Mixing them always fails.",
 	Fix:     "Use the host of the cloud your resource is in: .azure.us / .microsoft.us for Government, .azure.cn for China",
@@ -168,7 +168,7 @@ var endpointCloudMismatch = &Check{
 }
 
 var endpointRegionMismatch = &Check{
-	ID: "endpoint-region-mismatch", Severity: Error, Title: "Endpoint's region differs from the resource's region",
+	ID: "endpoint-region-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Endpoint's region differs from the resource's region",
 	Doc: "A key works only in its resource's region. A regional host (REGION.api.cognitive.microsoft.com, " +
 		"REGION.tts.speech.microsoft.com) for another region answers 401. Many SDKs, samples and libraries " +
 		"default to westus; free trial keys were bound to westcentralus.",
@@ -191,7 +191,7 @@ var endpointRegionMismatch = &Check{
 }
 
 var endpointNeedsRegion = &Check{
-	ID: "endpoint-needs-region", Severity: Error, Title: "Global host used for a regional resource",
+	ID: "endpoint-needs-region", Area: AreaEndpoint, Severity: Error, Title: "Global host used for a regional resource",
 	Doc: "api.cognitive.microsoft.com without a region serves only global Translator and Bing resources. " +
 		"Multi-service keys and every regional resource need the region in the host, and the global token " +
 		"service (…/sts/v1.0/issueToken) issues tokens only for global resources.",
@@ -224,7 +224,7 @@ var endpointNeedsRegion = &Check{
 }
 
 var endpointKindMismatch = &Check{
-	ID: "endpoint-kind-mismatch", Severity: Error, Title: "Endpoint belongs to another API than the one chosen",
+	ID: "endpoint-kind-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Endpoint belongs to another API than the one chosen",
 	Doc: "The host or the path is another API's: a Speech host with Translator, /formrecognizer/ with " +
 		"Vision, a Custom Vision Training path with a prediction key. Each API has its own paths, and a " +
 		"single-service key only opens its own.",
@@ -247,7 +247,7 @@ var endpointKindMismatch = &Check{
 }
 
 var endpointTokenURL = &Check{
-	ID: "endpoint-token-url", Severity: Error, Title: "Token URL used as the API endpoint",
+	ID: "endpoint-token-url", Area: AreaEndpoint, Severity: Error, Title: "Token URL used as the API endpoint",
 	Doc: "…/sts/v1.0/issueToken exchanges a key for a 10-minute token; it is not the base of an API. " +
 		"Appending an API route to it (…/issueToken/translate) gives 404, and the tokens it issues are " +
 		"accepted only by Translator and Speech.",
@@ -270,7 +270,7 @@ var endpointTokenURL = &Check{
 }
 
 var endpointPathSuspect = &Check{
-	ID: "endpoint-path-suspect", Severity: Warning, Title: "Endpoint path or api-version looks wrong",
+	ID: "endpoint-path-suspect", Area: AreaEndpoint, Severity: Warning, Title: "Endpoint path or api-version looks wrong",
 	Doc: "Double slashes, a path segment repeated (the SDK adds /openai itself), an api-version that is " +
 		"not YYYY-MM-DD or YYYY-MM-DD-preview (Translator: 3.0), or a missing api-version where the API " +
 		"needs one. These give 404 or 400 rather than 401, and can make a 401 hard to read.",

@@ -6,7 +6,7 @@ import (
 )
 
 var translatorRegionHeader = &Check{
-	ID: "translator-region-header", Severity: Error, Title: "Translator needs the Ocp-Apim-Subscription-Region header",
+	ID: "translator-region-header", Area: AreaEndpoint, Severity: Error, Title: "Translator needs the Ocp-Apim-Subscription-Region header",
 	Doc: "On the global or geography Translator hosts, a regional Translator resource and any " +
 		"multi-service key must send Ocp-Apim-Subscription-Region with the resource's region id (or " +
 		"Subscription-Region= when the key is in the query). Missing or wrong, the answer is 401000. It " +
@@ -52,7 +52,7 @@ var translatorRegionHeader = &Check{
 }
 
 var headerMismatch = &Check{
-	ID: "header-mismatch", Severity: Error, Title: "Key sent the wrong way for this API",
+	ID: "header-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Key sent the wrong way for this API",
 	Doc: "Each API reads the key from one place: Azure OpenAI from api-key (Authorization: Bearer is " +
 		"for Entra tokens on its classic paths), the other Azure AI APIs from Ocp-Apim-Subscription-Key, " +
 		"Custom Vision from Training-Key or Prediction-Key. A key in the request body, or in the query " +
@@ -119,7 +119,7 @@ func headerName(h string) string {
 }
 
 var entraNeedsCustomSubdomain = &Check{
-	ID: "entra-needs-custom-subdomain", Severity: Error, Title: "Entra ID token used on a regional endpoint",
+	ID: "entra-needs-custom-subdomain", Area: AreaEndpoint, Severity: Error, Title: "Entra ID token used on a regional endpoint",
 	Doc: "Microsoft Entra ID (Azure AD) tokens work only on the resource's custom subdomain " +
 		"(NAME.cognitiveservices.azure.com); regional endpoints answer 400 \"Please provide a custom " +
 		"subdomain for token authentication\" or 401.",

@@ -6,7 +6,7 @@ import (
 )
 
 var regionMalformed = &Check{
-	ID: "region-malformed", Severity: Error, Title: "Region is not a region id",
+	ID: "region-malformed", Area: AreaEndpoint, Severity: Error, Title: "Region is not a region id",
 	Doc: "SDKs and the Translator region header want the region's id: lower case, no spaces " +
 		"(westus2, not \"West US 2\"), never a URL. A display name, a URL or an unknown id makes the SDK " +
 		"build a wrong host or the gateway refuse the key.",
@@ -40,7 +40,7 @@ var regionMalformed = &Check{
 }
 
 var regionUnsupported = &Check{
-	ID: "region-unsupported", Severity: Error, Title: "Region does not offer this API",
+	ID: "region-unsupported", Area: AreaEndpoint, Severity: Error, Title: "Region does not offer this API",
 	Doc: "The region exists but not for this API: Speech never runs in \"global\" and only in its own " +
 		"list of regions; \"global\" is a location of Translator and Bing resources only; multi-service " +
 		"keys can get issueToken tokens only in fifteen regions.",

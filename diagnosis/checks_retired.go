@@ -6,7 +6,7 @@ import (
 )
 
 var serviceRetired = &Check{
-	ID: "service-retired", Severity: Error, Title: "The service is retired",
+	ID: "service-retired", Area: AreaEndpoint, Severity: Error, Title: "The service is retired",
 	Doc: "The API belongs to a retired service, whose resources and keys no longer answer: Bing Search " +
 		"(2025-08-11), LUIS (2025-10-01), Bing Speech (2019-10-15), QnA Maker, Personalizer, Anomaly " +
 		"Detector and Metrics Advisor (2026-10-01). No key or endpoint change can fix it.",
@@ -46,7 +46,7 @@ var retiredVersions = []retiredVersion{
 }
 
 var endpointVersionRetired = &Check{
-	ID: "endpoint-version-retired", Severity: Error, Title: "The endpoint calls a retired API version",
+	ID: "endpoint-version-retired", Area: AreaEndpoint, Severity: Error, Title: "The endpoint calls a retired API version",
 	Doc: "The path or host is an API version that was switched off: Bing v5.0, Translator v2 " +
 		"(api.microsofttranslator.com), Text Analytics v2.x, LUIS v1 and api.projectoxford.ai, " +
 		"speech-to-text REST v3.0 (after 2026-03-31), v3.1-preview.1 and batch v2. Retired versions " +

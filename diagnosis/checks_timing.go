@@ -13,7 +13,7 @@ const keyPropagation = 10 * time.Minute
 const trialLength = 30 * 24 * time.Hour
 
 var keyTooNew = &Check{
-	ID: "key-too-new", Severity: Warning, Title: "Key is too new to have reached every gateway",
+	ID: "key-too-new", Area: AreaKey, Severity: Warning, Title: "Key is too new to have reached every gateway",
 	Doc: "A key created or regenerated minutes ago may not work everywhere yet: users report a lag of " +
 		"up to about 10 minutes before a new key is accepted.",
 	Fix:     "Wait 10 minutes after creating or regenerating a key, then retry",
@@ -28,7 +28,7 @@ var keyTooNew = &Check{
 }
 
 var keyRegenerated = &Check{
-	ID: "key-regenerated", Severity: Warning, Title: "Key was regenerated: the old key stopped at once",
+	ID: "key-regenerated", Area: AreaKey, Severity: Warning, Title: "Key was regenerated: the old key stopped at once",
 	Doc: "Regenerating a key kills its previous value immediately; every client still holding the old " +
 		"value gets 401 until it is given the new one. Rotate by moving clients to the other key first.",
 	Fix:     "Update every client, secret store and app setting with the new key\nNext time, move clients to KEY 2 before regenerating KEY 1",
@@ -42,7 +42,7 @@ var keyRegenerated = &Check{
 }
 
 var trialExpired = &Check{
-	ID: "trial-expired", Severity: Error, Title: "Free trial key has expired",
+	ID: "trial-expired", Area: AreaKey, Severity: Error, Title: "Free trial key has expired",
 	Doc: "Free trial keys from the old \"Try Cognitive Services\" page lasted 30 days (\"Your 30 day trial " +
 		"experience has expired\") and were bound to one region, usually westcentralus.",
 	Fix:     "Create a resource in your Azure subscription (the free F0 tier where offered) and use its key and endpoint",
