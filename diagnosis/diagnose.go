@@ -35,10 +35,8 @@ func verdict(findings []Finding) string {
 	top := findings[0]
 	switch top.Severity {
 	case Info:
-		for _, f := range findings {
-			if f.ID == "response-ok" {
-				return "No problem: the answer was a success, so the key works for this endpoint."
-			}
+		if (Report{Findings: findings}).Succeeded() {
+			return "No problem: the answer was a success, so the key works for this endpoint."
 		}
 		return "No error found offline: key, endpoint and region agree. If calls still fail, send a test call or paste the error you get."
 	case Warning:

@@ -95,3 +95,7 @@ func (r Report) Has(id string) bool {
 	}
 	return false
 }
+
+// Succeeded reports whether the service's answer was a success
+// (response-ok): the key works for the endpoint.
+func (r Report) Succeeded() bool { return r.Has(responseOK.ID) }

@@ -33,6 +33,7 @@ func TestValidateRejects(t *testing.T) {
 		"no fix":    func(c *diagnosis.Check) { c.Fix = "" },
 		"no source": func(c *diagnosis.Check) { c.Sources = "" },
 		"no rule":   func(c *diagnosis.Check) { c.Run = nil },
+		"no area":   func(c *diagnosis.Check) { c.Area = 0 },
 	} {
 		c := good
 		mutate(&c)
