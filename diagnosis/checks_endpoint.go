@@ -12,7 +12,7 @@ var endpointMissing = &Check{
 	ID: "endpoint-missing", Area: AreaEndpoint, Severity: Warning, Title: "No endpoint given",
 	Doc: "Without the endpoint, the region, host and path checks cannot run; most 401s come from a " +
 		"key used on the wrong host or region.",
-	Fix: fixCopyEndpoint, Sources: "facts §2",
+	Fix: fixCopyEndpoint, Sources: "§2",
 	Run: func(c *Check, f *Facts) []Finding {
 		// The Speech SDK needs only the key and the region.
 		if f.ep.given || !f.key.given || f.Kind() != nil && f.Kind().SpeechRegions && f.region != nil {
@@ -26,7 +26,7 @@ var endpointMalformed = &Check{
 	ID: "endpoint-malformed", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is not an absolute URL",
 	Doc: "The endpoint must be an absolute https URL: scheme, host, then the path. A missing scheme, " +
 		"spaces, or bad escapes make SDKs fail or resolve the URL against something else.",
-	Fix: fixCopyEndpoint, Sources: "facts §2.1",
+	Fix: fixCopyEndpoint, Sources: "§2.1",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.err == "" {
 			return nil
@@ -42,7 +42,7 @@ var endpointMalformed = &Check{
 var endpointInsecure = &Check{
 	ID: "endpoint-insecure", Area: AreaEndpoint, Severity: Error, Title: "Endpoint uses http:// instead of https://",
 	Doc: "Azure AI services answer on HTTPS only; over http:// the key would travel in clear text.",
-	Fix: "Use https:// in the endpoint", Sources: "facts §2",
+	Fix: "Use https:// in the endpoint", Sources: "§2",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.scheme != "http" || f.ep.family == hostUnknown || f.ep.family == hostLoopback {
 			return nil
@@ -56,7 +56,7 @@ var endpointNotAPI = &Check{
 	Doc: "The URL is a page for people (the Azure portal, AI Foundry, Speech or Language Studio, the " +
 		"documentation, the old API console), not an API endpoint. Calls to it get HTML or a redirect, " +
 		"never an API answer.",
-	Fix: fixCopyEndpoint, Sources: "facts §2",
+	Fix: fixCopyEndpoint, Sources: "§2",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.family != hostWebPage {
 			return nil
@@ -98,7 +98,7 @@ var endpointOpenAIPublic = &Check{
 		"Azure resource's endpoint (https://NAME.openai.azure.com/ or its cognitiveservices/services.ai " +
 		"forms); an OpenAI client needs base_url set to that endpoint's /openai/v1/.",
 	Fix:     "Set the base URL to your resource: https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint",
-	Sources: "facts §1.3, §2.1 [S24][I17]",
+	Sources: "§1.3, §2.1 [S24][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.family != hostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
 			return nil // snippet-openai-default says it for a client with no base URL
@@ -116,7 +116,7 @@ var endpointUnknownHost = &Check{
 		"company proxy, a local address, or a typo in the domain. Region and kind checks are limited. An " +
 		"API Management gateway wants its own subscription key, not the AI resource's key.",
 	Fix:     "If this is a proxy or API Management, use the key that gateway issued and the header it expects\nOtherwise use the endpoint from Keys and Endpoint",
-	Sources: "facts §2, §3 [I38]",
+	Sources: "§2, §3 [I38]",
 	Run: func(c *Check, f *Facts) []Finding {
 		switch f.ep.family {
 		case hostUnknown:
@@ -143,7 +143,7 @@ var endpointHostInvalid = &Check{
 		"display names or dashes in region hosts (west-us.api.cognitive…), invented Translator " +
 		"geographies (api-eastus.cognitive.microsofttranslator.com), or an invalid resource name.",
 	Fix:     "Use the region id (e.g. westus2) in regional hosts\nFor Translator use api., api-nam., api-apc. or api-eur. only\nOr copy the endpoint from Keys and Endpoint",
-	Sources: "facts §2.1, §2.3 [S2][S5][I58]",
+	Sources: "§2.1, §2.3 [S2][S5][I58]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.badLabel == "" {
 			return nil
@@ -157,7 +157,7 @@ var endpointCloudMismatch = &Check{
 	Doc: "Azure Government (.us hosts, usgov… regions) and Azure China (.cn hosts, china… regions) are " +
 		"separate clouds: a resource, its key, its host and its region all live in one. Mixing them always fails.",
 	Fix:     "Use the host of the cloud your resource is in: .azure.us / .microsoft.us for Government, .azure.cn for China",
-	Sources: "facts §2.2 [S2][S7][S9]",
+	Sources: "§2.2 [S2][S7][S9]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.region == nil || f.region.Cloud == CloudUnknown || f.ep.cloud == CloudUnknown || f.region.Cloud == f.ep.cloud {
 			return nil
@@ -173,7 +173,7 @@ var endpointRegionMismatch = &Check{
 		"REGION.tts.speech.microsoft.com) for another region answers 401. Many SDKs, samples and libraries " +
 		"default to westus; free trial keys were bound to westcentralus.",
 	Fix:     "Use the host of the resource's region, or the resource's custom subdomain endpoint",
-	Sources: "facts §2.1, §2.3 [S8][I9][I10][I11][I12]; seed cause 3",
+	Sources: "§2.1, §2.3 [S8][I9][I10][I11][I12]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.region == "" || f.region == nil || f.region.ID == Global || f.ep.region == f.region.ID ||
 			f.region.Cloud != f.ep.cloud {
@@ -196,7 +196,7 @@ var endpointNeedsRegion = &Check{
 		"Multi-service keys and every regional resource need the region in the host, and the global token " +
 		"service (…/sts/v1.0/issueToken) issues tokens only for global resources.",
 	Fix:     "Use https://REGION.api.cognitive.microsoft.com/ with the resource's region, or the resource's custom subdomain",
-	Sources: "facts §2.1, §3 [S1][S2][I6][I15]",
+	Sources: "§2.1, §3 [S1][S2][I6][I15]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.family != hostGlobal {
 			return nil
@@ -229,7 +229,7 @@ var endpointKindMismatch = &Check{
 		"Vision, a Custom Vision Training path with a prediction key. Each API has its own paths, and a " +
 		"single-service key only opens its own.",
 	Fix:     "Use the endpoint and path of the API you call\nOr choose the API kind that the endpoint belongs to",
-	Sources: "facts §2.1 [I2]; seed cause 2",
+	Sources: "§2.1 [I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k := f.kind
 		if k == nil {
@@ -252,7 +252,7 @@ var endpointTokenURL = &Check{
 		"Appending an API route to it (…/issueToken/translate) gives 404, and the tokens it issues are " +
 		"accepted only by Translator and Speech.",
 	Fix:     "Use the API's own endpoint (e.g. https://api.cognitive.microsofttranslator.com/) for calls\nCall issueToken only to get a token, then send it as Authorization: Bearer",
-	Sources: "facts §2.1, §3 [S1][I7][I37]",
+	Sources: "§2.1, §3 [S1][I7][I37]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.ep.tokenURL {
 			return nil
@@ -275,7 +275,7 @@ var endpointPathSuspect = &Check{
 		"not YYYY-MM-DD or YYYY-MM-DD-preview (Translator: 3.0), or a missing api-version where the API " +
 		"needs one. These give 404 or 400 rather than 401, and can make a 401 hard to read.",
 	Fix:     "Give SDKs only the base endpoint (https://NAME.cognitiveservices.azure.com/); they add the path\nUse an api-version from the API's reference",
-	Sources: "facts §4.5, §2.1 [S26][I42][I43]",
+	Sources: "§4.5, §2.1 [S26][I42][I43]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.ep.parsed || len(f.ep.segs) == 0 {
 			return nil

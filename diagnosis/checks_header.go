@@ -12,7 +12,7 @@ var translatorRegionHeader = &Check{
 		"Subscription-Region= when the key is in the query). Missing or wrong, the answer is 401000. It " +
 		"is a warning until a 401 confirms it, since the input may not say whether the header was sent.",
 	Fix:     "Send Ocp-Apim-Subscription-Region: <the resource's region id> with every request\nOr create the Translator resource in the \"global\" location",
-	Sources: "facts §3 [S1][S3][S4][I1][I3][I4][I5]",
+	Sources: "§3 [S1][S3][S4][I1][I3][I4][I5]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if k, api := f.Kind(), kindByID[f.ep.api]; !(k != nil && k.RegionHeader || api != nil && api.RegionHeader) || f.ep.family != hostTranslator {
 			return nil
@@ -58,7 +58,7 @@ var headerMismatch = &Check{
 		"Custom Vision from Training-Key or Prediction-Key. A key in the request body, or in the query " +
 		"where the API does not read it, is never seen.",
 	Fix:     "Send the key in the header the API expects",
-	Sources: "facts §3 [S1][S26][I19][I26]",
+	Sources: "§3 [S1][S26][I19][I26]",
 	Run: func(c *Check, f *Facts) []Finding {
 		h, k := f.header(), f.Kind()
 		if h == "" || k == nil || f.key.class == KeyEmpty {
@@ -124,7 +124,7 @@ var entraNeedsCustomSubdomain = &Check{
 		"(NAME.cognitiveservices.azure.com); regional endpoints answer 400 \"Please provide a custom " +
 		"subdomain for token authentication\" or 401.",
 	Fix:     "Use the resource's custom subdomain endpoint from Keys and Endpoint\nIf the resource has none, set a custom domain name on it (it cannot be changed later)",
-	Sources: "facts §2.1, §3, §4.2 [S1][S2][I36]",
+	Sources: "§2.1, §3, §4.2 [S1][S2][I36]",
 	Run: func(c *Check, f *Facts) []Finding {
 		entra := f.key.class == KeyToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
 		if !entra || (f.ep.family != hostRegional && f.ep.family != hostGlobal) {

@@ -13,7 +13,7 @@ var keyMissing = &Check{
 	ID: "key-missing", Area: AreaKey, Severity: Error, Title: "No key given",
 	Doc: "The key field is empty (or held only white space or quotes) while an endpoint was given. Every key-authenticated call " +
 		"needs the resource key in a header; without one the gateway answers 401 \"missing subscription key\".",
-	Fix: fixCopyKey, Sources: "facts §3, §4.2",
+	Fix: fixCopyKey, Sources: "§3, §4.2",
 	Run: func(c *Check, f *Facts) []Finding {
 		// With nothing else given there is nothing to diagnose yet.
 		if f.key.class != KeyEmpty || f.resp.given || !f.ep.given && f.regionRaw == "" {
@@ -37,7 +37,7 @@ var keyPlaceholder = &Check{
 		"or a variable the shell or program never substituted ($AZURE_KEY, undefined). The service sees " +
 		"that text as the key and answers 401.",
 	Fix:     fixCopyKey + "\nIf the key comes from an environment variable, check that the variable is set in the process that makes the call",
-	Sources: "facts §1.4 [S1][I59]",
+	Sources: "§1.4 [S1][I59]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != KeyPlaceholder {
 			return nil
@@ -54,7 +54,7 @@ var keyWhitespace = &Check{
 		"ran on the trimmed key.",
 	Fix: "Trim the key where your program reads it (e.g. .strip() or .Trim())\nRemove trailing spaces and " +
 		"line breaks from the .env or settings file",
-	Sources: "facts §1.4 (crewAI PR #5999) [I4]",
+	Sources: "§1.4 (crewAI PR #5999) [I4]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if len(f.key.whitespace) == 0 {
 			return nil
@@ -75,7 +75,7 @@ var keyQuoted = &Check{
 	Doc: "Quotes copied from a .env file or from JSON output (az … --query key1 prints \"…\") become part " +
 		"of the key when a program does not strip them. The other checks ran on the key without quotes.",
 	Fix:     "Remove the quotes around the key in the file or variable\nWith the Azure CLI, use -o tsv to print the key without quotes",
-	Sources: "facts §1.4 [I45]",
+	Sources: "§1.4 [I45]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.key.quoted {
 			return nil
@@ -90,7 +90,7 @@ var keyPrefixed = &Check{
 		"(Bearer) or an assignment (key1=, AZURE_OPENAI_API_KEY=). A program that sends this text sends " +
 		"it all as the key. The other checks ran on what follows the prefix.",
 	Fix:     "Keep only the key value; the header name goes in the request's header, not in the key\nA key is never sent with \"Bearer\": that scheme is for tokens",
-	Sources: "facts §1.4 [I19]",
+	Sources: "§1.4 [I19]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.prefix == "" {
 			return nil
@@ -105,7 +105,7 @@ var keyIsGUID = &Check{
 	Doc: "A GUID (8-4-4-4-12 hex digits) is an Azure subscription ID, tenant ID, app ID or resource ID. " +
 		"\"Subscription key\" in Azure AI means the resource's key, which is easily mistaken for the " +
 		"subscription ID. Resource keys have 32 hex characters without dashes, or 84 letters and digits.",
-	Fix: fixCopyKey, Sources: "facts §1.3 [I27]; seed cause 1",
+	Fix: fixCopyKey, Sources: "§1.3 [I27]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != KeyGUID {
 			return nil
@@ -121,7 +121,7 @@ var keyIsToken = &Check{
 		"Authorization: Bearer, keys in Ocp-Apim-Subscription-Key or api-key; a token sent as a key is " +
 		"refused. issueToken tokens last 10 minutes; Entra ID tokens about an hour.",
 	Fix:     "Paste the resource key from Keys and Endpoint instead\nOr, to use the token, send it as Authorization: Bearer <token> (choose that header) to the resource's custom subdomain endpoint",
-	Sources: "facts §1.3 [S1][S11][I18][I20]",
+	Sources: "§1.3 [S1][S11][I18][I20]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != KeyToken {
 			return nil
@@ -139,7 +139,7 @@ var tokenExpired = &Check{
 	Doc: "The pasted token's expiry (its exp claim) is in the past. issueToken tokens are valid for 10 " +
 		"minutes and should be reused for 8–9 minutes at most; Entra ID tokens for about an hour.",
 	Fix:     "Get a new token and send it within its lifetime\nRefresh issueToken tokens every 8–9 minutes",
-	Sources: "facts §1.3, §5 [S1][S3][S11]",
+	Sources: "§1.3, §5 [S1][S3][S11]",
 	Run: func(c *Check, f *Facts) []Finding {
 		t := f.key.token
 		if f.key.class != KeyToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
@@ -157,7 +157,7 @@ var keyIsForeignSecret = keyClassCheck(&Check{
 		"key of another Azure product (its signature at offset 76 is not ACOG: AZDO is an Azure DevOps " +
 		"token, AWPS Web PubSub…).",
 	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
-	Sources: "facts §1.2, §1.3 [S17][S31][I17]",
+	Sources: "§1.2, §1.3 [S17][S31][I17]",
 }, KeyForeign, "The key is ")
 
 var keyDerivedOrHashed = keyClassCheck(&Check{
@@ -165,7 +165,7 @@ var keyDerivedOrHashed = keyClassCheck(&Check{
 	Doc: "An 84-character key whose marker at offset 52 is JQQJ9D (derived) or JQQJ9H (hashed) is a " +
 		"value computed from a key, as secret scanners and logs record it. The service wants the access " +
 		"key itself, whose marker is JQQJ99.",
-	Fix: fixCopyKey, Sources: "facts §1.2 [S17]",
+	Fix: fixCopyKey, Sources: "§1.2 [S17]",
 }, KeyDerived, "The key is ")
 
 var keyMalformed = keyClassCheck(&Check{
@@ -173,7 +173,7 @@ var keyMalformed = keyClassCheck(&Check{
 	Doc: "Azure AI keys are 32 hex characters (older keys) or 84 letters and digits with JQQJ99 at " +
 		"offset 52 (newer keys). Anything else is a truncated or padded copy, or not a key.",
 	Fix:     fixCopyKey + "\nIf the key was typed, copy it instead",
-	Sources: "facts §1.1, §1.2 [S17][S18]",
+	Sources: "§1.1, §1.2 [S17][S18]",
 }, KeyMalformed, "The key has neither key format: ")
 
 var keyChecksumMismatch = &Check{
@@ -182,7 +182,7 @@ var keyChecksumMismatch = &Check{
 		"Here they do not match, so at least one character was mistyped, changed in case or swapped. " +
 		"This is certain offline: random single-character changes never keep the checksum valid.",
 	Fix:     "Copy the key again with the portal's copy button rather than typing it\nCheck the program does not change its case or characters",
-	Sources: "facts §1.2 [S17]",
+	Sources: "§1.2 [S17]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != KeyCASK || f.key.cask.checksumOK {
 			return nil
@@ -198,7 +198,7 @@ var keyKindMismatch = &Check{
 		"F Vision, L Document Intelligence, A and E multi-service…). A key only works for its own service, " +
 		"or for the services a multi-service resource covers.",
 	Fix:     "Use the key of a resource of the kind you call\nOr choose the API kind the key was made for",
-	Sources: "facts §1.2, §3 [S17][I2]; seed cause 2",
+	Sources: "§1.2, §3 [S17][I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, s := f.Kind(), f.keyService()
 		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 {
@@ -224,7 +224,7 @@ var keyLUISAuthoringVsPrediction = &Check{
 		"/luis/v2.0/apps/…). They look alike; new-format keys tell them apart at offset 75 (R authoring, " +
 		"S prediction). LUIS itself was retired on 2025-10-01.",
 	Fix:     "Use the authoring key for authoring calls and the prediction key for queries\nMigrate to Conversational Language Understanding: LUIS is retired",
-	Sources: "facts §1.2, §1.3, §4.2 [S15][I29]; seed cause 5",
+	Sources: "§1.2, §1.3, §4.2 [S15][I29]",
 	Run: func(c *Check, f *Facts) []Finding {
 		want := ""
 		switch {
@@ -255,7 +255,7 @@ var keyDecoded = &Check{
 	Doc: "What the key's format tells: a legacy 32-hex key (which has no checksum, so nothing more can " +
 		"be known offline) or a new-format key with its service, creation month and checksum.",
 	Fix:     "Nothing to fix: this is information",
-	Sources: "facts §1.1, §1.2 [S17][S18]",
+	Sources: "§1.1, §1.2 [S17][S18]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != KeyLegacy && f.key.class != KeyCASK {
 			return nil

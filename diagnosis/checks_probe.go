@@ -20,7 +20,7 @@ var probeCORSBlocked = probeCheck(&Check{
 		"comes back without CORS headers too.",
 	Fix: "Run the request as a curl or PowerShell command (Copy as curl) and read the status\n" +
 		"Or run the page with make run (az401 serve), which sends the test call through the local binary, where CORS does not apply",
-	Sources: "facts §6 [I8]; go-app guide §4.2",
+	Sources: "§6 [I8]; go-app guide §4.2",
 }, ProbeCORSBlocked, func(host string) string {
 	return "The browser would not let the page read the answer from " + host + ": CORS. The host is reachable; the key is not judged."
 }, 120)
@@ -32,7 +32,7 @@ var probeHostUnreachable = probeCheck(&Check{
 		"private endpoint reachable only from its virtual network).",
 	Fix: "Check the resource name in the endpoint against Keys and Endpoint\n" +
 		"Check the network: a private endpoint answers only inside its virtual network",
-	Sources: "facts §2.1, §6 [S13]",
+	Sources: "§2.1, §6 [S13]",
 }, ProbeUnreachable, func(host string) string {
 	return "The test call could not reach " + host + ": the name does not resolve or the connection failed."
 }, 160)

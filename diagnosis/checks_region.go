@@ -11,7 +11,7 @@ var regionMalformed = &Check{
 		"(westus2, not \"West US 2\"), never a URL. A display name, a URL or an unknown id makes the SDK " +
 		"build a wrong host or the gateway refuse the key.",
 	Fix:     "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global",
-	Sources: "facts §2.3 [S8][I34][I47]",
+	Sources: "§2.3 [S8][I34][I47]",
 	Run: func(c *Check, f *Facts) []Finding {
 		raw := f.regionRaw
 		if raw == "" || f.regionOK {
@@ -45,7 +45,7 @@ var regionUnsupported = &Check{
 		"list of regions; \"global\" is a location of Translator and Bing resources only; multi-service " +
 		"keys can get issueToken tokens only in fifteen regions.",
 	Fix:     "Use a region that offers the API, with a resource created there",
-	Sources: "facts §2.1, §2.3 [S1][S8][I57]",
+	Sources: "§2.1, §2.3 [S1][S8][I57]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, r := f.Kind(), f.region
 		if k == nil || r == nil || !f.regionOK {

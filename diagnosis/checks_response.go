@@ -23,7 +23,7 @@ var responseInvalidKeyOrEndpoint = &Check{
 		"another resource, the wrong region's host, a regenerated key, and disabled key auth. The other " +
 		"findings say which.",
 	Fix:     "Check the key and the endpoint come from the same resource's Keys and Endpoint page\nUse the region or custom subdomain host of that resource\nIf the key was regenerated, update it everywhere",
-	Sources: "facts §4.1, §4.2 [I9][I12][I13][I16][I17][S12][S16]",
+	Sources: "§4.1, §4.2 [I9][I12][I13][I16][I17][S12][S16]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.hit(ruleInvalidKey) {
 			return one(c.finding("The service refused the key for this endpoint (invalid key or wrong endpoint).", f.evidence(ruleInvalidKey)))
@@ -46,14 +46,14 @@ var responseTranslatorCredentials = responseCheck(&Check{
 		"Ocp-Apim-Subscription-Region header (the most common cause with regional and multi-service " +
 		"resources), or a key that is not a Translator key.",
 	Fix:     "Send Ocp-Apim-Subscription-Region with the resource's region id, unless the resource is global\nCheck the key is a Translator (or multi-service) key from Keys and Endpoint",
-	Sources: "facts §3, §4.2 [S4][I1][I2][I3][I4][I5]",
+	Sources: "§3, §4.2 [S4][I1][I2][I3][I4][I5]",
 }, ruleTranslator401000, "Translator refused the credentials (401000): wrong key, or a missing or wrong region header.")
 
 var responseSpeechKeyOnText = responseCheck(&Check{
 	ID: "response-speech-key-on-text", Area: AreaResponse, Severity: Error, Title: "Speech key used on Translator (401015)",
 	Doc:     "Translator's 401015: the credentials are for the Speech API, but text translation needs a Translator key.",
 	Fix:     "Use the key of a Translator resource (or a multi-service key with the region header)",
-	Sources: "facts §4.2 [S4]",
+	Sources: "§4.2 [S4]",
 }, ruleSpeechOnText, "Translator says the key is a Speech key (401015).")
 
 var responseTokenRejected = responseCheck(&Check{
@@ -63,7 +63,7 @@ var responseTokenRejected = responseCheck(&Check{
 		"sent as a bearer token to Azure OpenAI, an expired token, or an issueToken token on an API " +
 		"that takes only Entra tokens.",
 	Fix:     "To use a key, send it as api-key (Azure OpenAI) or Ocp-Apim-Subscription-Key, not as Bearer\nTo use a token, get a fresh Entra ID token for https://cognitiveservices.azure.com/.default",
-	Sources: "facts §4.2 [I19][I37]",
+	Sources: "§4.2 [I19][I37]",
 }, ruleTokenRejected, "The service refused the bearer token: missing, invalid, wrong audience or expired.")
 
 var responsePermissionDenied = responseCheck(&Check{
@@ -73,7 +73,7 @@ var responsePermissionDenied = responseCheck(&Check{
 		"data access; assignments take up to 5 minutes. An empty key that made the SDK fall back to " +
 		"Entra ID gives this too.",
 	Fix:     "Assign \"Cognitive Services User\" (or \"Cognitive Services OpenAI User\", \"Azure AI User\" for agents) on the resource\nWait 5 minutes after the assignment\nIf you meant to use a key, check the variable that holds it is set",
-	Sources: "facts §3, §4.2 [S1][I21][I22][I23][I61]",
+	Sources: "§3, §4.2 [S1][I21][I22][I23][I61]",
 }, rulePermissionDenied, "The identity has no data-plane role on the resource (PermissionDenied).")
 
 var responseLocalAuthDisabled = responseCheck(&Check{
@@ -82,7 +82,7 @@ var responseLocalAuthDisabled = responseCheck(&Check{
 		"resource has disableLocalAuth set, so no key works; only Entra ID tokens do. Changes take " +
 		"minutes to hours to spread.",
 	Fix:     "Use Entra ID (a token for https://cognitiveservices.azure.com/.default) on the custom subdomain\nOr re-enable key auth: az resource update … --set properties.disableLocalAuth=false",
-	Sources: "facts §4.4, §5 [S12][I24][I25]",
+	Sources: "§4.4, §5 [S12][I24][I25]",
 }, ruleLocalAuth, "Key authentication is disabled on the resource; only Entra ID tokens are accepted.")
 
 var responseNetworkBlocked = responseCheck(&Check{
@@ -90,7 +90,7 @@ var responseNetworkBlocked = responseCheck(&Check{
 	Doc: "\"Access denied due to Virtual Network/Firewall rules\": the key is fine, but the resource " +
 		"accepts calls only from allowed networks or private endpoints.",
 	Fix:     "Add the caller's IP or network under the resource's Networking settings\nOr call from inside the allowed virtual network, through the custom subdomain",
-	Sources: "facts §4.4 [S13][I28]",
+	Sources: "§4.4 [S13][I28]",
 }, ruleNetwork, "The resource's network rules block this caller.")
 
 var responseQuotaExceeded = responseCheck(&Check{
@@ -98,7 +98,7 @@ var responseQuotaExceeded = responseCheck(&Check{
 	Doc: "\"Out of call volume quota\" or Translator 403001: the key is valid but its free (F0) or " +
 		"trial quota is spent until the next period.",
 	Fix:     "Wait for the quota to reset (the message or Retry-After says when)\nOr move the resource to a paid tier",
-	Sources: "facts §4.4 [S4][I39][I48]",
+	Sources: "§4.4 [S4][I39][I48]",
 }, ruleQuota, "The resource's call volume quota is used up.")
 
 var responseLimitedAccess = responseCheck(&Check{
@@ -106,7 +106,7 @@ var responseLimitedAccess = responseCheck(&Check{
 	Doc: "Face identification, verification and grouping need approval (UnsupportedFeature, \"missing " +
 		"approval\"). The key works; the feature is not enabled for the subscription.",
 	Fix:     "Apply for Face Limited Access at https://aka.ms/facerecognition\nUse detection without identification meanwhile",
-	Sources: "facts §4.4, §5 [S29][I44]",
+	Sources: "§4.4, §5 [S29][I44]",
 }, ruleLimitedAccess, "The Face feature needs Limited Access approval; the key itself works.")
 
 var responseMissingKey = responseCheck(&Check{
@@ -115,7 +115,7 @@ var responseMissingKey = responseCheck(&Check{
 		"gateway reads, often because an API Management front door expects Ocp-Apim-Subscription-Key " +
 		"or the variable holding the key was empty.",
 	Fix:     "Send the key in the header the gateway expects (Ocp-Apim-Subscription-Key by default)\nCheck the variable holding the key is set",
-	Sources: "facts §4.2 [I38]",
+	Sources: "§4.2 [I38]",
 }, ruleMissingKey, "No key reached the gateway.")
 
 var responseCustomSubdomainRequired = responseCheck(&Check{
@@ -123,7 +123,7 @@ var responseCustomSubdomainRequired = responseCheck(&Check{
 	Doc: "400 \"Please provide a custom subdomain for token authentication, otherwise API key is " +
 		"required\": an Entra token was sent to a regional endpoint.",
 	Fix:     "Call the resource's custom subdomain (NAME.cognitiveservices.azure.com) with the token\nOr send the key instead",
-	Sources: "facts §4.2 [S1][I36]",
+	Sources: "§4.2 [S1][I36]",
 }, ruleSubdomain, "Token authentication needs the resource's custom subdomain endpoint.")
 
 var responseSpeechAuth = responseCheck(&Check{
@@ -132,7 +132,7 @@ var responseSpeechAuth = responseCheck(&Check{
 		"wrong. Keys work only in their resource's region; the region must be an id (westus2), not a " +
 		"display name or URL; sovereign clouds need FromEndpoint.",
 	Fix:     "Pass the resource's key and its region id to SpeechConfig.FromSubscription(key, region)\nFor Azure Government or China use SpeechConfig.FromEndpoint",
-	Sources: "facts §4.3 [I50][I57][S8][S9]",
+	Sources: "§4.3 [I50][I57][S8][S9]",
 }, ruleSpeechAuth, "The Speech SDK could not authenticate: the key or the region is wrong.")
 
 var responseDeploymentNotFound = responseCheck(&Check{
@@ -140,7 +140,7 @@ var responseDeploymentNotFound = responseCheck(&Check{
 	Doc: "DeploymentNotFound: the key passed; the deployment name in the URL does not exist, or was " +
 		"created less than about 5 minutes ago.",
 	Fix:     "Use the deployment name (not the model name) from AI Foundry → Deployments\nWait 5 minutes after creating a deployment",
-	Sources: "facts §4.5",
+	Sources: "§4.5",
 }, ruleDeployment, "The key passed, but the deployment does not exist (yet).")
 
 var responseNotFound = &Check{
@@ -148,7 +148,7 @@ var responseNotFound = &Check{
 	Doc: "404 \"Resource not found\": the gateway checks the key before routing, so a 404 means the key " +
 		"was accepted and the path, api-version or deployment is wrong on this host.",
 	Fix:     "Check the path and api-version against the API reference\nGive SDKs only the base endpoint",
-	Sources: "facts §4.5, §7 [I7][I42][I43]",
+	Sources: "§4.5, §7 [I7][I42][I43]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.hit(ruleDeployment) || !(f.resp.hit(ruleNotFound) || f.resp.status == 404) {
 			return nil
@@ -162,7 +162,7 @@ var responseRateLimited = &Check{
 	Doc: "429 \"Rate limit is exceeded\" or Translator 429000–429002: the key works; calls come too fast " +
 		"for the tier. Honour Retry-After.",
 	Fix:     "Wait as Retry-After says and retry with backoff\nOr raise the deployment's quota or the pricing tier",
-	Sources: "facts §4.5 [S4][S30]",
+	Sources: "§4.5 [S4][S30]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(ruleRateLimited) && f.resp.status != 429 {
 			return nil
@@ -196,7 +196,7 @@ var responseOK = &Check{
 	ID: "response-ok", Area: AreaResponse, Severity: Info, Title: "Success: the key works here",
 	Doc:     "A 2xx answer: the key, the host and the region are right for this call.",
 	Fix:     "Nothing to fix: the key works for this endpoint",
-	Sources: "facts §7",
+	Sources: "§7",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.status < 200 || f.resp.status > 299 || f.resp.hits != 0 {
 			return nil
@@ -210,7 +210,7 @@ var responseUnrecognized = &Check{
 	Doc: "No rule knows this status or message. What the status means in general is shown; paste the " +
 		"whole body for a closer look.",
 	Fix:     "Paste the complete error body and the status code",
-	Sources: "facts §4, §7",
+	Sources: "§4, §7",
 	Run: func(c *Check, f *Facts) []Finding {
 		r := f.resp
 		if !r.given || r.hits != 0 || r.status == 401 || r.status == 404 || r.status == 429 || r.status >= 200 && r.status <= 299 {

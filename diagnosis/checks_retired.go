@@ -11,7 +11,7 @@ var serviceRetired = &Check{
 		"(2025-08-11), LUIS (2025-10-01), Bing Speech (2019-10-15), QnA Maker, Personalizer, Anomaly " +
 		"Detector and Metrics Advisor (2026-10-01). No key or endpoint change can fix it.",
 	Fix:     "Move to the successor service and create a resource for it",
-	Sources: "facts §5 [S23][S28][S34][S38]",
+	Sources: "§5 [S23][S28][S34][S38]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k := f.Kind()
 		if k == nil || !k.IsRetired(f.in.Now) {
@@ -31,7 +31,7 @@ type retiredVersion struct {
 	source       string
 }
 
-// retiredVersions are the versions of facts §5 and §4 that were retired.
+// retiredVersions are the versions of sources §5 and §4 that were retired.
 var retiredVersions = []retiredVersion{
 	{api: "bing-search", version: "v5.0", since: "2018", use: "v7.0 (and Bing Search itself retired on 2025-08-11)", source: "[S30]"},
 	{api: "translator", version: "v2", since: "2019-04-30", use: "Translator v3: https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", source: "[S37]"},
@@ -52,7 +52,7 @@ var endpointVersionRetired = &Check{
 		"speech-to-text REST v3.0 (after 2026-03-31), v3.1-preview.1 and batch v2. Retired versions " +
 		"answer 401, 404 or 410 whatever the key.",
 	Fix:     "Move to the current version of the API",
-	Sources: "facts §5 [S30][S35][S36][S37][I60]; seed cause 4",
+	Sources: "§5 [S30][S35][S36][S37][I60]",
 	Run: func(c *Check, f *Facts) []Finding {
 		for _, r := range retiredVersions {
 			match := r.host != hostUnknown && f.ep.family == r.host ||

@@ -97,7 +97,7 @@ func analyseEndpoint(raw string) endpointFacts {
 }
 
 // checkLabel validates the region or resource name in the host
-// (facts §2.1, §2.3).
+// (sources §2.1, §2.3).
 func (e *endpointFacts) checkLabel() {
 	switch e.family {
 	case hostRegional, hostSpeech:
@@ -133,7 +133,7 @@ func (e *endpointFacts) checkLabel() {
 }
 
 // analysePath reads which API the path calls (the catalogue's routes),
-// its version, and the token URL (facts §2.1).
+// its version, and the token URL (sources §2.1).
 func (e *endpointFacts) analysePath() {
 	p := strings.ToLower(strings.Trim(e.path, "/"))
 	if p == "" {

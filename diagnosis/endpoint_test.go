@@ -108,7 +108,7 @@ func TestStatusIn(t *testing.T) {
 
 func TestResponseCodes(t *testing.T) {
 	r := analyseResponse(0, `Status: 401 (PermissionDenied) ErrorCode: 401 Content: {"error":{"code":"401"}}`)
-	assert.False(t, r.hit(rulePermissionDenied), "the .NET reason phrase is no RBAC signal (facts §4.1)")
+	assert.False(t, r.hit(rulePermissionDenied), "the .NET reason phrase is no RBAC signal (sources §4.1)")
 	r = analyseResponse(0, `{'error': {'code': 'PermissionDenied', 'message': 'x'}}`)
 	assert.True(t, r.hit(rulePermissionDenied))
 	r = analyseResponse(0, `{"error":{"code":4010001}}`)

@@ -2,7 +2,7 @@ package diagnosis
 
 import "strings"
 
-// hostFamily is a shape of endpoint host (facts §2).
+// hostFamily is a shape of endpoint host (sources §2).
 type hostFamily int
 
 // Host families.
@@ -43,7 +43,7 @@ type hostSuffix struct {
 	cloud  Cloud
 }
 
-// hostSuffixes are the Azure AI host patterns per cloud (facts §2.1, §2.2).
+// hostSuffixes are the Azure AI host patterns per cloud (sources §2.1, §2.2).
 var hostSuffixes = []hostSuffix{
 	{"api.cognitive.microsoft.com", true, hostGlobal, CloudPublic},
 	{".api.cognitive.microsoft.com", false, hostRegional, CloudPublic},
@@ -77,7 +77,7 @@ var hostSuffixes = []hostSuffix{
 }
 
 // webPages are hosts of pages people copy instead of an endpoint:
-// portals, studios, docs (facts §2; causes endpoint-not-api).
+// portals, studios, docs (sources §2; causes endpoint-not-api).
 var webPages = [...]struct{ host, name string }{
 	{"portal.azure.com", "the Azure portal"},
 	{"portal.azure.us", "the Azure Government portal"},

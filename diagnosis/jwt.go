@@ -63,7 +63,7 @@ func parseJWT(s string) tokenClaims {
 }
 
 // stsToken reports whether the token came from a Cognitive Services
-// issueToken endpoint rather than Microsoft Entra ID (facts §1.3, §3).
+// issueToken endpoint rather than Microsoft Entra ID (sources §1.3, §3).
 func (t tokenClaims) stsToken() bool {
 	return strings.HasPrefix(t.issuer, "urn:ms.cognitiveservices") || strings.HasPrefix(t.audience, "urn:ms.")
 }

@@ -10,11 +10,11 @@ import (
 // KeyClass is what a pasted key turned out to be.
 type KeyClass int
 
-// Key classes, as [analyseKey] tells them apart (facts §1).
+// Key classes, as [analyseKey] tells them apart (sources §1).
 const (
 	KeyEmpty       KeyClass = iota
-	KeyLegacy               // 32 hex characters, no checksum (facts §1.1)
-	KeyCASK                 // 84 characters with JQQJ99 … ACOG (facts §1.2)
+	KeyLegacy               // 32 hex characters, no checksum (sources §1.1)
+	KeyCASK                 // 84 characters with JQQJ99 … ACOG (sources §1.2)
 	KeyPlaceholder          // <your-key>, YOUR_KEY, an unexpanded $VARIABLE…
 	KeyGUID                 // a subscription, tenant or app ID
 	KeyToken                // a JWT or an aad#…#… Speech token
@@ -75,7 +75,7 @@ func analyseKey(raw string) keyFacts {
 }
 
 // stripSpace trims white space and invisible characters at both ends and
-// removes invisible ones inside, recording what it removed (facts §1.4).
+// removes invisible ones inside, recording what it removed (sources §1.4).
 func (k *keyFacts) stripSpace(s string) string {
 	trimmed := strings.TrimFunc(s, func(r rune) bool {
 		if name := spaceName(r); name != "" {
@@ -137,7 +137,7 @@ func unquote(s string) string {
 
 // keyPrefix finds a header name, scheme or assignment in front of the
 // key: "Ocp-Apim-Subscription-Key: …", "Bearer …", "key1=…",
-// "AZURE_OPENAI_API_KEY=…", `"key1": "…"` (facts §1.4). It returns the
+// "AZURE_OPENAI_API_KEY=…", `"key1": "…"` (sources §1.4). It returns the
 // prefix as evidence and the rest.
 func keyPrefix(s string) (prefix, rest string) {
 	if len(s) > 7 && strings.EqualFold(s[:7], "bearer ") {
@@ -186,7 +186,7 @@ func secretName(name string) bool {
 		strings.Contains(n, "token") || n == "authorization"
 }
 
-// classify sets the class of the clean key (facts §1.1–§1.3, §9 rule 2).
+// classify sets the class of the clean key (sources §1.1–§1.3, §9 rule 2).
 func (k *keyFacts) classify() {
 	s := k.clean
 	switch {
@@ -256,7 +256,7 @@ func isGUID(s string) bool {
 }
 
 // placeholder says why s looks like a placeholder left in from docs or
-// samples, or returns "" (facts §1.4).
+// samples, or returns "" (sources §1.4).
 func placeholder(s string) string {
 	l := strings.ToLower(s)
 	switch l {
@@ -283,7 +283,7 @@ func placeholder(s string) string {
 }
 
 // foreignSecret names the product a non-key secret belongs to, or ""
-// (facts §1.3).
+// (sources §1.3).
 func foreignSecret(s string) string {
 	l := strings.ToLower(s)
 	switch {
@@ -331,7 +331,7 @@ func isBase64(s string) bool {
 	return true
 }
 
-// malformedWhy says how a string misses both key shapes (facts §1.1, §1.2).
+// malformedWhy says how a string misses both key shapes (sources §1.1, §1.2).
 func malformedWhy(s string) string {
 	n := utf8.RuneCountInString(s)
 	switch {

@@ -12,7 +12,7 @@ import (
 const KeySlot = "\x00key\x00"
 
 // Probe is the test call for an input: the cheapest request that needs a
-// valid key and changes nothing (facts §7), built from the user's
+// valid key and changes nothing (sources §7), built from the user's
 // endpoint, region and header choice.
 type Probe struct {
 	Method  string
@@ -130,7 +130,7 @@ func (e *endpointFacts) hostPort() string {
 }
 
 // speechProbe picks the voices list on the region's tts host, or the
-// token exchange on the given host when no region is known (facts §7).
+// token exchange on the given host when no region is known (sources §7).
 func (f *Facts) speechProbe(base string) (string, string) {
 	region := f.ep.region
 	if region == "" && f.region != nil && f.region.Speech {

@@ -6,7 +6,7 @@ import (
 )
 
 // secretParams are query parameters that carry a key, a signature or a
-// function code (facts §3: Subscription-Key, subscription-key; SAS sig).
+// function code (sources §3: Subscription-Key, subscription-key; SAS sig).
 var secretParams = []string{"subscription-key", "ocp-apim-subscription-key", "api-key", "apikey", "key",
 	"sig", "code", "access_token", "token"}
 

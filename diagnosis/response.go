@@ -32,7 +32,7 @@ func analyseResponse(status int, body string) responseFacts {
 	return r
 }
 
-// statusPrefixes introduce an HTTP status in the texts of facts §4:
+// statusPrefixes introduce an HTTP status in the texts of sources §4:
 // "Error code: 401", "Status: 401", "(401)", "HTTP/1.1 401",
 // "statusCode": 401, "error (401)", "status code '401'".
 var statusPrefixes = []string{"http/1.1 ", "http/2 ", "http/1.0 ", "error code: ", "status: ", "status code: ",
@@ -91,7 +91,7 @@ func (r *responseFacts) has(phrases ...string) bool {
 
 // hasCode reports whether a JSON, dict or key=value "code" field holds
 // the code, quoted or not: "code":401000, 'code': '401000',
-// error_code=PermissionDenied (facts §4.2).
+// error_code=PermissionDenied (sources §4.2).
 func (r *responseFacts) hasCode(code string) bool {
 	t := r.text
 	for {
@@ -133,7 +133,7 @@ func excerpt(original, lower string, phrases ...string) string {
 }
 
 // statusMeaning says what a status means for an Azure AI call in
-// general (facts §7 rule of thumb, §4).
+// general (sources §7 rule of thumb, §4).
 func statusMeaning(code int) string {
 	switch {
 	case code >= 200 && code < 300:
