@@ -297,6 +297,11 @@ func pathProblem(e *endpointFacts) string {
 			return "repeats /" + e.segs[i] + "/"
 		}
 	}
+	return apiVersionProblem(e)
+}
+
+// apiVersionProblem says what is wrong with the path's api-version, or "".
+func apiVersionProblem(e *endpointFacts) string {
 	v, hasV := e.query["api-version"]
 	switch {
 	case hasV && e.api == "translator" && e.version != "v2":

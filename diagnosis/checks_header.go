@@ -97,23 +97,11 @@ var headerMismatch = &Check{
 	},
 }
 
-// headerName spells a Header* value as it appears on the wire.
+// headerName names a Header* value as findings do: the header's name,
+// "a query parameter", "the request body".
 func headerName(h string) string {
-	switch h {
-	case HeaderSubscriptionKey:
-		return "Ocp-Apim-Subscription-Key"
-	case HeaderAPIKey:
-		return "api-key"
-	case HeaderAuthorization:
-		return "Authorization: Bearer"
-	case HeaderTrainingKey:
-		return "Training-Key"
-	case HeaderPredictionKey:
-		return "Prediction-Key"
-	case HeaderQuery:
-		return "a query parameter"
-	case HeaderBody:
-		return "the request body"
+	if w := lookupKeyWay(h); w != nil {
+		return w.Label
 	}
 	return h
 }

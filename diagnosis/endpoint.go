@@ -44,33 +44,8 @@ func analyseEndpoint(raw string) endpointFacts {
 		e.err = "longer than any endpoint URL"
 		return e
 	}
-	s := e.raw
-	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
-		e.err = "contains white space"
-		s = s[:i]
-	}
-	if !strings.Contains(s, "://") {
-		if strings.HasPrefix(s, "/") || !strings.Contains(s, ".") {
-			if e.err == "" {
-				e.err = "not an absolute URL: it has no scheme and no host"
-			}
-			return e
-		}
-		e.noScheme = true
-		if e.err == "" {
-			e.err = "no scheme: it needs https:// in front"
-		}
-		s = "https://" + s
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		e.err = "not a URL: " + strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": ")
-		return e
-	}
-	if u.Host == "" {
-		if e.err == "" {
-			e.err = "no host after " + u.Scheme + "://"
-		}
+	u := e.parse()
+	if u == nil {
 		return e
 	}
 	e.parsed = true
@@ -96,28 +71,47 @@ func analyseEndpoint(raw string) endpointFacts {
 	return e
 }
 
+// parse parses the URL, adding https:// where it has no scheme, and
+// notes what is wrong with it; it returns nil if there is no host.
+func (e *endpointFacts) parse() *url.URL {
+	s := e.raw
+	if i := strings.IndexAny(s, " \t\r\n"); i >= 0 {
+		e.err = "contains white space"
+		s = s[:i]
+	}
+	if !strings.Contains(s, "://") {
+		if strings.HasPrefix(s, "/") || !strings.Contains(s, ".") {
+			if e.err == "" {
+				e.err = "not an absolute URL: it has no scheme and no host"
+			}
+			return nil
+		}
+		e.noScheme = true
+		if e.err == "" {
+			e.err = "no scheme: it needs https:// in front"
+		}
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		e.err = "not a URL: " + strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": ")
+		return nil
+	}
+	if u.Host == "" {
+		if e.err == "" {
+			e.err = "no host after " + u.Scheme + "://"
+		}
+		return nil
+	}
+	return u
+}
+
 // checkLabel validates the region or resource name in the host
 // (sources §2.1, §2.3).
 func (e *endpointFacts) checkLabel() {
 	switch e.family {
 	case hostRegional, hostSpeech:
-		r, exact := resolveRegion(e.label)
-		switch {
-		case r != nil && (exact || e.label == "virginia" || e.label == "arizona"):
-			e.region = r.ID
-		case r != nil:
-			e.badLabel = strconv.Quote(e.label) + " is not a region id; the host uses " + r.ID
-		case strings.Contains(e.label, "."):
-			e.badLabel = strconv.Quote(e.label) + " has extra parts before the domain"
-		default:
-			e.badLabel = strconv.Quote(e.label) + " is not an Azure region"
-			if c := closestRegion(e.label); c != "" {
-				e.badLabel += "; did you mean " + c + "?"
-			}
-		}
-		if e.family == hostSpeech && e.region != "" && !regionByID[e.region].Speech {
-			e.badLabel = "Speech does not run in " + e.region
-		}
+		e.checkRegionLabel()
 	case hostTranslator:
 		switch e.label {
 		case "", "api", "api-nam", "api-apc", "api-eur":
@@ -129,6 +123,27 @@ func (e *endpointFacts) checkLabel() {
 		if !validSubdomain(e.label) {
 			e.badLabel = strconv.Quote(e.label) + " is not a valid resource name (letters, digits and dashes, 2–64 characters)"
 		}
+	}
+}
+
+// checkRegionLabel validates the region in a regional or Speech host.
+func (e *endpointFacts) checkRegionLabel() {
+	r, exact := resolveRegion(e.label)
+	switch {
+	case r != nil && (exact || e.label == "virginia" || e.label == "arizona"):
+		e.region = r.ID
+	case r != nil:
+		e.badLabel = strconv.Quote(e.label) + " is not a region id; the host uses " + r.ID
+	case strings.Contains(e.label, "."):
+		e.badLabel = strconv.Quote(e.label) + " has extra parts before the domain"
+	default:
+		e.badLabel = strconv.Quote(e.label) + " is not an Azure region"
+		if c := closestRegion(e.label); c != "" {
+			e.badLabel += "; did you mean " + c + "?"
+		}
+	}
+	if e.family == hostSpeech && e.region != "" && !regionByID[e.region].Speech {
+		e.badLabel = "Speech does not run in " + e.region
 	}
 }
 

@@ -143,17 +143,8 @@ func keyPrefix(s string) (prefix, rest string) {
 	if len(s) > 7 && strings.EqualFold(s[:7], "bearer ") {
 		return "Bearer", strings.TrimSpace(s[7:])
 	}
-	i := 0
-	for _, w := range []string{"export ", "set ", "$env:"} {
-		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
-			i = len(w)
-			break
-		}
-	}
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		i++
-	}
-	start := i
+	start := skipQuote(s, skipCommand(s))
+	i := start
 	for i < len(s) && (isAlnum(s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.') {
 		i++
 	}
@@ -161,21 +152,35 @@ func keyPrefix(s string) (prefix, rest string) {
 	if name == "" || len(name) > 64 || !secretName(name) {
 		return "", s
 	}
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		i++
-	}
-	for i < len(s) && s[i] == ' ' {
-		i++
-	}
+	i = skipQuote(s, i)
+	i += len(s[i:]) - len(strings.TrimLeft(s[i:], " "))
 	if i >= len(s) || (s[i] != ':' && s[i] != '=') {
 		return "", s
 	}
-	rest = strings.TrimSpace(s[i+1:])
-	rest = strings.TrimSuffix(rest, ",")
+	rest = strings.TrimSuffix(strings.TrimSpace(s[i+1:]), ",")
 	if rest == "" {
 		return "", s
 	}
 	return name + string(s[i]), rest
+}
+
+// skipCommand returns the length of a shell's assignment command in
+// front of s ("export ", "set ", "$env:"), or 0.
+func skipCommand(s string) int {
+	for _, w := range []string{"export ", "set ", "$env:"} {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// skipQuote returns i, past a quote if s has one there.
+func skipQuote(s string, i int) int {
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		return i + 1
+	}
+	return i
 }
 
 // secretName reports whether a variable or header name is one that holds
@@ -264,47 +269,80 @@ func placeholder(s string) string {
 		"secret", "test", "changeme", "subscription-key", "subscriptionkey", "your-key", "mykey":
 		return "the word " + strconv.Quote(s) + ", not a key (an unset variable or a sample value?)"
 	}
-	switch {
-	case strings.ContainsAny(l, "<>"):
-		return "text in angle brackets, a placeholder from a sample"
-	case len(l) > 2 && (l[0] == '{' && l[len(l)-1] == '}' || strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]")):
-		return "text in braces or brackets, a template placeholder"
-	case l[0] == '$' || l[0] == '%' && strings.Count(l, "%") == 2:
-		return "an unexpanded variable reference: the shell or program did not substitute it"
-	case strings.Contains(l, "your") || strings.Contains(l, "paste") || strings.Contains(l, "replace") ||
-		strings.Contains(l, "insert") || strings.Contains(l, "_here") || strings.Contains(l, "-here"):
-		return "sample wording (\"your\", \"paste\", \"replace\", \"here\"), a placeholder from docs"
-	case strings.Contains(l, "xxxx") || strings.Contains(l, "****") || strings.Contains(l, "•"):
-		return "masked or filler characters (xxxx, ****, •): a key as a page displays it, not the key"
-	case strings.Contains(l, "...") || strings.Contains(l, "…"):
-		return "an ellipsis: a shortened key as a page displays it, not the key"
+	for _, p := range placeholderShapes {
+		if p.is(l) {
+			return p.why
+		}
 	}
 	return ""
+}
+
+// placeholderShapes are the shapes of placeholders, tried in order on
+// the lower-case text.
+var placeholderShapes = []struct {
+	is  func(l string) bool
+	why string
+}{
+	{func(l string) bool { return strings.ContainsAny(l, "<>") },
+		"text in angle brackets, a placeholder from a sample"},
+	{func(l string) bool {
+		return len(l) > 2 && (l[0] == '{' && l[len(l)-1] == '}' || strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]"))
+	}, "text in braces or brackets, a template placeholder"},
+	{func(l string) bool { return l[0] == '$' || l[0] == '%' && strings.Count(l, "%") == 2 },
+		"an unexpanded variable reference: the shell or program did not substitute it"},
+	{func(l string) bool { return containsSome(l, "your", "paste", "replace", "insert", "_here", "-here") },
+		"sample wording (\"your\", \"paste\", \"replace\", \"here\"), a placeholder from docs"},
+	{func(l string) bool { return containsSome(l, "xxxx", "****", "•") },
+		"masked or filler characters (xxxx, ****, •): a key as a page displays it, not the key"},
+	{func(l string) bool { return containsSome(l, "...", "…") },
+		"an ellipsis: a shortened key as a page displays it, not the key"},
+}
+
+// containsSome reports whether s contains any of the words.
+func containsSome(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignSecret names the product a non-key secret belongs to, or ""
 // (sources §1.3).
 func foreignSecret(s string) string {
 	l := strings.ToLower(s)
-	switch {
-	case strings.HasPrefix(s, "sk-"):
-		return "an OpenAI platform key (sk-…): it works only on api.openai.com, never on Azure"
-	case strings.Contains(l, "accountkey=") || strings.Contains(l, "sharedaccesskey=") ||
-		strings.Contains(l, "accesskey=") && strings.Contains(l, "endpoint="):
-		return "a connection string of another Azure service, not an AI services key"
-	case strings.Contains(l, "sig=") || strings.HasPrefix(l, "sv=") || strings.HasPrefix(l, "?sv=") ||
-		strings.HasPrefix(l, "sharedaccesssignature"):
-		return "a shared access signature (SAS) token of a storage or Service Bus resource"
-	case len(s) == 88 && strings.HasSuffix(s, "==") && isBase64(s[:86]):
-		return "a storage account key (88 characters ending in ==)"
-	case entraSecret(s):
-		return "a Microsoft Entra client secret (contains Q~): it signs in an app, it is not a resource key"
-	case len(s) == 52 && isBase62(s) && s[42:46] == "AzSe":
-		return "an Azure AI Search key (AzSe signature at offset 42)"
-	case len(s) == caskLongLen && hasCASKMarker(s):
-		return "an 88-character long-form key of another Azure product: AI services keys are always 84 characters"
+	for _, f := range foreignSecrets {
+		if f.is(s, l) {
+			return f.name
+		}
 	}
 	return ""
+}
+
+// foreignSecrets are the secrets of other products, tried in order on
+// the text and its lower case.
+var foreignSecrets = []struct {
+	is   func(s, l string) bool
+	name string
+}{
+	{func(s, _ string) bool { return strings.HasPrefix(s, "sk-") },
+		"an OpenAI platform key (sk-…): it works only on api.openai.com, never on Azure"},
+	{func(_, l string) bool {
+		return containsSome(l, "accountkey=", "sharedaccesskey=") || strings.Contains(l, "accesskey=") && strings.Contains(l, "endpoint=")
+	}, "a connection string of another Azure service, not an AI services key"},
+	{func(_, l string) bool {
+		return strings.Contains(l, "sig=") || strings.HasPrefix(l, "sv=") || strings.HasPrefix(l, "?sv=") ||
+			strings.HasPrefix(l, "sharedaccesssignature")
+	}, "a shared access signature (SAS) token of a storage or Service Bus resource"},
+	{func(s, _ string) bool { return len(s) == 88 && strings.HasSuffix(s, "==") && isBase64(s[:86]) },
+		"a storage account key (88 characters ending in ==)"},
+	{func(s, _ string) bool { return entraSecret(s) },
+		"a Microsoft Entra client secret (contains Q~): it signs in an app, it is not a resource key"},
+	{func(s, _ string) bool { return len(s) == 52 && isBase62(s) && s[42:46] == "AzSe" },
+		"an Azure AI Search key (AzSe signature at offset 42)"},
+	{func(s, _ string) bool { return len(s) == caskLongLen && hasCASKMarker(s) },
+		"an 88-character long-form key of another Azure product: AI services keys are always 84 characters"},
 }
 
 // entraSecret matches [A-Za-z0-9_~.-]{3}[78]Q~[A-Za-z0-9_~.-]{31,34}

@@ -92,19 +92,9 @@ func (f *Facts) Probe() (Probe, error) {
 	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
 		k = sub // a multi-service resource called for one API: test that API
 	}
-	p := Probe{Method: k.Test.Method, Body: k.Test.Body}
-	base := f.ep.scheme + "://" + f.ep.hostPort()
-	path, contentType := k.Test.Path, k.Test.ContentType
-	switch v, versioned := k.Test.Versions[f.ep.version]; {
-	case k.SpeechRegions:
-		if base, path = f.speechProbe(base); path == stsPath {
-			p.Method, contentType = "POST", "application/x-www-form-urlencoded"
-		}
-	case k.Test.CustomPrefix != "" && f.ep.family == hostCustom:
-		path = k.Test.CustomPrefix + path
-	case versioned && f.ep.version != "":
-		path = v
-	}
+	p := Probe{Body: k.Test.Body}
+	base, path, contentType := "", "", ""
+	base, path, p.Method, contentType = f.testTarget(k, f.ep.scheme+"://"+f.ep.hostPort())
 	p.URL = base + path
 	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
 	if contentType != "" {
@@ -116,6 +106,23 @@ func (f *Facts) Probe() (Probe, error) {
 	f.addKey(&p, k)
 	p.Note = f.probeNote(k, p)
 	return p, nil
+}
+
+// testTarget is where the test call of kind k goes: the base URL, the
+// path, the method and the content type.
+func (f *Facts) testTarget(k *Kind, base string) (string, string, string, string) {
+	path, method, contentType := k.Test.Path, k.Test.Method, k.Test.ContentType
+	switch v, versioned := k.Test.Versions[f.ep.version]; {
+	case k.SpeechRegions:
+		if base, path = f.speechProbe(base); path == stsPath {
+			method, contentType = "POST", "application/x-www-form-urlencoded"
+		}
+	case k.Test.CustomPrefix != "" && f.ep.family == hostCustom:
+		path = k.Test.CustomPrefix + path
+	case versioned && f.ep.version != "":
+		path = v
+	}
+	return base, path, method, contentType
 }
 
 // hostPort is the host with its port, as it appeared in the URL.
@@ -160,26 +167,7 @@ const stsPath = "/sts/v1.0/issueToken"
 // addKey puts the key where the API reads it, or where the user said it
 // went, and the Translator region header where it is needed.
 func (f *Facts) addKey(p *Probe, k *Kind) {
-	h := f.header()
-	switch h {
-	case HeaderBody:
-		h = "" // a key in the body is never read (header-mismatch): test the right way
-	case HeaderAuthorization:
-		if f.key.class != KeyToken && !(k.BearerKey != "" && f.ep.version == k.BearerKey) {
-			h = ""
-		}
-	}
-	if h == "" {
-		h = k.Header
-	}
-	region := f.regionHeader
-	if region == NoRegionHeader {
-		region = ""
-	}
-	if region == "" && f.region != nil && f.region.ID != Global && (k.RegionHeader || f.multiServiceKey()) &&
-		(f.ep.family == hostTranslator || k.RegionHeader) {
-		region = f.region.ID
-	}
+	h, region := f.keyWay(k), f.probeRegion(k)
 	if h == HeaderQuery {
 		name, regionName := k.QueryKey, ""
 		if name == "" {
@@ -208,17 +196,42 @@ func (f *Facts) addKey(p *Probe, k *Kind) {
 	}
 }
 
+// keyWay is how the test call sends the key: as the user did, unless
+// that way is never read, else the API's own header.
+func (f *Facts) keyWay(k *Kind) string {
+	h := f.header()
+	switch h {
+	case HeaderBody:
+		h = "" // a key in the body is never read (header-mismatch): test the right way
+	case HeaderAuthorization:
+		if f.key.class != KeyToken && !(k.BearerKey != "" && f.ep.version == k.BearerKey) {
+			h = ""
+		}
+	}
+	if h == "" {
+		h = k.Header
+	}
+	return h
+}
+
+// probeRegion is the region header the test call sends: the one the
+// user sent, else the resource's where the API needs it.
+func (f *Facts) probeRegion(k *Kind) string {
+	region := f.regionHeader
+	if region == NoRegionHeader {
+		region = ""
+	}
+	if region == "" && f.region != nil && f.region.ID != Global && (k.RegionHeader || f.multiServiceKey()) &&
+		(f.ep.family == hostTranslator || k.RegionHeader) {
+		region = f.region.ID
+	}
+	return region
+}
+
 // headerWire spells a Header* value as a header name.
 func headerWire(h string) string {
-	switch h {
-	case HeaderAPIKey:
-		return "api-key"
-	case HeaderAuthorization:
-		return "Authorization"
-	case HeaderTrainingKey:
-		return "Training-Key"
-	case HeaderPredictionKey:
-		return "Prediction-Key"
+	if w := lookupKeyWay(h); w != nil && w.Wire != "" {
+		return w.Wire
 	}
 	return "Ocp-Apim-Subscription-Key"
 }

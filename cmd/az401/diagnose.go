@@ -169,9 +169,9 @@ func checkChoices(kind, header, format string) error {
 		return usagef(suggestOr(kind, ids, "did you mean --kind %s?", "kinds are: "+strings.Join(ids, ", ")),
 			"unknown --kind %q", kind)
 	}
-	if header != "" && !slices.Contains(diagnosis.Headers, strings.ToLower(header)) {
-		return usagef(suggestOr(strings.ToLower(header), diagnosis.Headers, "did you mean --header %s?",
-			"headers are: "+strings.Join(diagnosis.Headers, ", ")), "unknown --header %q", header)
+	if ways := keyWayIDs(); header != "" && !slices.Contains(ways, strings.ToLower(header)) {
+		return usagef(suggestOr(strings.ToLower(header), ways, "did you mean --header %s?",
+			"headers are: "+strings.Join(ways, ", ")), "unknown --header %q", header)
 	}
 	if format != "text" && format != "json" {
 		return usagef("use --format text or --format json", "unknown --format %q", format)
@@ -255,4 +255,13 @@ func flagError(fs *flag.FlagSet, err error) error {
 		return usagef("run az401 help for what they mean", "the flags of az401 %s are %s", fs.Name(), strings.Join(names, " "))
 	}
 	return usagef("", "%s", msg)
+}
+
+// keyWayIDs lists the --header values.
+func keyWayIDs() []string {
+	ids := make([]string, len(diagnosis.KeyWays))
+	for i, w := range diagnosis.KeyWays {
+		ids[i] = w.ID
+	}
+	return ids
 }
