@@ -166,7 +166,7 @@ func (f *Facts) querySegment(r Report) Segment {
 // marked. It returns nil for other keys.
 func (f *Facts) KeyAnatomy(r Report) []Segment {
 	k := &f.key
-	if k.class != KeyCASK && k.class != KeyForeign && k.class != KeyDerived || len(k.clean) != caskLen || !hasCASKMarker(k.clean) {
+	if k.class != classCASK && k.class != classForeign && k.class != classDerived || len(k.clean) != caskLen || !hasCASKMarker(k.clean) {
 		return nil
 	}
 	c, s := k.cask, k.clean
@@ -220,16 +220,16 @@ func (f *Facts) Key() (KeySummary, bool) {
 	}
 	ks := KeySummary{Masked: Mask(k.clean)}
 	switch k.class {
-	case KeyLegacy:
+	case classLegacy:
 		ks.Format, ks.Checksum = "legacy 32-hex key", "none (legacy keys have no checksum)"
-	case KeyCASK:
+	case classCASK:
 		ks.Format = "new 84-character key"
 		ks.Service = serviceOrUnknown(k.cask.service)
 		if k.cask.year > 0 && k.cask.month > 0 {
 			ks.Created = fmt.Sprintf("%04d-%02d", k.cask.year, k.cask.month)
 		}
 		ks.Checksum = pick(k.cask.checksumOK, "valid", "invalid")
-	case KeyEmpty:
+	case classEmpty:
 		ks.Format = "empty"
 	default:
 		ks.Format = k.why

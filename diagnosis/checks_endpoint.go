@@ -103,7 +103,7 @@ var endpointOpenAIPublic = &Check{
 		if f.ep.family != hostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
 			return nil // snippet-openai-default says it for a client with no base URL
 		}
-		if f.key.class == KeyForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
+		if f.key.class == classForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
 			return nil // an OpenAI key on OpenAI's API: not an Azure question
 		}
 		return one(c.finding("The endpoint is api.openai.com, OpenAI's own service; Azure keys work only on the Azure resource's endpoint.", f.ep.host))

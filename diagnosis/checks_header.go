@@ -61,13 +61,13 @@ var headerMismatch = &Check{
 	Sources: "§3 [S1][S26][I19][I26]",
 	Run: func(c *Check, f *Facts) []Finding {
 		h, k := f.header(), f.Kind()
-		if h == "" || k == nil || f.key.class == KeyEmpty {
+		if h == "" || k == nil || f.key.class == classEmpty {
 			return nil
 		}
 		if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil {
 			k = sub // a multi-service key calling one API: that API's header
 		}
-		token := f.key.class == KeyToken
+		token := f.key.class == classToken
 		want := k.Header
 		bad := ""
 		switch {
@@ -114,7 +114,7 @@ var entraNeedsCustomSubdomain = &Check{
 	Fix:     "Use the resource's custom subdomain endpoint from Keys and Endpoint\nIf the resource has none, set a custom domain name on it (it cannot be changed later)",
 	Sources: "§2.1, §3, §4.2 [S1][S2][I36]",
 	Run: func(c *Check, f *Facts) []Finding {
-		entra := f.key.class == KeyToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
+		entra := f.key.class == classToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
 		if !entra || (f.ep.family != hostRegional && f.ep.family != hostGlobal) {
 			return nil
 		}

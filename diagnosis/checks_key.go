@@ -16,7 +16,7 @@ var keyMissing = &Check{
 	Fix: fixCopyKey, Sources: "§3, §4.2",
 	Run: func(c *Check, f *Facts) []Finding {
 		// With nothing else given there is nothing to diagnose yet.
-		if f.key.class != KeyEmpty || f.resp.given || !f.ep.given && f.regionRaw == "" {
+		if f.key.class != classEmpty || f.resp.given || !f.ep.given && f.regionRaw == "" {
 			return nil
 		}
 		ev := ""
@@ -39,7 +39,7 @@ var keyPlaceholder = &Check{
 	Fix:     fixCopyKey + "\nIf the key comes from an environment variable, check that the variable is set in the process that makes the call",
 	Sources: "§1.4 [S1][I59]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyPlaceholder {
+		if f.key.class != classPlaceholder {
 			return nil
 		}
 		return one(c.finding("The key field holds a placeholder, not a key.",
@@ -107,7 +107,7 @@ var keyIsGUID = &Check{
 		"subscription ID. Resource keys have 32 hex characters without dashes, or 84 letters and digits.",
 	Fix: fixCopyKey, Sources: "§1.3 [I27]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyGUID {
+		if f.key.class != classGUID {
 			return nil
 		}
 		return one(c.finding("The key is a GUID: most likely the Azure subscription ID (or a tenant or app ID), not the resource key.",
@@ -123,7 +123,7 @@ var keyIsToken = &Check{
 	Fix:     "Paste the resource key from Keys and Endpoint instead\nOr, to use the token, send it as Authorization: Bearer <token> (choose that header) to the resource's custom subdomain endpoint",
 	Sources: "§1.3 [S1][S11][I18][I20]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyToken {
+		if f.key.class != classToken {
 			return nil
 		}
 		if f.header() == HeaderAuthorization {
@@ -142,7 +142,7 @@ var tokenExpired = &Check{
 	Sources: "§1.3, §5 [S1][S3][S11]",
 	Run: func(c *Check, f *Facts) []Finding {
 		t := f.key.token
-		if f.key.class != KeyToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
+		if f.key.class != classToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
 			return nil
 		}
 		return one(c.finding("The token has expired.",
@@ -158,7 +158,7 @@ var keyIsForeignSecret = keyClassCheck(&Check{
 		"token, AWPS Web PubSub…).",
 	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
 	Sources: "§1.2, §1.3 [S17][S31][I17]",
-}, KeyForeign, "The key is ")
+}, classForeign, "The key is ")
 
 var keyDerivedOrHashed = keyClassCheck(&Check{
 	ID: "key-derived-or-hashed", Area: AreaKey, Severity: Error, Title: "Key is a derived or hashed form, not the key",
@@ -166,7 +166,7 @@ var keyDerivedOrHashed = keyClassCheck(&Check{
 		"value computed from a key, as secret scanners and logs record it. The service wants the access " +
 		"key itself, whose marker is JQQJ99.",
 	Fix: fixCopyKey, Sources: "§1.2 [S17]",
-}, KeyDerived, "The key is ")
+}, classDerived, "The key is ")
 
 var keyMalformed = keyClassCheck(&Check{
 	ID: "key-malformed", Area: AreaKey, Severity: Error, Title: "Key has neither key format",
@@ -174,7 +174,7 @@ var keyMalformed = keyClassCheck(&Check{
 		"offset 52 (newer keys). Anything else is a truncated or padded copy, or not a key.",
 	Fix:     fixCopyKey + "\nIf the key was typed, copy it instead",
 	Sources: "§1.1, §1.2 [S17][S18]",
-}, KeyMalformed, "The key has neither key format: ")
+}, classMalformed, "The key has neither key format: ")
 
 var keyChecksumMismatch = &Check{
 	ID: "key-checksum-mismatch", Area: AreaKey, Severity: Error, Title: "New-format key fails its checksum: a character is wrong",
@@ -184,7 +184,7 @@ var keyChecksumMismatch = &Check{
 	Fix:     "Copy the key again with the portal's copy button rather than typing it\nCheck the program does not change its case or characters",
 	Sources: "§1.2 [S17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyCASK || f.key.cask.checksumOK {
+		if f.key.class != classCASK || f.key.cask.checksumOK {
 			return nil
 		}
 		return one(c.finding("The key's checksum does not match: a character was mistyped or changed.",
@@ -257,7 +257,7 @@ var keyDecoded = &Check{
 	Fix:     "Nothing to fix: this is information",
 	Sources: "§1.1, §1.2 [S17][S18]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyLegacy && f.key.class != KeyCASK {
+		if f.key.class != classLegacy && f.key.class != classCASK {
 			return nil
 		}
 		d := f.key.describe()
@@ -267,7 +267,7 @@ var keyDecoded = &Check{
 
 // keyClassCheck builds a check that reports keys of one class, saying
 // what the key is instead.
-func keyClassCheck(c *Check, class KeyClass, prefix string) *Check {
+func keyClassCheck(c *Check, class keyClass, prefix string) *Check {
 	c.Run = func(c *Check, f *Facts) []Finding {
 		if f.key.class != class {
 			return nil

@@ -93,7 +93,7 @@ var snippetKeyInCode = snippetCheck(&Check{
 	Fix:     "If this snippet was shared, regenerate the key (Keys and Endpoint → Regenerate)\nRead the key from an environment variable or a secret store instead",
 	Sources: "facts §5 [S16]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
-	if !s.keyInCode || f.key.class != KeyLegacy && f.key.class != KeyCASK {
+	if !s.keyInCode || f.key.class != classLegacy && f.key.class != classCASK {
 		return nil
 	}
 	return one(c.finding("The snippet contains the key itself; treat it as shared.", f.maskedKey()))
@@ -106,7 +106,7 @@ var resourceLocalAuthDisabled = snippetCheck(&Check{
 	Fix:     "Use Entra ID on the custom subdomain endpoint\nOr turn key auth back on: az resource update … --set properties.disableLocalAuth=false (takes minutes)",
 	Sources: "facts §4.4, §5 [S12][I24][I25]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
-	if !s.localAuthOff || f.key.class == KeyToken {
+	if !s.localAuthOff || f.key.class == classToken {
 		return nil
 	}
 	return one(c.finding("The resource has key authentication turned off: no key will work.", "disableLocalAuth: true"))
@@ -136,7 +136,7 @@ var resourceNoCustomSubdomain = snippetCheck(&Check{
 		return nil
 	}
 	fd := c.finding("The resource has no custom subdomain, so Entra ID tokens cannot be used with it.", "customSubDomainName: none")
-	if f.key.class == KeyToken || f.header() == HeaderAuthorization {
+	if f.key.class == classToken || f.header() == HeaderAuthorization {
 		fd = fd.withSeverity(Error)
 	}
 	return one(fd)

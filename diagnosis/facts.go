@@ -97,7 +97,7 @@ func (f *Facts) header() string { return strings.ToLower(strings.TrimSpace(f.in.
 // keyService returns the service character of a decodable new-format key,
 // or 0.
 func (f *Facts) keyService() byte {
-	if f.key.class == KeyCASK && f.key.cask.checksumOK {
+	if f.key.class == classCASK && f.key.cask.checksumOK {
 		return f.key.cask.service
 	}
 	return 0

@@ -7,20 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// KeyClass is what a pasted key turned out to be.
-type KeyClass int
+// keyClass is what a pasted key turned out to be.
+type keyClass int
 
 // Key classes, as [analyseKey] tells them apart (sources §1).
 const (
-	KeyEmpty       KeyClass = iota
-	KeyLegacy               // 32 hex characters, no checksum (sources §1.1)
-	KeyCASK                 // 84 characters with JQQJ99 … ACOG (sources §1.2)
-	KeyPlaceholder          // <your-key>, YOUR_KEY, an unexpanded $VARIABLE…
-	KeyGUID                 // a subscription, tenant or app ID
-	KeyToken                // a JWT or an aad#…#… Speech token
-	KeyForeign              // another product's secret
-	KeyDerived              // a derived or hashed CASK key, not the key itself
-	KeyMalformed            // none of the above
+	classEmpty       keyClass = iota
+	classLegacy               // 32 hex characters, no checksum (sources §1.1)
+	classCASK                 // 84 characters with JQQJ99 … ACOG (sources §1.2)
+	classPlaceholder          // <your-key>, YOUR_KEY, an unexpanded $VARIABLE…
+	classGUID                 // a subscription, tenant or app ID
+	classToken                // a JWT or an aad#…#… Speech token
+	classForeign              // another product's secret
+	classDerived              // a derived or hashed CASK key, not the key itself
+	classMalformed            // none of the above
 )
 
 // keyFacts is what the key field holds, once normalised.
@@ -28,7 +28,7 @@ type keyFacts struct {
 	given      bool
 	raw        string // as pasted, capped at MaxKeyLen
 	clean      string // whitespace, quotes and prefixes removed
-	class      KeyClass
+	class      keyClass
 	whitespace []string // the kinds of white space removed
 	quoted     bool
 	prefix     string // the header name or assignment removed, e.g. "api-key:"
@@ -42,7 +42,7 @@ type keyFacts struct {
 func analyseKey(raw string) keyFacts {
 	k := keyFacts{raw: raw, given: raw != ""}
 	if len(raw) > MaxKeyLen {
-		k.class = KeyMalformed
+		k.class = classMalformed
 		k.why = fmt.Sprintf("%d characters: far too long for a key; was a whole file or log pasted?", len(raw))
 		return k
 	}
@@ -196,25 +196,25 @@ func (k *keyFacts) classify() {
 	s := k.clean
 	switch {
 	case s == "":
-		k.class = KeyEmpty
+		k.class = classEmpty
 	case len(s) == 32 && isHex(s):
-		k.class = KeyLegacy
+		k.class = classLegacy
 	case len(s) == caskLen && hasCASKMarker(s) && isBase62(s):
 		k.classifyCASK()
 	case isGUID(s):
-		k.class = KeyGUID
+		k.class = classGUID
 	case isJWT(s):
-		k.class, k.token = KeyToken, parseJWT(s)
+		k.class, k.token = classToken, parseJWT(s)
 		k.why = "a JSON Web Token" + k.token.describe()
 	case len(s) > 4 && strings.EqualFold(s[:4], "aad#"):
-		k.class, k.why = KeyToken, "an aad#<resource ID>#<token> Speech token"
+		k.class, k.why = classToken, "an aad#<resource ID>#<token> Speech token"
 	default:
 		if why := placeholder(s); why != "" {
-			k.class, k.why = KeyPlaceholder, why
+			k.class, k.why = classPlaceholder, why
 		} else if why := foreignSecret(s); why != "" {
-			k.class, k.why = KeyForeign, why
+			k.class, k.why = classForeign, why
 		} else {
-			k.class, k.why = KeyMalformed, malformedWhy(s)
+			k.class, k.why = classMalformed, malformedWhy(s)
 		}
 	}
 }
@@ -224,20 +224,20 @@ func (k *keyFacts) classifyCASK() {
 	k.cask = decodeCASK(s)
 	switch {
 	case k.cask.signature != caskSignature:
-		k.class = KeyForeign
+		k.class = classForeign
 		if name := foreignProduct(k.cask.signature); name != "" {
 			k.why = name + " (signature " + k.cask.signature + " at offset 76, not ACOG)"
 		} else {
 			k.why = "a key of another Azure product (signature " + k.cask.signature + " at offset 76, not ACOG)"
 		}
 	case k.cask.marker == 'D':
-		k.class, k.why = KeyDerived, "a derived key (JQQJ9D at offset 52), not the resource's access key"
+		k.class, k.why = classDerived, "a derived key (JQQJ9D at offset 52), not the resource's access key"
 	case k.cask.marker == 'H':
-		k.class, k.why = KeyDerived, "a hashed key (JQQJ9H at offset 52), as logs and scanners print it, not the key itself"
+		k.class, k.why = classDerived, "a hashed key (JQQJ9H at offset 52), as logs and scanners print it, not the key itself"
 	case k.cask.marker != '9':
-		k.class, k.why = KeyMalformed, "the marker at offset 52 is JQQJ9"+string(k.cask.marker)+", not JQQJ99"
+		k.class, k.why = classMalformed, "the marker at offset 52 is JQQJ9"+string(k.cask.marker)+", not JQQJ99"
 	default:
-		k.class = KeyCASK
+		k.class = classCASK
 	}
 }
 
@@ -404,10 +404,10 @@ func appendOnce(list []string, s string) []string {
 func LooksSecret(s string) bool {
 	k := analyseKey(s)
 	switch k.class {
-	case KeyLegacy, KeyCASK, KeyToken, KeyForeign, KeyDerived:
+	case classLegacy, classCASK, classToken, classForeign, classDerived:
 		return true
 	}
-	return k.class == KeyMalformed && len(k.clean) >= 28 && isBase62(k.clean)
+	return k.class == classMalformed && len(k.clean) >= 28 && isBase62(k.clean)
 }
 
 // Mask shows a key as its first and last four characters and its length,
@@ -424,9 +424,9 @@ func Mask(key string) string {
 // describe says what the key is, for key-decoded and other evidence.
 func (k *keyFacts) describe() string {
 	switch k.class {
-	case KeyLegacy:
+	case classLegacy:
 		return "legacy 32-hex key (no checksum, so it cannot be verified offline)"
-	case KeyCASK:
+	case classCASK:
 		d := "new-format key for " + serviceOrUnknown(k.cask.service)
 		if k.cask.year > 0 && k.cask.month > 0 {
 			d += fmt.Sprintf(", created %04d-%02d", k.cask.year, k.cask.month)

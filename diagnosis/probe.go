@@ -204,7 +204,7 @@ func (f *Facts) keyWay(k *Kind) string {
 	case HeaderBody:
 		h = "" // a key in the body is never read (header-mismatch): test the right way
 	case HeaderAuthorization:
-		if f.key.class != KeyToken && !(k.BearerKey != "" && f.ep.version == k.BearerKey) {
+		if f.key.class != classToken && !(k.BearerKey != "" && f.ep.version == k.BearerKey) {
 			h = ""
 		}
 	}
