@@ -22,13 +22,6 @@ const (
 	caskSignature   = "ACOG"
 )
 
-// Service is what a new-format key's service character (offset 75) says
-// the key is for.
-type Service struct {
-	Char byte
-	Name string
-}
-
 // services maps the character at offset 75 to the AzureCognitiveService
 // enum of [S17] (sources §1.2): base64 alphabet position = enum value. An
 // array, not a map: static data costs the WebAssembly build no code.
