@@ -220,7 +220,7 @@ func readResponse(name string, e env) (string, error) {
 // readFile reads a file or, for "-", standard input, capped a little
 // above what the diagnosis reads so the cut is reported.
 func readFile(name, flag string, e env) (string, error) {
-	var r io.Reader = e.stdin
+	r := e.stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
