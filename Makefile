@@ -6,9 +6,12 @@ ADDR     ?= 127.0.0.1:8000
 FUZZTIME ?= 30s
 # The page's build: no inlining in our own packages keeps app.wasm small
 # (inlining grows wasm code; the diagnosis stays well under 1 ms a keystroke).
+# The e2e tests build with the same flags (make print-wasmflags).
 WASMFLAGS := -trimpath -gcflags='az401/...=-l' -ldflags='-s -w'
+# Every package with files for the browser, for the wasm vet.
+WASMPKGS  := ./app/... ./cmd/... ./diagnosis/... ./probe/...
 
-.PHONY: build run test bench fuzz docs static chromium clean
+.PHONY: build run test lint bench fuzz docs static chromium clean print-wasmflags
 
 # Build the page (WebAssembly) and the az401 binary.
 build:
@@ -22,8 +25,20 @@ run: build
 # Run vet and every test, the real-browser ones included (installs Chromium if missing).
 test: chromium build
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/... ./diagnosis/...
+	GOOS=js GOARCH=wasm $(GO) vet $(WASMPKGS)
 	$(GO) test -count=1 ./...
+
+# Check style: gofmt, vet, cyclomatic complexity (gocyclo) and staticcheck;
+# installs the two tools from the module proxy when they are missing.
+lint:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet $(WASMPKGS)
+	@command -v gocyclo >/dev/null || $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" gocyclo -over 15 -ignore '_test|extract.go' .
+	PATH="$$PATH:$$($(GO) env GOPATH)/bin" staticcheck -checks all ./...
+	GOOS=js GOARCH=wasm PATH="$$PATH:$$($(GO) env GOPATH)/bin" staticcheck -checks all $(WASMPKGS)
 
 # Report the speed and size budgets: diagnosis per call, wasm size, load times.
 bench: chromium build
@@ -51,3 +66,7 @@ chromium:
 # Remove built files.
 clean:
 	rm -rf $(WASM) bin site
+
+# Print the page's build flags, one a line (the e2e tests read them).
+print-wasmflags:
+	@printf '%s\n' $(WASMFLAGS)

@@ -26,9 +26,10 @@ func (c *causesPage) OnNav(ctx app.Context) {
 }
 
 // causeAreas orders the areas the page groups causes by.
-var causeAreas = []struct{ area, title string }{
-	{"key", "The key"}, {"token", "Tokens"}, {"endpoint", "Endpoint, region and headers"},
-	{"response", "What the service answered"}, {"probe", "The test call"}, {"snippet", "What a pasted command, config or code shows"}, {"input", "Input"},
+var causeAreas = [...]string{
+	diagnosis.AreaKey: "The key", diagnosis.AreaToken: "Tokens", diagnosis.AreaEndpoint: "Endpoint, region and headers",
+	diagnosis.AreaResponse: "What the service answered", diagnosis.AreaProbe: "The test call",
+	diagnosis.AreaSnippet: "What a pasted command, config or code shows", diagnosis.AreaInput: "Input",
 }
 
 // Render draws the page. The list depends only on the registry, so it is
@@ -50,10 +51,10 @@ func causesHTML() string {
 		b.WriteString(`<a role="listitem" href="causes#` + c.ID + `">` + c.ID + `</a>`)
 	}
 	b.WriteString(`</div>`)
-	for _, a := range causeAreas {
-		b.WriteString(`<div><h2>` + escape(a.title) + `</h2>`)
+	for _, a := range diagnosis.Areas {
+		b.WriteString(`<div><h2>` + escape(causeAreas[a]) + `</h2>`)
 		for _, c := range diagnosis.All() {
-			if c.Area() == a.area {
+			if c.Area == a {
 				writeCause(&b, c)
 			}
 		}

@@ -17,16 +17,13 @@ import (
 
 // headerChoices are the header select's options: the CLI's --header
 // values, spelled as they appear on the wire.
-var headerChoices = [][2]string{
-	{"", "the API's usual header"},
-	{diagnosis.HeaderSubscriptionKey, "Ocp-Apim-Subscription-Key header"},
-	{diagnosis.HeaderAPIKey, "api-key header"},
-	{diagnosis.HeaderAuthorization, "Authorization: Bearer header"},
-	{diagnosis.HeaderTrainingKey, "Training-Key header"},
-	{diagnosis.HeaderPredictionKey, "Prediction-Key header"},
-	{diagnosis.HeaderQuery, "in the URL (query string)"},
-	{diagnosis.HeaderBody, "in the request body"},
-}
+var headerChoices = func() [][2]string {
+	choices := [][2]string{{"", "the API's usual header"}}
+	for _, w := range diagnosis.KeyWays {
+		choices = append(choices, [2]string{w.ID, w.Option})
+	}
+	return choices
+}()
 
 // keyAgeChoices are the key-age select's options (see keyAges).
 var keyAgeChoices = [][2]string{

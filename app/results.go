@@ -34,7 +34,7 @@ var groupTitles = [...]string{diagnosis.Error: "Errors", diagnosis.Warning: "War
 
 func verdictClass(r diagnosis.Report) string {
 	switch {
-	case r.Has("response-ok"):
+	case r.Succeeded():
 		return "ok"
 	case len(r.Findings) == 0:
 		return "info"

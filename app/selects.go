@@ -42,21 +42,16 @@ func selectHTML(id string, groups []optionGroup, chosen string) string {
 	return b.String()
 }
 
-// kindGroups lists the kind select's options by group, in the order the
-// page shows them; retired kinds say so.
+// kindGroups lists the kind select's options by the catalogue's groups;
+// retired kinds say so.
 func kindGroups() []optionGroup {
 	groups := []optionGroup{{options: [][2]string{{"", "Choose the API…"}}}}
-	for _, name := range []string{"Generative AI", "Multi-service", "Language and text", "Speech", "Vision", "Retired"} {
+	for _, name := range diagnosis.KindGroups() {
 		g := optionGroup{label: name}
 		for _, k := range diagnosis.Kinds() {
-			if k.Group != name {
-				continue
+			if k.Group == name {
+				g.options = append(g.options, [2]string{k.ID, k.Label()})
 			}
-			label := k.Name
-			if k.Retired != "" {
-				label += " (retired " + k.Retired + ")"
-			}
-			g.options = append(g.options, [2]string{k.ID, label})
 		}
 		groups = append(groups, g)
 	}

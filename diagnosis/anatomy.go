@@ -38,99 +38,127 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 	if !e.parsed {
 		return nil
 	}
-	bad := func(ids ...string) bool {
-		for _, id := range ids {
-			if r.Has(id) {
-				return true
-			}
-		}
-		return false
-	}
-	mark := func(isBad bool, known bool) Mark {
-		switch {
-		case isBad:
-			return MarkBad
-		case known:
-			return MarkOK
-		}
-		return MarkNeutral
-	}
 	segs := []Segment{{Label: "scheme", Text: e.scheme + "://", Mark: mark(e.scheme != "https", true),
 		Note: pick(e.scheme != "https", "keys travel over HTTPS only", "encrypted")}}
 	domain := e.host
 	if e.label != "" {
 		domain = strings.TrimPrefix(e.host, e.label)
-		lbl := Segment{Label: "resource name", Text: e.label, Mark: mark(e.badLabel != "", e.badLabel == "")}
-		switch e.family {
-		case HostRegional, HostSpeech:
-			lbl.Label = "region"
-			lbl.Mark = mark(e.badLabel != "" || bad("endpoint-region-mismatch", "endpoint-cloud-mismatch"), f.region != nil)
-			if r := f.region; r != nil && e.region != "" && e.region != r.ID {
-				lbl.Note = "the resource is in " + r.ID
-			} else if e.region != "" {
-				lbl.Note = regionByID[e.region].Name
-			}
-		case HostTranslator:
-			lbl.Label = "geography"
-			lbl.Note = geography(e.label)
-		}
-		if e.badLabel != "" {
-			lbl.Note = e.badLabel
-		}
-		segs = append(segs, lbl)
+		segs = append(segs, f.labelSegment(r))
 	}
+	segs = append(segs, f.domainSegment(r, domain))
+	if p := strings.TrimSuffix(e.path, "/"); p != "" {
+		segs = append(segs, f.pathSegment(r))
+	}
+	if len(e.query) > 0 {
+		segs = append(segs, f.querySegment(r))
+	}
+	return segs
+}
+
+// mark is MarkBad if the part is bad, else MarkOK if it is known.
+func mark(isBad, known bool) Mark {
+	switch {
+	case isBad:
+		return MarkBad
+	case known:
+		return MarkOK
+	}
+	return MarkNeutral
+}
+
+// hasAny reports whether the report holds a finding of any of the checks.
+func hasAny(r Report, checks ...*Check) bool {
+	for _, c := range checks {
+		if r.Has(c.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelSegment is the host's first label: a region, a Translator
+// geography or a resource name.
+func (f *Facts) labelSegment(r Report) Segment {
+	e := &f.ep
+	lbl := Segment{Label: "resource name", Text: e.label, Mark: mark(e.badLabel != "", e.badLabel == "")}
+	switch e.family {
+	case hostRegional, hostSpeech:
+		lbl.Label = "region"
+		lbl.Mark = mark(e.badLabel != "" || hasAny(r, endpointRegionMismatch, endpointCloudMismatch), f.region != nil)
+		if fr := f.region; fr != nil && e.region != "" && e.region != fr.ID {
+			lbl.Note = "the resource is in " + fr.ID
+		} else if e.region != "" {
+			lbl.Note = regionByID[e.region].Name
+		}
+	case hostTranslator:
+		lbl.Label = "geography"
+		lbl.Note = geography(e.label)
+	}
+	if e.badLabel != "" {
+		lbl.Note = e.badLabel
+	}
+	return lbl
+}
+
+// domainSegment is the host after its first label.
+func (f *Facts) domainSegment(r Report, domain string) Segment {
+	e := &f.ep
 	dom := Segment{Label: "domain", Text: domain, Note: e.family.String(), Mark: MarkOK}
 	switch {
-	case e.family == HostUnknown || e.family == HostWebPage || e.family == HostOpenAIPublic:
+	case e.family == hostUnknown || e.family == hostWebPage || e.family == hostOpenAIPublic:
 		dom.Mark = MarkBad
 		if e.suggest != "" {
 			dom.Note = "did you mean " + e.suggest + "?"
 		}
-	case e.family == HostAPIM || e.family == HostLoopback:
+	case e.family == hostAPIM || e.family == hostLoopback:
 		dom.Mark = MarkWarn
-	case bad("endpoint-kind-mismatch") && f.ep.api == "", bad("endpoint-needs-region", "endpoint-cloud-mismatch"):
+	case hasAny(r, endpointKindMismatch) && e.api == "", hasAny(r, endpointNeedsRegion, endpointCloudMismatch):
 		dom.Mark = MarkBad
 	}
 	if e.cloud != CloudUnknown {
 		dom.Note += " · " + e.cloud.String()
 	}
-	segs = append(segs, dom)
-	if p := strings.TrimSuffix(e.path, "/"); p != "" {
-		seg := Segment{Label: "path", Text: e.path, Mark: MarkOK}
-		if k := kindByID[e.api]; k != nil {
-			seg.Note = k.Name
-			if e.version != "" {
-				seg.Note += " " + e.version
-			}
-		} else if e.tokenURL {
-			seg.Note = "token exchange (issueToken)"
+	return dom
+}
+
+// pathSegment is the path, named by the API it calls.
+func (f *Facts) pathSegment(r Report) Segment {
+	e := &f.ep
+	seg := Segment{Label: "path", Text: e.path, Mark: MarkOK}
+	if k := kindByID[e.api]; k != nil {
+		seg.Note = k.Name
+		if e.version != "" {
+			seg.Note += " " + e.version
 		}
-		switch {
-		case bad("endpoint-kind-mismatch", "endpoint-version-retired", "endpoint-token-url", "key-luis-authoring-vs-prediction"):
-			seg.Mark = MarkBad
-		case bad("endpoint-path-suspect"):
-			seg.Mark = MarkWarn
-		case seg.Note == "":
-			seg.Mark = MarkNeutral
-		}
-		segs = append(segs, seg)
+	} else if e.tokenURL {
+		seg.Note = "token exchange (issueToken)"
 	}
-	if len(e.query) > 0 {
-		q := RedactEndpoint("?" + e.query.Encode())
-		seg := Segment{Label: "query", Text: q, Mark: MarkNeutral}
-		if v := e.query.Get("api-version"); v != "" {
-			seg.Note, seg.Mark = "api-version "+v, MarkOK
-			if bad("endpoint-path-suspect") {
-				seg.Mark = MarkWarn
-			}
-		}
-		if e.querySecret != "" {
-			seg.Note = "carries a secret in " + e.querySecret
+	switch {
+	case hasAny(r, endpointKindMismatch, endpointVersionRetired, endpointTokenURL, keyLUISAuthoringVsPrediction):
+		seg.Mark = MarkBad
+	case hasAny(r, endpointPathSuspect):
+		seg.Mark = MarkWarn
+	case seg.Note == "":
+		seg.Mark = MarkNeutral
+	}
+	return seg
+}
+
+// querySegment is the query, secrets removed.
+func (f *Facts) querySegment(r Report) Segment {
+	e := &f.ep
+	seg := Segment{Label: "query", Text: RedactEndpoint("?" + e.query.Encode()), Mark: MarkNeutral}
+	if v := e.query.Get("api-version"); v != "" {
+		seg.Note, seg.Mark = "api-version "+v, MarkOK
+		if hasAny(r, endpointPathSuspect) {
 			seg.Mark = MarkWarn
 		}
-		segs = append(segs, seg)
 	}
-	return segs
+	if e.querySecret != "" {
+		seg.Note = "carries a secret in " + e.querySecret
+		seg.Mark = MarkWarn
+	}
+	return seg
 }
 
 // KeyAnatomy draws a new-format key as its fields, masked: random ·
@@ -138,7 +166,7 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 // marked. It returns nil for other keys.
 func (f *Facts) KeyAnatomy(r Report) []Segment {
 	k := &f.key
-	if k.class != KeyCASK && k.class != KeyForeign && k.class != KeyDerived || len(k.clean) != caskLen || !hasCASKMarker(k.clean) {
+	if k.class != classCASK && k.class != classForeign && k.class != classDerived || len(k.clean) != caskLen || !hasCASKMarker(k.clean) {
 		return nil
 	}
 	c, s := k.cask, k.clean
@@ -153,7 +181,7 @@ func (f *Facts) KeyAnatomy(r Report) []Segment {
 		created = fmt.Sprintf("%04d-%02d", c.year, c.month)
 	}
 	svc := Segment{Label: "service", Text: s[72:76], Note: serviceOrUnknown(c.service), Mark: MarkOK}
-	if r.Has("key-kind-mismatch") || r.Has("key-luis-authoring-vs-prediction") {
+	if hasAny(r, keyKindMismatch, keyLUISAuthoringVsPrediction) {
 		svc.Mark = MarkBad
 		if kd := f.Kind(); kd != nil {
 			svc.Note += ", not " + kd.Name
@@ -192,16 +220,16 @@ func (f *Facts) Key() (KeySummary, bool) {
 	}
 	ks := KeySummary{Masked: Mask(k.clean)}
 	switch k.class {
-	case KeyLegacy:
+	case classLegacy:
 		ks.Format, ks.Checksum = "legacy 32-hex key", "none (legacy keys have no checksum)"
-	case KeyCASK:
+	case classCASK:
 		ks.Format = "new 84-character key"
 		ks.Service = serviceOrUnknown(k.cask.service)
 		if k.cask.year > 0 && k.cask.month > 0 {
 			ks.Created = fmt.Sprintf("%04d-%02d", k.cask.year, k.cask.month)
 		}
 		ks.Checksum = pick(k.cask.checksumOK, "valid", "invalid")
-	case KeyEmpty:
+	case classEmpty:
 		ks.Format = "empty"
 	default:
 		ks.Format = k.why

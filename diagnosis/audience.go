@@ -2,7 +2,7 @@ package diagnosis
 
 import "strings"
 
-// The audiences Azure AI data planes accept (facts §1.3, §2.2, §3): the
+// The audiences Azure AI data planes accept (sources §1.3, §2.2, §3): the
 // token's aud claim, without a trailing slash.
 const (
 	audCognitive = "https://cognitiveservices.azure.com"
@@ -73,16 +73,16 @@ func (f *Facts) wantedAudience() string {
 	switch {
 	case f.ep.api == "foundry-project" || k != nil && k.ID == "foundry-project":
 		return audFoundry
-	case f.ep.family == HostSearch || k != nil && k.ID == "ai-search":
+	case f.ep.family == hostSearch || k != nil && k.ID == "ai-search":
 		return audSearch
-	case f.ep.family == HostServerless || k != nil && k.ID == "serverless-model":
+	case f.ep.family == hostServerless || k != nil && k.ID == "serverless-model":
 		return "" // serverless endpoints take their own keys
 	}
 	cloud := f.ep.cloud
 	if cloud == CloudUnknown && f.region != nil {
 		cloud = f.region.Cloud
 	}
-	if f.ep.family == HostUnknown && f.ep.given || f.ep.family == HostAPIM || f.ep.family == HostLoopback {
+	if f.ep.family == hostUnknown && f.ep.given || f.ep.family == hostAPIM || f.ep.family == hostLoopback {
 		return "" // a proxy may want anything
 	}
 	if f.ep.given || k != nil {

@@ -6,7 +6,7 @@ import (
 )
 
 // The 84-character "common annotated security key" (CASK) layout of new
-// Azure AI services keys (facts §1.2, [S17] LegacyCommonAnnotatedSecurityKey):
+// Azure AI services keys (sources §1.2, [S17] LegacyCommonAnnotatedSecurityKey):
 //
 //	0–51 random · 52–57 JQQJ99 · 58–59 year, month · 60–71 platform ·
 //	72–75 AAA + service · 76–79 provider signature · 80–83 checksum
@@ -22,15 +22,8 @@ const (
 	caskSignature   = "ACOG"
 )
 
-// Service is what a new-format key's service character (offset 75) says
-// the key is for.
-type Service struct {
-	Char byte
-	Name string
-}
-
 // services maps the character at offset 75 to the AzureCognitiveService
-// enum of [S17] (facts §1.2): base64 alphabet position = enum value. An
+// enum of [S17] (sources §1.2): base64 alphabet position = enum value. An
 // array, not a map: static data costs the WebAssembly build no code.
 var services = [128]string{
 	'A': "Azure AI services (multi-service)", 'B': "Azure OpenAI",
@@ -113,7 +106,7 @@ func decodeCASK(s string) caskKey {
 // caskChecksumValid verifies the checksum at 80–83: Marvin32 of the
 // base64-decoded first 80 characters, stored either as the standard
 // base64 of its first three little-endian bytes, or as the start of its
-// base62 form (facts §1.2, [S17] TryValidateCommonAnnotatedKey).
+// base62 form (sources §1.2, [S17] TryValidateCommonAnnotatedKey).
 func caskChecksumValid(s string) bool {
 	cb, ok := bodyChecksum(s[:caskChecksumAt])
 	if !ok {

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The fact sheet's synthetic vectors (facts §1.2), kept in pieces so no
+// The fact sheet's synthetic vectors (sources §1.2), kept in pieces so no
 // whole key stands in the repository.
 const (
 	vectorRandom   = "SyntheticTestVectorNotARealKey0000000000000000000000"

@@ -7,8 +7,10 @@ import (
 
 // Check is one cause and the rule that finds it.
 type Check struct {
-	// ID is the public cause ID (kebab-case, prefixed by area).
+	// ID is the public cause ID (kebab-case).
 	ID string
+	// Area is what the cause is about; the causes page groups by it.
+	Area Area
 	// Severity is the finding's severity when the rule is sure.
 	Severity Severity
 	// Title is one line, no final period.
@@ -25,27 +27,30 @@ type Check struct {
 	Run func(c *Check, f *Facts) []Finding
 }
 
+// Area is the part of the input or of the exchange a cause is about.
+type Area int
+
+// Areas, in the order the causes page lists them. The zero value is no
+// area, which [Validate] refuses.
+const (
+	AreaKey      Area = iota + 1 // the key
+	AreaToken                    // a token pasted instead of a key
+	AreaEndpoint                 // endpoint, region and headers
+	AreaResponse                 // what the service answered
+	AreaProbe                    // the test call
+	AreaSnippet                  // a pasted command, config or code
+	AreaInput                    // the input as a whole
+)
+
+// Areas lists every area in order.
+var Areas = []Area{AreaKey, AreaToken, AreaEndpoint, AreaResponse, AreaProbe, AreaSnippet, AreaInput}
+
 // DocsBase is the causes page that [Finding.Docs] links to. It is relative,
 // so it resolves on any host the static site is served from.
-var DocsBase = "causes"
+const DocsBase = "causes"
 
 // DocsURL returns the link to the cause's section of the causes page.
 func DocsURL(id string) string { return DocsBase + "#" + id }
-
-// Area returns the part of the ID before the first dash ("key",
-// "endpoint", "response", …), the group a cause is listed under.
-func (c *Check) Area() string {
-	area, _, _ := strings.Cut(c.ID, "-")
-	switch area {
-	case "region", "translator", "header", "entra", "service":
-		return "endpoint"
-	case "resource":
-		return "snippet"
-	case "trial":
-		return "key"
-	}
-	return area
-}
 
 // finding builds a finding of c with its own severity.
 func (c *Check) finding(message, evidence string) Finding {
@@ -94,6 +99,8 @@ func Validate(checks []*Check) error {
 			return fmt.Errorf("check %q: id must match ^[a-z0-9-]+$", c.ID)
 		case seen[c.ID]:
 			return fmt.Errorf("check %q: duplicate id", c.ID)
+		case c.Area < AreaKey || c.Area > AreaInput:
+			return fmt.Errorf("check %q: no area", c.ID)
 		case c.Title == "" || strings.HasSuffix(c.Title, "."):
 			return fmt.Errorf("check %q: title must be set and end without a period", c.ID)
 		case c.Doc == "":

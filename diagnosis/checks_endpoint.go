@@ -9,13 +9,13 @@ const fixCopyEndpoint = "Open the resource in the Azure portal, Resource Managem
 	"Copy the Endpoint value (e.g. https://NAME.cognitiveservices.azure.com/) and add the API's path to it"
 
 var endpointMissing = &Check{
-	ID: "endpoint-missing", Severity: Warning, Title: "No endpoint given",
+	ID: "endpoint-missing", Area: AreaEndpoint, Severity: Warning, Title: "No endpoint given",
 	Doc: "Without the endpoint, the region, host and path checks cannot run; most 401s come from a " +
 		"key used on the wrong host or region.",
-	Fix: fixCopyEndpoint, Sources: "facts §2",
+	Fix: fixCopyEndpoint, Sources: "§2",
 	Run: func(c *Check, f *Facts) []Finding {
 		// The Speech SDK needs only the key and the region.
-		if f.ep.given || !f.key.given || f.kindIs("speech") && f.region != nil {
+		if f.ep.given || !f.key.given || f.Kind() != nil && f.Kind().SpeechRegions && f.region != nil {
 			return nil
 		}
 		return one(c.finding("No endpoint was given, so host and region were not checked.", ""))
@@ -23,10 +23,10 @@ var endpointMissing = &Check{
 }
 
 var endpointMalformed = &Check{
-	ID: "endpoint-malformed", Severity: Error, Title: "Endpoint is not an absolute URL",
+	ID: "endpoint-malformed", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is not an absolute URL",
 	Doc: "The endpoint must be an absolute https URL: scheme, host, then the path. A missing scheme, " +
 		"spaces, or bad escapes make SDKs fail or resolve the URL against something else.",
-	Fix: fixCopyEndpoint, Sources: "facts §2.1",
+	Fix: fixCopyEndpoint, Sources: "§2.1",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.err == "" {
 			return nil
@@ -40,11 +40,11 @@ var endpointMalformed = &Check{
 }
 
 var endpointInsecure = &Check{
-	ID: "endpoint-insecure", Severity: Error, Title: "Endpoint uses http:// instead of https://",
+	ID: "endpoint-insecure", Area: AreaEndpoint, Severity: Error, Title: "Endpoint uses http:// instead of https://",
 	Doc: "Azure AI services answer on HTTPS only; over http:// the key would travel in clear text.",
-	Fix: "Use https:// in the endpoint", Sources: "facts §2",
+	Fix: "Use https:// in the endpoint", Sources: "§2",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.scheme != "http" || f.ep.family == HostUnknown || f.ep.family == HostLoopback {
+		if f.ep.scheme != "http" || f.ep.family == hostUnknown || f.ep.family == hostLoopback {
 			return nil
 		}
 		return one(c.finding("The endpoint uses http://; Azure AI services need https://.", "http://"+f.ep.host))
@@ -52,13 +52,13 @@ var endpointInsecure = &Check{
 }
 
 var endpointNotAPI = &Check{
-	ID: "endpoint-not-api", Severity: Error, Title: "Endpoint is a web page, not an API",
+	ID: "endpoint-not-api", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is a web page, not an API",
 	Doc: "The URL is a page for people (the Azure portal, AI Foundry, Speech or Language Studio, the " +
 		"documentation, the old API console), not an API endpoint. Calls to it get HTML or a redirect, " +
 		"never an API answer.",
-	Fix: fixCopyEndpoint, Sources: "facts §2",
+	Fix: fixCopyEndpoint, Sources: "§2",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostWebPage {
+		if f.ep.family != hostWebPage {
 			return nil
 		}
 		name := webPage(f.ep.host)
@@ -93,17 +93,17 @@ func portalResourceName(raw string) string {
 }
 
 var endpointOpenAIPublic = &Check{
-	ID: "endpoint-openai-public", Severity: Error, Title: "Endpoint is OpenAI's own API, not Azure",
+	ID: "endpoint-openai-public", Area: AreaEndpoint, Severity: Error, Title: "Endpoint is OpenAI's own API, not Azure",
 	Doc: "api.openai.com is OpenAI's service, with its own sk-… keys. Azure OpenAI keys work only on the " +
 		"Azure resource's endpoint (https://NAME.openai.azure.com/ or its cognitiveservices/services.ai " +
 		"forms); an OpenAI client needs base_url set to that endpoint's /openai/v1/.",
 	Fix:     "Set the base URL to your resource: https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint",
-	Sources: "facts §1.3, §2.1 [S24][I17]",
+	Sources: "§1.3, §2.1 [S24][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
+		if f.ep.family != hostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
 			return nil // snippet-openai-default says it for a client with no base URL
 		}
-		if f.key.class == KeyForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
+		if f.key.class == classForeign && strings.HasPrefix(f.key.clean, "sk-") && f.kind == nil {
 			return nil // an OpenAI key on OpenAI's API: not an Azure question
 		}
 		return one(c.finding("The endpoint is api.openai.com, OpenAI's own service; Azure keys work only on the Azure resource's endpoint.", f.ep.host))
@@ -111,15 +111,15 @@ var endpointOpenAIPublic = &Check{
 }
 
 var endpointUnknownHost = &Check{
-	ID: "endpoint-unknown-host", Severity: Warning, Title: "Endpoint is not an Azure AI host",
+	ID: "endpoint-unknown-host", Area: AreaEndpoint, Severity: Warning, Title: "Endpoint is not an Azure AI host",
 	Doc: "The host is not on an Azure AI domain: an API Management front door (*.azure-api.net), a " +
 		"company proxy, a local address, or a typo in the domain. Region and kind checks are limited. An " +
 		"API Management gateway wants its own subscription key, not the AI resource's key.",
 	Fix:     "If this is a proxy or API Management, use the key that gateway issued and the header it expects\nOtherwise use the endpoint from Keys and Endpoint",
-	Sources: "facts §2, §3 [I38]",
+	Sources: "§2, §3 [I38]",
 	Run: func(c *Check, f *Facts) []Finding {
 		switch f.ep.family {
-		case HostUnknown:
+		case hostUnknown:
 			if !f.ep.parsed {
 				return nil
 			}
@@ -128,9 +128,9 @@ var endpointUnknownHost = &Check{
 					f.ep.host).withSeverity(Error).withFix("Use https://" + f.ep.suggest + "/"))
 			}
 			return one(c.finding("The host "+f.ep.host+" is not an Azure AI domain, so region and kind checks are limited.", f.ep.host))
-		case HostAPIM:
+		case hostAPIM:
 			return one(c.finding("The host is an API Management gateway: it wants the key it issued (its subscription key), not the AI resource's key.", f.ep.host))
-		case HostLoopback:
+		case hostLoopback:
 			return one(c.finding("The host is a local address: a proxy or test server, not Azure.", f.ep.host))
 		}
 		return nil
@@ -138,12 +138,12 @@ var endpointUnknownHost = &Check{
 }
 
 var endpointHostInvalid = &Check{
-	ID: "endpoint-host-invalid", Severity: Error, Title: "Azure AI domain with a host that does not exist",
+	ID: "endpoint-host-invalid", Area: AreaEndpoint, Severity: Error, Title: "Azure AI domain with a host that does not exist",
 	Doc: "The domain is Azure AI's, but the part in front of it is not a real region or resource: " +
 		"display names or dashes in region hosts (west-us.api.cognitive…), invented Translator " +
 		"geographies (api-eastus.cognitive.microsofttranslator.com), or an invalid resource name.",
 	Fix:     "Use the region id (e.g. westus2) in regional hosts\nFor Translator use api., api-nam., api-apc. or api-eur. only\nOr copy the endpoint from Keys and Endpoint",
-	Sources: "facts §2.1, §2.3 [S2][S5][I58]",
+	Sources: "§2.1, §2.3 [S2][S5][I58]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.badLabel == "" {
 			return nil
@@ -153,13 +153,13 @@ var endpointHostInvalid = &Check{
 }
 
 var endpointCloudMismatch = &Check{
-	ID: "endpoint-cloud-mismatch", Severity: Error, Title: "Endpoint and region are in different Azure clouds",
+	ID: "endpoint-cloud-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Endpoint and region are in different Azure clouds",
 	Doc: "Azure Government (.us hosts, usgov… regions) and Azure China (.cn hosts, china… regions) are " +
 		"separate clouds: a resource, its key, its host and its region all live in one. Mixing them always fails.",
 	Fix:     "Use the host of the cloud your resource is in: .azure.us / .microsoft.us for Government, .azure.cn for China",
-	Sources: "facts §2.2 [S2][S7][S9]",
+	Sources: "§2.2 [S2][S7][S9]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if tc := issuerCloud(f.key.token.issuer); f.key.class == KeyToken && tc != CloudUnknown && f.ep.cloud != CloudUnknown && tc != f.ep.cloud {
+		if tc := issuerCloud(f.key.token.issuer); f.key.class == classToken && tc != CloudUnknown && f.ep.cloud != CloudUnknown && tc != f.ep.cloud {
 			return one(c.finding(fmt.Sprintf("The token was issued by Entra ID in the %s, but the endpoint is in the %s.", tc, f.ep.cloud),
 				"iss "+Truncate(f.key.token.issuer, 80)+", host "+f.ep.host))
 		}
@@ -172,12 +172,12 @@ var endpointCloudMismatch = &Check{
 }
 
 var endpointRegionMismatch = &Check{
-	ID: "endpoint-region-mismatch", Severity: Error, Title: "Endpoint's region differs from the resource's region",
+	ID: "endpoint-region-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Endpoint's region differs from the resource's region",
 	Doc: "A key works only in its resource's region. A regional host (REGION.api.cognitive.microsoft.com, " +
 		"REGION.tts.speech.microsoft.com) for another region answers 401. Many SDKs, samples and libraries " +
 		"default to westus; free trial keys were bound to westcentralus.",
 	Fix:     "Use the host of the resource's region, or the resource's custom subdomain endpoint",
-	Sources: "facts §2.1, §2.3 [S8][I9][I10][I11][I12]; seed cause 3",
+	Sources: "§2.1, §2.3 [S8][I9][I10][I11][I12]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.ep.region == "" || f.region == nil || f.region.ID == Global || f.ep.region == f.region.ID ||
 			f.region.Cloud != f.ep.cloud {
@@ -195,14 +195,14 @@ var endpointRegionMismatch = &Check{
 }
 
 var endpointNeedsRegion = &Check{
-	ID: "endpoint-needs-region", Severity: Error, Title: "Global host used for a regional resource",
+	ID: "endpoint-needs-region", Area: AreaEndpoint, Severity: Error, Title: "Global host used for a regional resource",
 	Doc: "api.cognitive.microsoft.com without a region serves only global Translator and Bing resources. " +
 		"Multi-service keys and every regional resource need the region in the host, and the global token " +
 		"service (…/sts/v1.0/issueToken) issues tokens only for global resources.",
 	Fix:     "Use https://REGION.api.cognitive.microsoft.com/ with the resource's region, or the resource's custom subdomain",
-	Sources: "facts §2.1, §3 [S1][S2][I6][I15]",
+	Sources: "§2.1, §3 [S1][S2][I6][I15]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.family != HostGlobal {
+		if f.ep.family != hostGlobal {
 			return nil
 		}
 		fix := ""
@@ -228,12 +228,12 @@ var endpointNeedsRegion = &Check{
 }
 
 var endpointKindMismatch = &Check{
-	ID: "endpoint-kind-mismatch", Severity: Error, Title: "Endpoint belongs to another API than the one chosen",
+	ID: "endpoint-kind-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Endpoint belongs to another API than the one chosen",
 	Doc: "The host or the path is another API's: a Speech host with Translator, /formrecognizer/ with " +
 		"Vision, a Custom Vision Training path with a prediction key. Each API has its own paths, and a " +
 		"single-service key only opens its own.",
 	Fix:     "Use the endpoint and path of the API you call\nOr choose the API kind that the endpoint belongs to",
-	Sources: "facts §2.1 [I2]; seed cause 2",
+	Sources: "§2.1 [I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k := f.kind
 		if k == nil {
@@ -244,7 +244,7 @@ var endpointKindMismatch = &Check{
 			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", kindByID[api].Name, k.Name),
 				"path "+Truncate(f.ep.path, 80)))
 		}
-		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) && !(k.ID == "foundry-project" && f.ep.family == HostFoundry) {
+		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) && !(k.ID == "foundry-project" && f.ep.family == hostFoundry) {
 			return one(c.finding(fmt.Sprintf("The host is %s's, but the API chosen is %s.", f.inferred.Name, k.Name), f.ep.host))
 		}
 		return nil
@@ -252,12 +252,12 @@ var endpointKindMismatch = &Check{
 }
 
 var endpointTokenURL = &Check{
-	ID: "endpoint-token-url", Severity: Error, Title: "Token URL used as the API endpoint",
+	ID: "endpoint-token-url", Area: AreaEndpoint, Severity: Error, Title: "Token URL used as the API endpoint",
 	Doc: "…/sts/v1.0/issueToken exchanges a key for a 10-minute token; it is not the base of an API. " +
 		"Appending an API route to it (…/issueToken/translate) gives 404, and the tokens it issues are " +
 		"accepted only by Translator and Speech.",
 	Fix:     "Use the API's own endpoint (e.g. https://api.cognitive.microsofttranslator.com/) for calls\nCall issueToken only to get a token, then send it as Authorization: Bearer",
-	Sources: "facts §2.1, §3 [S1][I7][I37]",
+	Sources: "§2.1, §3 [S1][I7][I37]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.ep.tokenURL {
 			return nil
@@ -265,7 +265,7 @@ var endpointTokenURL = &Check{
 		switch {
 		case f.ep.afterToken:
 			return one(c.finding("An API route was appended to the issueToken URL.", Truncate(f.ep.path, 80)))
-		case f.kind != nil && !contains([]string{"translator", "speech", "cognitive-services", "ai-services", "bing-speech"}, f.kind.ID):
+		case f.kind != nil && !f.kind.STSTokens:
 			return one(c.finding("The endpoint is the issueToken URL, but "+f.kind.Name+" does not accept issueToken tokens.", Truncate(f.ep.path, 80)))
 		case f.resp.status == 404:
 			return one(c.finding("The issueToken URL answered 404: it was used as an API endpoint.", Truncate(f.ep.path, 80)))
@@ -275,12 +275,12 @@ var endpointTokenURL = &Check{
 }
 
 var endpointPathSuspect = &Check{
-	ID: "endpoint-path-suspect", Severity: Warning, Title: "Endpoint path or api-version looks wrong",
+	ID: "endpoint-path-suspect", Area: AreaEndpoint, Severity: Warning, Title: "Endpoint path or api-version looks wrong",
 	Doc: "Double slashes, a path segment repeated (the SDK adds /openai itself), an api-version that is " +
 		"not YYYY-MM-DD or YYYY-MM-DD-preview (Translator: 3.0), or a missing api-version where the API " +
 		"needs one. These give 404 or 400 rather than 401, and can make a 401 hard to read.",
 	Fix:     "Give SDKs only the base endpoint (https://NAME.cognitiveservices.azure.com/); they add the path\nUse an api-version from the API's reference",
-	Sources: "facts §4.5, §2.1 [S26][I42][I43]",
+	Sources: "§4.5, §2.1 [S26][I42][I43]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.ep.parsed || len(f.ep.segs) == 0 {
 			return nil
@@ -302,30 +302,25 @@ func pathProblem(e *endpointFacts) string {
 			return "repeats /" + e.segs[i] + "/"
 		}
 	}
+	return apiVersionProblem(e)
+}
+
+// apiVersionProblem says what is wrong with the path's api-version, or "".
+func apiVersionProblem(e *endpointFacts) string {
 	v, hasV := e.query["api-version"]
 	switch {
 	case hasV && e.api == "translator" && e.version != "v2":
 		if v[0] != "3.0" {
 			return "has api-version=" + v[0] + "; Translator's is 3.0"
 		}
-	case hasV && datedAPI(e.api):
-		if !isAPIVersion(v[0]) && !(e.api == "openai" && e.version == "v1") {
+	case hasV && kindByID[e.api] != nil && kindByID[e.api].DatedVersions:
+		if !isAPIVersion(v[0]) && !(kindByID[e.api].BearerKey != "" && e.version == kindByID[e.api].BearerKey) {
 			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
 		}
 	case needsAPIVersion(e):
 		return "has no api-version, which this API requires"
 	}
 	return ""
-}
-
-// datedAPI reports whether an API versions its REST API by date
-// (api-version=YYYY-MM-DD).
-func datedAPI(api string) bool {
-	switch api {
-	case "openai", "language", "document-intelligence", "content-safety", "ai-services":
-		return true
-	}
-	return false
 }
 
 // needsAPIVersion reports whether a full request path lacks the

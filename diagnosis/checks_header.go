@@ -6,15 +6,15 @@ import (
 )
 
 var translatorRegionHeader = &Check{
-	ID: "translator-region-header", Severity: Error, Title: "Translator needs the Ocp-Apim-Subscription-Region header",
+	ID: "translator-region-header", Area: AreaEndpoint, Severity: Error, Title: "Translator needs the Ocp-Apim-Subscription-Region header",
 	Doc: "On the global or geography Translator hosts, a regional Translator resource and any " +
 		"multi-service key must send Ocp-Apim-Subscription-Region with the resource's region id (or " +
 		"Subscription-Region= when the key is in the query). Missing or wrong, the answer is 401000. It " +
 		"is a warning until a 401 confirms it, since the input may not say whether the header was sent.",
 	Fix:     "Send Ocp-Apim-Subscription-Region: <the resource's region id> with every request\nOr create the Translator resource in the \"global\" location",
-	Sources: "facts §3 [S1][S3][S4][I1][I3][I4][I5]",
+	Sources: "§3 [S1][S3][S4][I1][I3][I4][I5]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if !(f.kindIs("translator") || f.ep.api == "translator") || f.ep.family != HostTranslator {
+		if k, api := f.Kind(), kindByID[f.ep.api]; !(k != nil && k.RegionHeader || api != nil && api.RegionHeader) || f.ep.family != hostTranslator {
 			return nil
 		}
 		regional := f.region != nil && f.region.ID != Global
@@ -59,22 +59,22 @@ var translatorRegionHeader = &Check{
 }
 
 var headerMismatch = &Check{
-	ID: "header-mismatch", Severity: Error, Title: "Key sent the wrong way for this API",
+	ID: "header-mismatch", Area: AreaEndpoint, Severity: Error, Title: "Key sent the wrong way for this API",
 	Doc: "Each API reads the key from one place: Azure OpenAI from api-key (Authorization: Bearer is " +
 		"for Entra tokens on its classic paths), the other Azure AI APIs from Ocp-Apim-Subscription-Key, " +
 		"Custom Vision from Training-Key or Prediction-Key. A key in the request body, or in the query " +
 		"where the API does not read it, is never seen.",
 	Fix:     "Send the key in the header the API expects",
-	Sources: "facts §3 [S1][S26][I19][I26]",
+	Sources: "§3 [S1][S26][I19][I26]",
 	Run: func(c *Check, f *Facts) []Finding {
 		h, k := f.header(), f.Kind()
-		if h == "" || k == nil || f.key.class == KeyEmpty {
+		if h == "" || k == nil || f.key.class == classEmpty {
 			return nil
 		}
 		if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil {
 			k = sub // a multi-service key calling one API: that API's header
 		}
-		token := f.key.class == KeyToken
+		token := f.key.class == classToken
 		want := k.Header
 		bad := ""
 		switch {
@@ -86,19 +86,19 @@ var headerMismatch = &Check{
 				withFix("Send the token as Authorization: Bearer <token>\nWith the openai SDK, pass it as azure_ad_token / azure_ad_token_provider, not api_key"))
 		case h == HeaderAuthorization && token, h == want:
 			return nil
-		case h == HeaderAuthorization && k.ID == "openai" && f.ep.version == "v1":
+		case h == HeaderAuthorization && k.BearerKey != "" && f.ep.version == k.BearerKey:
 			return nil // the v1 API takes the key as a bearer token [S24]
 		case h == HeaderAuthorization:
 			bad = "a key was sent as Authorization: Bearer, which carries tokens only"
 		case h == HeaderQuery:
-			if k.ID == "translator" || k.ID == "luis-prediction" || k.ID == "speech" {
+			if k.QueryKey != "" {
 				return nil
 			}
 			bad = k.Name + " does not read the key from the query string"
-		case f.ep.family == HostAPIM && h == HeaderAPIKey:
+		case f.ep.family == hostAPIM && h == HeaderAPIKey:
 			return one(c.finding("API Management reads Ocp-Apim-Subscription-Key by default; api-key works only if the gateway was set up for it.",
 				"header api-key, host "+f.ep.host).withSeverity(Warning))
-		case k.ID == "openai" && h == HeaderSubscriptionKey || k.Covers != nil && (h == HeaderAPIKey || h == HeaderSubscriptionKey):
+		case h == want || contains(k.Accepts, h):
 			return nil
 		default:
 			bad = fmt.Sprintf("the key was sent as %s; %s reads %s", headerName(h), k.Name, headerName(want))
@@ -108,37 +108,25 @@ var headerMismatch = &Check{
 	},
 }
 
-// headerName spells a Header* value as it appears on the wire.
+// headerName names a Header* value as findings do: the header's name,
+// "a query parameter", "the request body".
 func headerName(h string) string {
-	switch h {
-	case HeaderSubscriptionKey:
-		return "Ocp-Apim-Subscription-Key"
-	case HeaderAPIKey:
-		return "api-key"
-	case HeaderAuthorization:
-		return "Authorization: Bearer"
-	case HeaderTrainingKey:
-		return "Training-Key"
-	case HeaderPredictionKey:
-		return "Prediction-Key"
-	case HeaderQuery:
-		return "a query parameter"
-	case HeaderBody:
-		return "the request body"
+	if w := lookupKeyWay(h); w != nil {
+		return w.Label
 	}
 	return h
 }
 
 var entraNeedsCustomSubdomain = &Check{
-	ID: "entra-needs-custom-subdomain", Severity: Error, Title: "Entra ID token used on a regional endpoint",
+	ID: "entra-needs-custom-subdomain", Area: AreaEndpoint, Severity: Error, Title: "Entra ID token used on a regional endpoint",
 	Doc: "Microsoft Entra ID (Azure AD) tokens work only on the resource's custom subdomain " +
 		"(NAME.cognitiveservices.azure.com); regional endpoints answer 400 \"Please provide a custom " +
 		"subdomain for token authentication\" or 401.",
 	Fix:     "Use the resource's custom subdomain endpoint from Keys and Endpoint\nIf the resource has none, set a custom domain name on it (it cannot be changed later)",
-	Sources: "facts §2.1, §3, §4.2 [S1][S2][I36]",
+	Sources: "§2.1, §3, §4.2 [S1][S2][I36]",
 	Run: func(c *Check, f *Facts) []Finding {
-		entra := f.key.class == KeyToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
-		if !entra || (f.ep.family != HostRegional && f.ep.family != HostGlobal) {
+		entra := f.key.class == classToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
+		if !entra || (f.ep.family != hostRegional && f.ep.family != hostGlobal) {
 			return nil
 		}
 		return one(c.finding("An Entra ID token was used on a regional endpoint; token authentication needs the custom subdomain.", f.ep.host))

@@ -10,13 +10,13 @@ const fixCopyKey = "Open the resource in the Azure portal, Resource Management �
 	"Paste it alone: no quotes, no header name, no spaces"
 
 var keyMissing = &Check{
-	ID: "key-missing", Severity: Error, Title: "No key given",
+	ID: "key-missing", Area: AreaKey, Severity: Error, Title: "No key given",
 	Doc: "The key field is empty (or held only white space or quotes) while an endpoint was given. Every key-authenticated call " +
 		"needs the resource key in a header; without one the gateway answers 401 \"missing subscription key\".",
-	Fix: fixCopyKey, Sources: "facts §3, §4.2",
+	Fix: fixCopyKey, Sources: "§3, §4.2",
 	Run: func(c *Check, f *Facts) []Finding {
 		// With nothing else given there is nothing to diagnose yet.
-		if f.key.class != KeyEmpty || f.resp.given || !f.ep.given && f.regionRaw == "" {
+		if f.key.class != classEmpty || f.resp.given || !f.ep.given && f.regionRaw == "" {
 			return nil
 		}
 		ev := ""
@@ -32,14 +32,14 @@ var keyMissing = &Check{
 }
 
 var keyPlaceholder = &Check{
-	ID: "key-placeholder", Severity: Error, Title: "Key is a placeholder from a sample",
+	ID: "key-placeholder", Area: AreaKey, Severity: Error, Title: "Key is a placeholder from a sample",
 	Doc: "The key field holds sample text such as <your-key>, YOUR_SUBSCRIPTION_KEY, xxxx, a masked key, " +
 		"or a variable the shell or program never substituted ($AZURE_KEY, undefined). The service sees " +
 		"that text as the key and answers 401.",
 	Fix:     fixCopyKey + "\nIf the key comes from an environment variable, check that the variable is set in the process that makes the call",
-	Sources: "facts §1.4 [S1][I59]",
+	Sources: "§1.4 [S1][I59]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyPlaceholder {
+		if f.key.class != classPlaceholder {
 			return nil
 		}
 		return one(c.finding("The key field holds a placeholder, not a key.",
@@ -48,13 +48,13 @@ var keyPlaceholder = &Check{
 }
 
 var keyWhitespace = &Check{
-	ID: "key-whitespace", Severity: Warning, Title: "Key has white space or invisible characters around it",
+	ID: "key-whitespace", Area: AreaKey, Severity: Warning, Title: "Key has white space or invisible characters around it",
 	Doc: "Leading or trailing spaces, tabs, line breaks, a byte-order mark or zero-width characters travel " +
 		"with the key and make it wrong; .env files and copies from chat or PDF add them. The other checks " +
 		"ran on the trimmed key.",
 	Fix: "Trim the key where your program reads it (e.g. .strip() or .Trim())\nRemove trailing spaces and " +
 		"line breaks from the .env or settings file",
-	Sources: "facts §1.4 (crewAI PR #5999) [I4]",
+	Sources: "§1.4 (crewAI PR #5999) [I4]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if len(f.key.whitespace) == 0 {
 			return nil
@@ -71,11 +71,11 @@ var keyWhitespace = &Check{
 }
 
 var keyQuoted = &Check{
-	ID: "key-quoted", Severity: Warning, Title: "Key is wrapped in quotes",
+	ID: "key-quoted", Area: AreaKey, Severity: Warning, Title: "Key is wrapped in quotes",
 	Doc: "Quotes copied from a .env file or from JSON output (az … --query key1 prints \"…\") become part " +
 		"of the key when a program does not strip them. The other checks ran on the key without quotes.",
 	Fix:     "Remove the quotes around the key in the file or variable\nWith the Azure CLI, use -o tsv to print the key without quotes",
-	Sources: "facts §1.4 [I45]",
+	Sources: "§1.4 [I45]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.key.quoted {
 			return nil
@@ -85,12 +85,12 @@ var keyQuoted = &Check{
 }
 
 var keyPrefixed = &Check{
-	ID: "key-prefixed", Severity: Error, Title: "Key carries a header name, scheme or variable name",
+	ID: "key-prefixed", Area: AreaKey, Severity: Error, Title: "Key carries a header name, scheme or variable name",
 	Doc: "The key field starts with a header name (Ocp-Apim-Subscription-Key:, api-key:), a scheme " +
 		"(Bearer) or an assignment (key1=, AZURE_OPENAI_API_KEY=). A program that sends this text sends " +
 		"it all as the key. The other checks ran on what follows the prefix.",
 	Fix:     "Keep only the key value; the header name goes in the request's header, not in the key\nA key is never sent with \"Bearer\": that scheme is for tokens",
-	Sources: "facts §1.4 [I19]",
+	Sources: "§1.4 [I19]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.prefix == "" {
 			return nil
@@ -101,13 +101,13 @@ var keyPrefixed = &Check{
 }
 
 var keyIsGUID = &Check{
-	ID: "key-is-guid", Severity: Error, Title: "Key is a GUID: a subscription ID, not a resource key",
+	ID: "key-is-guid", Area: AreaKey, Severity: Error, Title: "Key is a GUID: a subscription ID, not a resource key",
 	Doc: "A GUID (8-4-4-4-12 hex digits) is an Azure subscription ID, tenant ID, app ID or resource ID. " +
 		"\"Subscription key\" in Azure AI means the resource's key, which is easily mistaken for the " +
 		"subscription ID. Resource keys have 32 hex characters without dashes, or 84 letters and digits.",
-	Fix: fixCopyKey, Sources: "facts §1.3 [I27]; seed cause 1",
+	Fix: fixCopyKey, Sources: "§1.3 [I27]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyGUID {
+		if f.key.class != classGUID {
 			return nil
 		}
 		return one(c.finding("The key is a GUID: most likely the Azure subscription ID (or a tenant or app ID), not the resource key.",
@@ -116,14 +116,14 @@ var keyIsGUID = &Check{
 }
 
 var keyIsToken = &Check{
-	ID: "key-is-token", Severity: Error, Title: "Key is a token, not a key",
+	ID: "key-is-token", Area: AreaKey, Severity: Error, Title: "Key is a token, not a key",
 	Doc: "A JSON Web Token (eyJ…) or an aad#…#… Speech token was pasted where a key belongs. Tokens go in " +
 		"Authorization: Bearer, keys in Ocp-Apim-Subscription-Key or api-key; a token sent as a key is " +
 		"refused. issueToken tokens last 10 minutes; Entra ID tokens about an hour.",
 	Fix:     "Paste the resource key from Keys and Endpoint instead\nOr, to use the token, send it as Authorization: Bearer <token> (choose that header) to the resource's custom subdomain endpoint",
-	Sources: "facts §1.3 [S1][S11][I18][I20]",
+	Sources: "§1.3 [S1][S11][I18][I20]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyToken {
+		if f.key.class != classToken {
 			return nil
 		}
 		switch f.sentAs() {
@@ -140,14 +140,14 @@ var keyIsToken = &Check{
 }
 
 var tokenExpired = &Check{
-	ID: "token-expired", Severity: Error, Title: "Token has expired",
+	ID: "token-expired", Area: AreaToken, Severity: Error, Title: "Token has expired",
 	Doc: "The pasted token's expiry (its exp claim) is in the past. issueToken tokens are valid for 10 " +
 		"minutes and should be reused for 8–9 minutes at most; Entra ID tokens for about an hour.",
 	Fix:     "Get a new token and send it within its lifetime\nRefresh issueToken tokens every 8–9 minutes",
-	Sources: "facts §1.3, §5 [S1][S3][S11]",
+	Sources: "§1.3, §5 [S1][S3][S11]",
 	Run: func(c *Check, f *Facts) []Finding {
 		t := f.key.token
-		if f.key.class != KeyToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
+		if f.key.class != classToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
 			return nil
 		}
 		return one(c.finding("The token has expired.",
@@ -156,15 +156,15 @@ var tokenExpired = &Check{
 }
 
 var keyIsForeignSecret = &Check{
-	ID: "key-is-foreign-secret", Severity: Error, Title: "Key belongs to another product",
+	ID: "key-is-foreign-secret", Area: AreaKey, Severity: Error, Title: "Key belongs to another product",
 	Doc: "The secret is not an Azure AI services key: an OpenAI platform key (sk-…), a storage account " +
 		"key, a SAS token, a connection string, an Entra client secret, an AI Search key, or an 84-character " +
 		"key of another Azure product (its signature at offset 76 is not ACOG: AZDO is an Azure DevOps " +
 		"token, AWPS Web PubSub…).",
 	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
-	Sources: "facts §1.2, §1.3 [S17][S31][I17]",
+	Sources: "§1.2, §1.3 [S17][S31][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyForeign || isSearchKey(f.key.clean) && f.kindIs("ai-search") {
+		if f.key.class != classForeign || isSearchKey(f.key.clean) && f.kindIs("ai-search") {
 			return nil
 		}
 		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
@@ -172,30 +172,30 @@ var keyIsForeignSecret = &Check{
 }
 
 var keyDerivedOrHashed = keyClassCheck(&Check{
-	ID: "key-derived-or-hashed", Severity: Error, Title: "Key is a derived or hashed form, not the key",
+	ID: "key-derived-or-hashed", Area: AreaKey, Severity: Error, Title: "Key is a derived or hashed form, not the key",
 	Doc: "An 84-character key whose marker at offset 52 is JQQJ9D (derived) or JQQJ9H (hashed) is a " +
 		"value computed from a key, as secret scanners and logs record it. The service wants the access " +
 		"key itself, whose marker is JQQJ99.",
-	Fix: fixCopyKey, Sources: "facts §1.2 [S17]",
-}, KeyDerived, "The key is ")
+	Fix: fixCopyKey, Sources: "§1.2 [S17]",
+}, classDerived, "The key is ")
 
 var keyMalformed = keyClassCheck(&Check{
-	ID: "key-malformed", Severity: Error, Title: "Key has neither key format",
+	ID: "key-malformed", Area: AreaKey, Severity: Error, Title: "Key has neither key format",
 	Doc: "Azure AI keys are 32 hex characters (older keys) or 84 letters and digits with JQQJ99 at " +
 		"offset 52 (newer keys). Anything else is a truncated or padded copy, or not a key.",
 	Fix:     fixCopyKey + "\nIf the key was typed, copy it instead",
-	Sources: "facts §1.1, §1.2 [S17][S18]",
-}, KeyMalformed, "The key has neither key format: ")
+	Sources: "§1.1, §1.2 [S17][S18]",
+}, classMalformed, "The key has neither key format: ")
 
 var keyChecksumMismatch = &Check{
-	ID: "key-checksum-mismatch", Severity: Error, Title: "New-format key fails its checksum: a character is wrong",
+	ID: "key-checksum-mismatch", Area: AreaKey, Severity: Error, Title: "New-format key fails its checksum: a character is wrong",
 	Doc: "The last four characters of an 84-character key are a checksum (Marvin32) of the other 80. " +
 		"Here they do not match, so at least one character was mistyped, changed in case or swapped. " +
 		"This is certain offline: random single-character changes never keep the checksum valid.",
 	Fix:     "Copy the key again with the portal's copy button rather than typing it\nCheck the program does not change its case or characters",
-	Sources: "facts §1.2 [S17]",
+	Sources: "§1.2 [S17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyCASK || f.key.cask.checksumOK {
+		if f.key.class != classCASK || f.key.cask.checksumOK {
 			return nil
 		}
 		return one(c.finding("The key's checksum does not match: a character was mistyped or changed.",
@@ -204,12 +204,12 @@ var keyChecksumMismatch = &Check{
 }
 
 var keyKindMismatch = &Check{
-	ID: "key-kind-mismatch", Severity: Error, Title: "Key is for another service than the API called",
+	ID: "key-kind-mismatch", Area: AreaKey, Severity: Error, Title: "Key is for another service than the API called",
 	Doc: "An 84-character key names its service at offset 75 (B Azure OpenAI, Y Speech, b Translator, " +
 		"F Vision, L Document Intelligence, A and E multi-service…). A key only works for its own service, " +
 		"or for the services a multi-service resource covers.",
 	Fix:     "Use the key of a resource of the kind you call\nOr choose the API kind the key was made for",
-	Sources: "facts §1.2, §3 [S17][I2]; seed cause 2",
+	Sources: "§1.2, §3 [S17][I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, s := f.Kind(), f.keyService()
 		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 {
@@ -229,13 +229,13 @@ var keyKindMismatch = &Check{
 }
 
 var keyLUISAuthoringVsPrediction = &Check{
-	ID: "key-luis-authoring-vs-prediction", Severity: Error, Title: "LUIS authoring key on the prediction API, or the reverse",
+	ID: "key-luis-authoring-vs-prediction", Area: AreaKey, Severity: Error, Title: "LUIS authoring key on the prediction API, or the reverse",
 	Doc: "LUIS has two keys: the authoring resource's key for the authoring API (/luis/api/…, " +
 		"/luis/authoring/…) and the prediction resource's key for queries (/luis/prediction/…, " +
 		"/luis/v2.0/apps/…). They look alike; new-format keys tell them apart at offset 75 (R authoring, " +
 		"S prediction). LUIS itself was retired on 2025-10-01.",
 	Fix:     "Use the authoring key for authoring calls and the prediction key for queries\nMigrate to Conversational Language Understanding: LUIS is retired",
-	Sources: "facts §1.2, §1.3, §4.2 [S15][I29]; seed cause 5",
+	Sources: "§1.2, §1.3, §4.2 [S15][I29]",
 	Run: func(c *Check, f *Facts) []Finding {
 		want := ""
 		switch {
@@ -262,13 +262,13 @@ var keyLUISAuthoringVsPrediction = &Check{
 }
 
 var keyDecoded = &Check{
-	ID: "key-decoded", Severity: Info, Title: "What the key is",
+	ID: "key-decoded", Area: AreaKey, Severity: Info, Title: "What the key is",
 	Doc: "What the key's format tells: a legacy 32-hex key (which has no checksum, so nothing more can " +
 		"be known offline) or a new-format key with its service, creation month and checksum.",
 	Fix:     "Nothing to fix: this is information",
-	Sources: "facts §1.1, §1.2 [S17][S18]",
+	Sources: "§1.1, §1.2 [S17][S18]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyLegacy && f.key.class != KeyCASK {
+		if f.key.class != classLegacy && f.key.class != classCASK {
 			return nil
 		}
 		d := f.key.describe()
@@ -278,7 +278,7 @@ var keyDecoded = &Check{
 
 // keyClassCheck builds a check that reports keys of one class, saying
 // what the key is instead.
-func keyClassCheck(c *Check, class KeyClass, prefix string) *Check {
+func keyClassCheck(c *Check, class keyClass, prefix string) *Check {
 	c.Run = func(c *Check, f *Facts) []Finding {
 		if f.key.class != class {
 			return nil

@@ -6,12 +6,12 @@ import (
 )
 
 var regionMalformed = &Check{
-	ID: "region-malformed", Severity: Error, Title: "Region is not a region id",
+	ID: "region-malformed", Area: AreaEndpoint, Severity: Error, Title: "Region is not a region id",
 	Doc: "SDKs and the Translator region header want the region's id: lower case, no spaces " +
 		"(westus2, not \"West US 2\"), never a URL. A display name, a URL or an unknown id makes the SDK " +
 		"build a wrong host or the gateway refuse the key.",
 	Fix:     "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global",
-	Sources: "facts §2.3 [S8][I34][I47]",
+	Sources: "§2.3 [S8][I34][I47]",
 	Run: func(c *Check, f *Facts) []Finding {
 		raw := f.regionRaw
 		if raw == "" || f.regionOK {
@@ -40,12 +40,12 @@ var regionMalformed = &Check{
 }
 
 var regionUnsupported = &Check{
-	ID: "region-unsupported", Severity: Error, Title: "Region does not offer this API",
+	ID: "region-unsupported", Area: AreaEndpoint, Severity: Error, Title: "Region does not offer this API",
 	Doc: "The region exists but not for this API: Speech never runs in \"global\" and only in its own " +
 		"list of regions; \"global\" is a location of Translator and Bing resources only; multi-service " +
 		"keys can get issueToken tokens only in fifteen regions.",
 	Fix:     "Use a region that offers the API, with a resource created there",
-	Sources: "facts §2.1, §2.3 [S1][S8][I57]",
+	Sources: "§2.1, §2.3 [S1][S8][I57]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, r := f.Kind(), f.region
 		if k == nil || r == nil || !f.regionOK {
@@ -56,7 +56,7 @@ var regionUnsupported = &Check{
 			return one(c.finding("Speech does not run in "+r.ID+"; a Speech resource always has a real region.", "region "+r.ID))
 		case r.ID == Global && !k.GlobalOK && k.Covers == nil:
 			return one(c.finding("\"global\" is a location of Translator and Bing resources only, not of "+k.Name+".", "region global"))
-		case f.ep.tokenURL && (f.multiServiceKey() || k.ID == "ai-services" || k.ID == "cognitive-services") && !r.TokenExchange && r.ID != Global:
+		case f.ep.tokenURL && (f.multiServiceKey() || k.Covers != nil) && !r.TokenExchange && r.ID != Global:
 			return one(c.finding("Multi-service keys cannot get issueToken tokens in "+r.ID+".", "token URL, region "+r.ID))
 		}
 		return nil

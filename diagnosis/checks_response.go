@@ -17,13 +17,13 @@ func responseCheck(c *Check, rule responseRule, message string) *Check {
 }
 
 var responseInvalidKeyOrEndpoint = &Check{
-	ID: "response-invalid-key-or-endpoint", Severity: Error, Title: "Gateway refused the key for this endpoint",
+	ID: "response-invalid-key-or-endpoint", Area: AreaResponse, Severity: Error, Title: "Gateway refused the key for this endpoint",
 	Doc: "\"Access denied due to invalid subscription key or wrong API endpoint\" (code \"401\"): the " +
 		"gateway did not accept this key on this host. The same answer covers a wrong key, a key of " +
 		"another resource, the wrong region's host, a regenerated key, and disabled key auth. The other " +
 		"findings say which.",
 	Fix:     "Check the key and the endpoint come from the same resource's Keys and Endpoint page\nUse the region or custom subdomain host of that resource\nIf the key was regenerated, update it everywhere",
-	Sources: "facts §4.1, §4.2 [I9][I12][I13][I16][I17][S12][S16]",
+	Sources: "§4.1, §4.2 [I9][I12][I13][I16][I17][S12][S16]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.hit(ruleInvalidKey) {
 			return one(c.finding("The service refused the key for this endpoint (invalid key or wrong endpoint).", f.evidence(ruleInvalidKey)))
@@ -41,29 +41,29 @@ const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRej
 	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed
 
 var responseTranslatorCredentials = responseCheck(&Check{
-	ID: "response-translator-credentials", Severity: Error, Title: "Translator refused the credentials (401000)",
+	ID: "response-translator-credentials", Area: AreaResponse, Severity: Error, Title: "Translator refused the credentials (401000)",
 	Doc: "Translator's 401000 \"credentials are missing or invalid\": a wrong key, a missing or wrong " +
 		"Ocp-Apim-Subscription-Region header (the most common cause with regional and multi-service " +
 		"resources), or a key that is not a Translator key.",
 	Fix:     "Send Ocp-Apim-Subscription-Region with the resource's region id, unless the resource is global\nCheck the key is a Translator (or multi-service) key from Keys and Endpoint",
-	Sources: "facts §3, §4.2 [S4][I1][I2][I3][I4][I5]",
+	Sources: "§3, §4.2 [S4][I1][I2][I3][I4][I5]",
 }, ruleTranslator401000, "Translator refused the credentials (401000): wrong key, or a missing or wrong region header.")
 
 var responseSpeechKeyOnText = responseCheck(&Check{
-	ID: "response-speech-key-on-text", Severity: Error, Title: "Speech key used on Translator (401015)",
+	ID: "response-speech-key-on-text", Area: AreaResponse, Severity: Error, Title: "Speech key used on Translator (401015)",
 	Doc:     "Translator's 401015: the credentials are for the Speech API, but text translation needs a Translator key.",
 	Fix:     "Use the key of a Translator resource (or a multi-service key with the region header)",
-	Sources: "facts §4.2 [S4]",
+	Sources: "§4.2 [S4]",
 }, ruleSpeechOnText, "Translator says the key is a Speech key (401015).")
 
 var responseTokenRejected = &Check{
-	ID: "response-token-rejected", Severity: Error, Title: "Service refused the token",
+	ID: "response-token-rejected", Area: AreaResponse, Severity: Error, Title: "Service refused the token",
 	Doc: "\"Access token is missing, invalid, audience is incorrect … or have expired\", or a bare 401 to a " +
 		"bearer token: the request carried Authorization: Bearer with something the service does not " +
 		"accept. Most often a key sent as a bearer token to Azure OpenAI, an expired token, a token for " +
 		"another audience, or an issueToken token on an API that takes only Entra tokens.",
 	Fix:     "To use a key, send it as api-key (Azure OpenAI) or Ocp-Apim-Subscription-Key, not as Bearer\nTo use a token, get a fresh Entra ID token for https://cognitiveservices.azure.com/.default",
-	Sources: "facts §4.2 [I19][I37]",
+	Sources: "§4.2 [I19][I37]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.hit(ruleTokenRejected) {
 			return one(c.finding("The service refused the bearer token: missing, invalid, wrong audience or expired.", f.evidence(ruleTokenRejected)))
@@ -76,7 +76,7 @@ var responseTokenRejected = &Check{
 }
 
 var responsePermissionDenied = &Check{
-	ID: "response-permission-denied", Severity: Error, Title: "Identity lacks a data-plane role",
+	ID: "response-permission-denied", Area: AreaResponse, Severity: Error, Title: "Identity lacks a data-plane role",
 	Doc: "PermissionDenied / \"Principal does not have access to API/Operation\" / \"lacks the required " +
 		"data action\": the Entra token is valid but the identity has no data role on the resource. The " +
 		"role depends on the API: Cognitive Services User for most, Cognitive Services OpenAI User (or " +
@@ -86,7 +86,7 @@ var responsePermissionDenied = &Check{
 		"and grant no data access. Assignments take up to 5 minutes to apply. An empty key that made the " +
 		"SDK fall back to Entra ID gives this too.",
 	Fix:     roleFix(roleCognitiveUser),
-	Sources: "facts §3, §4.2 [S1][S24][I21][I22][I23][I61]",
+	Sources: "§3, §4.2 [S1][S24][I21][I22][I23][I61]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(rulePermissionDenied) {
 			return nil
@@ -109,7 +109,7 @@ func roleFix(role string) string {
 }
 
 var responseARMAuthorizationFailed = &Check{
-	ID: "response-arm-authorization-failed", Severity: Error, Title: "Azure Resource Manager refused a control-plane action",
+	ID: "response-arm-authorization-failed", Area: AreaResponse, Severity: Error, Title: "Azure Resource Manager refused a control-plane action",
 	Doc: "AuthorizationFailed (\"does not have authorization to perform action 'Microsoft.CognitiveServices/…' " +
 		"over scope …\") comes from Azure Resource Manager, not from the AI service: a control-plane action " +
 		"such as listing keys, creating a deployment or changing settings needs a management role such as " +
@@ -118,7 +118,7 @@ var responseARMAuthorizationFailed = &Check{
 	Fix: "Ask an owner of the subscription or resource group to assign \"" + roleCognitiveContrib + "\" (or Contributor) on the scope the message names\n" +
 		"Wait up to 5 minutes, then sign in again (az login) so the new assignment is in the token\n" +
 		"To call the API itself, use the key or a data role instead",
-	Sources: "facts §3, §4 [S1]",
+	Sources: "§3, §4 [S1]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(ruleARMAuthorizationFailed) {
 			return nil
@@ -132,36 +132,36 @@ var responseARMAuthorizationFailed = &Check{
 }
 
 var responseLocalAuthDisabled = responseCheck(&Check{
-	ID: "response-local-auth-disabled", Severity: Error, Title: "Key authentication is disabled on the resource",
+	ID: "response-local-auth-disabled", Area: AreaResponse, Severity: Error, Title: "Key authentication is disabled on the resource",
 	Doc: "AuthenticationTypeDisabled / \"Key based authentication is disabled for this resource\": the " +
 		"resource has disableLocalAuth set, so no key works; only Entra ID tokens do. Changes take " +
 		"minutes to hours to spread.",
 	Fix:     "Use Entra ID (a token for https://cognitiveservices.azure.com/.default) on the custom subdomain\nOr re-enable key auth: az resource update … --set properties.disableLocalAuth=false",
-	Sources: "facts §4.4, §5 [S12][I24][I25]",
+	Sources: "§4.4, §5 [S12][I24][I25]",
 }, ruleLocalAuth, "Key authentication is disabled on the resource; only Entra ID tokens are accepted.")
 
 var responseNetworkBlocked = responseCheck(&Check{
-	ID: "response-network-blocked", Severity: Error, Title: "Network rules block the caller",
+	ID: "response-network-blocked", Area: AreaResponse, Severity: Error, Title: "Network rules block the caller",
 	Doc: "\"Access denied due to Virtual Network/Firewall rules\": the key is fine, but the resource " +
 		"accepts calls only from allowed networks or private endpoints.",
 	Fix:     "Add the caller's IP or network under the resource's Networking settings\nOr call from inside the allowed virtual network, through the custom subdomain",
-	Sources: "facts §4.4 [S13][I28]",
+	Sources: "§4.4 [S13][I28]",
 }, ruleNetwork, "The resource's network rules block this caller.")
 
 var responseQuotaExceeded = responseCheck(&Check{
-	ID: "response-quota-exceeded", Severity: Error, Title: "Call volume quota used up",
+	ID: "response-quota-exceeded", Area: AreaResponse, Severity: Error, Title: "Call volume quota used up",
 	Doc: "\"Out of call volume quota\" or Translator 403001: the key is valid but its free (F0) or " +
 		"trial quota is spent until the next period.",
 	Fix:     "Wait for the quota to reset (the message or Retry-After says when)\nOr move the resource to a paid tier",
-	Sources: "facts §4.4 [S4][I39][I48]",
+	Sources: "§4.4 [S4][I39][I48]",
 }, ruleQuota, "The resource's call volume quota is used up.")
 
 var responseLimitedAccess = &Check{
-	ID: "response-limited-access", Severity: Error, Title: "Face feature needs Limited Access approval",
+	ID: "response-limited-access", Area: AreaResponse, Severity: Error, Title: "Face feature needs Limited Access approval",
 	Doc: "Face identification, verification and grouping need approval (UnsupportedFeature, \"missing " +
 		"approval\"). The key works; the feature is not enabled for the subscription.",
 	Fix:     "Apply for Face Limited Access at https://aka.ms/facerecognition\nUse detection without identification meanwhile",
-	Sources: "facts §4.4, §5 [S29][I44]",
+	Sources: "§4.4, §5 [S29][I44]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.hit(ruleLimitedAccess) {
 			return one(c.finding("The Face feature needs Limited Access approval; the key itself works.", f.evidence(ruleLimitedAccess)))
@@ -176,45 +176,45 @@ var responseLimitedAccess = &Check{
 }
 
 var responseMissingKey = responseCheck(&Check{
-	ID: "response-missing-key", Severity: Error, Title: "No key reached the gateway",
+	ID: "response-missing-key", Area: AreaResponse, Severity: Error, Title: "No key reached the gateway",
 	Doc: "\"Access denied due to missing subscription key\": the request had no key header the " +
 		"gateway reads, often because an API Management front door expects Ocp-Apim-Subscription-Key " +
 		"or the variable holding the key was empty.",
 	Fix:     "Send the key in the header the gateway expects (Ocp-Apim-Subscription-Key by default)\nCheck the variable holding the key is set",
-	Sources: "facts §4.2 [I38]",
+	Sources: "§4.2 [I38]",
 }, ruleMissingKey, "No key reached the gateway.")
 
 var responseCustomSubdomainRequired = responseCheck(&Check{
-	ID: "response-custom-subdomain-required", Severity: Error, Title: "Token authentication needs the custom subdomain",
+	ID: "response-custom-subdomain-required", Area: AreaResponse, Severity: Error, Title: "Token authentication needs the custom subdomain",
 	Doc: "400 \"Please provide a custom subdomain for token authentication, otherwise API key is " +
 		"required\": an Entra token was sent to a regional endpoint.",
 	Fix:     "Call the resource's custom subdomain (NAME.cognitiveservices.azure.com) with the token\nOr send the key instead",
-	Sources: "facts §4.2 [S1][I36]",
+	Sources: "§4.2 [S1][I36]",
 }, ruleSubdomain, "Token authentication needs the resource's custom subdomain endpoint.")
 
 var responseSpeechAuth = responseCheck(&Check{
-	ID: "response-speech-auth", Severity: Error, Title: "Speech SDK authentication failed",
+	ID: "response-speech-auth", Area: AreaResponse, Severity: Error, Title: "Speech SDK authentication failed",
 	Doc: "\"WebSocket upgrade failed: Authentication error (401)\": the Speech SDK's key or region is " +
 		"wrong. Keys work only in their resource's region; the region must be an id (westus2), not a " +
 		"display name or URL; sovereign clouds need FromEndpoint.",
 	Fix:     "Pass the resource's key and its region id to SpeechConfig.FromSubscription(key, region)\nFor Azure Government or China use SpeechConfig.FromEndpoint",
-	Sources: "facts §4.3 [I50][I57][S8][S9]",
+	Sources: "§4.3 [I50][I57][S8][S9]",
 }, ruleSpeechAuth, "The Speech SDK could not authenticate: the key or the region is wrong.")
 
 var responseDeploymentNotFound = responseCheck(&Check{
-	ID: "response-deployment-not-found", Severity: Warning, Title: "Azure OpenAI deployment not found",
+	ID: "response-deployment-not-found", Area: AreaResponse, Severity: Warning, Title: "Azure OpenAI deployment not found",
 	Doc: "DeploymentNotFound: the key passed; the deployment name in the URL does not exist, or was " +
 		"created less than about 5 minutes ago.",
 	Fix:     "Use the deployment name (not the model name) from AI Foundry → Deployments\nWait 5 minutes after creating a deployment",
-	Sources: "facts §4.5",
+	Sources: "§4.5",
 }, ruleDeployment, "The key passed, but the deployment does not exist (yet).")
 
 var responseNotFound = &Check{
-	ID: "response-not-found", Severity: Warning, Title: "Key passed, but the path does not exist",
+	ID: "response-not-found", Area: AreaResponse, Severity: Warning, Title: "Key passed, but the path does not exist",
 	Doc: "404 \"Resource not found\": the gateway checks the key before routing, so a 404 means the key " +
 		"was accepted and the path, api-version or deployment is wrong on this host.",
 	Fix:     "Check the path and api-version against the API reference\nGive SDKs only the base endpoint",
-	Sources: "facts §4.5, §7 [I7][I42][I43]",
+	Sources: "§4.5, §7 [I7][I42][I43]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.hit(ruleDeployment) || !(f.resp.hit(ruleNotFound) || f.resp.status == 404) {
 			return nil
@@ -224,11 +224,11 @@ var responseNotFound = &Check{
 }
 
 var responseRateLimited = &Check{
-	ID: "response-rate-limited", Severity: Warning, Title: "Rate limited",
+	ID: "response-rate-limited", Area: AreaResponse, Severity: Warning, Title: "Rate limited",
 	Doc: "429 \"Rate limit is exceeded\" or Translator 429000–429002: the key works; calls come too fast " +
 		"for the tier. Honour Retry-After.",
 	Fix:     "Wait as Retry-After says and retry with backoff\nOr raise the deployment's quota or the pricing tier",
-	Sources: "facts §4.5 [S4][S30]",
+	Sources: "§4.5 [S4][S30]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(ruleRateLimited) && f.resp.status != 429 {
 			return nil
@@ -259,10 +259,10 @@ func retryAfter(text string) string {
 }
 
 var responseOK = &Check{
-	ID: "response-ok", Severity: Info, Title: "Success: the key works here",
+	ID: "response-ok", Area: AreaResponse, Severity: Info, Title: "Success: the key works here",
 	Doc:     "A 2xx answer: the key, the host and the region are right for this call.",
 	Fix:     "Nothing to fix: the key works for this endpoint",
-	Sources: "facts §7",
+	Sources: "§7",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.resp.status < 200 || f.resp.status > 299 || f.resp.hits != 0 || f.resp.errorBody() {
 			return nil
@@ -272,11 +272,11 @@ var responseOK = &Check{
 }
 
 var responseUnrecognized = &Check{
-	ID: "response-unrecognized", Severity: Info, Title: "Answer not recognised",
+	ID: "response-unrecognized", Area: AreaResponse, Severity: Info, Title: "Answer not recognised",
 	Doc: "No rule knows this status or message. What the status means in general is shown; paste the " +
 		"whole body for a closer look.",
 	Fix:     "Paste the complete error body and the status code",
-	Sources: "facts §4, §7",
+	Sources: "§4, §7",
 	Run: func(c *Check, f *Facts) []Finding {
 		r := f.resp
 		if r.status >= 200 && r.status <= 299 && r.hits == 0 && r.errorBody() {
@@ -293,7 +293,7 @@ var responseUnrecognized = &Check{
 }
 
 var inputTooLarge = &Check{
-	ID: "input-too-large", Severity: Warning, Title: "Pasted text was too long and was cut",
+	ID: "input-too-large", Area: AreaInput, Severity: Warning, Title: "Pasted text was too long and was cut",
 	Doc: "The response text is capped at 64 KiB so a pasted log or file cannot slow the page; only its " +
 		"start was read.",
 	Fix:     "Paste only the error body or message",

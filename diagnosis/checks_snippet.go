@@ -14,7 +14,7 @@ func snippetCheck(c *Check, run func(c *Check, f *Facts, s *Snippet) []Finding) 
 }
 
 var snippetUnreadable = snippetCheck(&Check{
-	ID: "snippet-unreadable", Severity: Warning, Title: "The paste could not be read whole",
+	ID: "snippet-unreadable", Area: AreaSnippet, Severity: Warning, Title: "The paste could not be read whole",
 	Doc: "The pasted text is binary, or longer than 64 KiB. Only text is read (a command, a config " +
 		"file, code, an HTTP exchange), and only its start when it is long.",
 	Fix:     "Paste only the command, the config or the code that makes the call",
@@ -27,12 +27,12 @@ var snippetUnreadable = snippetCheck(&Check{
 })
 
 var snippetEnvUndefined = snippetCheck(&Check{
-	ID: "snippet-env-undefined", Severity: Error, Title: "The code reads a key variable the config does not define",
+	ID: "snippet-env-undefined", Area: AreaSnippet, Severity: Error, Title: "The code reads a key variable the config does not define",
 	Doc: "The code takes the key from an environment variable that the pasted .env or settings do not " +
 		"define, while they define another key variable. The key is then empty: the call has no key " +
 		"(401 \"missing subscription key\"), or the SDK falls back to Entra ID and answers PermissionDenied.",
 	Fix:     "Use one name for the variable in the config and in the code",
-	Sources: "facts §1.4, §8 [I22]",
+	Sources: "§1.4, §8 [I22]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	if s.envRead == "" || len(s.envDefined) == 0 || contains(s.envDefined, s.envRead) {
 		return nil
@@ -43,11 +43,11 @@ var snippetEnvUndefined = snippetCheck(&Check{
 })
 
 var snippetYAMLDate = snippetCheck(&Check{
-	ID: "snippet-yaml-date", Severity: Warning, Title: "api-version is an unquoted date in YAML",
+	ID: "snippet-yaml-date", Area: AreaSnippet, Severity: Warning, Title: "api-version is an unquoted date in YAML",
 	Doc: "YAML reads an unquoted 2024-02-01 as a date, not a string; libraries then send it as " +
 		"2024-02-01T00:00:00Z or similar, which no service knows (400 or 404).",
 	Fix:     "Quote the value: api_version: \"2024-02-01\"",
-	Sources: "facts §4.5",
+	Sources: "§4.5",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	if s.yamlDate == "" {
 		return nil
@@ -56,11 +56,11 @@ var snippetYAMLDate = snippetCheck(&Check{
 })
 
 var snippetDefaultRegion = snippetCheck(&Check{
-	ID: "snippet-default-region", Severity: Warning, Title: "The snippet hard-codes westus, a sample default",
+	ID: "snippet-default-region", Area: AreaSnippet, Severity: Warning, Title: "The snippet hard-codes westus, a sample default",
 	Doc: "westus is the default of many samples, tutorials and libraries. Unless the resource really is " +
 		"in West US, its key is refused there (401).",
 	Fix:     "Replace westus with the resource's region, as its Overview page shows",
-	Sources: "facts §8 [I5][I10][I27]",
+	Sources: "§8 [I5][I10][I27]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	// Warn only while the resource's region is not known from elsewhere:
 	// a region the user gave settles it (and the region checks compare).
@@ -73,12 +73,12 @@ var snippetDefaultRegion = snippetCheck(&Check{
 })
 
 var snippetOpenAIDefault = snippetCheck(&Check{
-	ID: "snippet-openai-default", Severity: Error, Title: "OpenAI client with no base URL calls api.openai.com",
+	ID: "snippet-openai-default", Area: AreaSnippet, Severity: Error, Title: "OpenAI client with no base URL calls api.openai.com",
 	Doc: "An OpenAI() client without base_url (or baseURL) sends requests to OpenAI's own service, which " +
 		"does not know Azure keys. For Azure, use AzureOpenAI with azure_endpoint, or OpenAI with " +
 		"base_url=\"https://NAME.openai.azure.com/openai/v1/\".",
 	Fix:     "Set base_url to https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint and api_version",
-	Sources: "facts §2.1, §3 [S24][I17]",
+	Sources: "§2.1, §3 [S24][I17]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	if !s.openAIDefault {
 		return nil
@@ -87,37 +87,37 @@ var snippetOpenAIDefault = snippetCheck(&Check{
 })
 
 var snippetKeyInCode = snippetCheck(&Check{
-	ID: "snippet-key-in-code", Severity: Warning, Title: "The snippet holds the key itself",
+	ID: "snippet-key-in-code", Area: AreaSnippet, Severity: Warning, Title: "The snippet holds the key itself",
 	Doc: "The key is written in the code or command. Anyone who sees the snippet (a chat, an issue, a " +
 		"repository) can use it. Nothing is sent by az401, but a key that was shared should be regenerated.",
 	Fix:     "If this snippet was shared, regenerate the key (Keys and Endpoint → Regenerate)\nRead the key from an environment variable or a secret store instead",
-	Sources: "facts §5 [S16]",
+	Sources: "§5 [S16]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
-	if !s.keyInCode || f.key.class != KeyLegacy && f.key.class != KeyCASK {
+	if !s.keyInCode || f.key.class != classLegacy && f.key.class != classCASK {
 		return nil
 	}
 	return one(c.finding("The snippet contains the key itself; treat it as shared.", f.maskedKey()))
 })
 
 var resourceLocalAuthDisabled = snippetCheck(&Check{
-	ID: "resource-local-auth-disabled", Severity: Error, Title: "The resource has key authentication turned off",
+	ID: "resource-local-auth-disabled", Area: AreaSnippet, Severity: Error, Title: "The resource has key authentication turned off",
 	Doc: "The resource's settings say disableLocalAuth: true. No key works; only Microsoft Entra ID " +
 		"tokens do (403 AuthenticationTypeDisabled).",
 	Fix:     "Use Entra ID on the custom subdomain endpoint\nOr turn key auth back on: az resource update … --set properties.disableLocalAuth=false (takes minutes)",
-	Sources: "facts §4.4, §5 [S12][I24][I25]",
+	Sources: "§4.4, §5 [S12][I24][I25]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
-	if !s.localAuthOff || f.key.class == KeyToken {
+	if !s.localAuthOff || f.key.class == classToken {
 		return nil
 	}
 	return one(c.finding("The resource has key authentication turned off: no key will work.", "disableLocalAuth: true"))
 })
 
 var resourceNetworkRestricted = snippetCheck(&Check{
-	ID: "resource-network-restricted", Severity: Warning, Title: "The resource accepts calls only from some networks",
+	ID: "resource-network-restricted", Area: AreaSnippet, Severity: Warning, Title: "The resource accepts calls only from some networks",
 	Doc: "The resource's network settings close it to the public internet, or to all but listed " +
 		"addresses; calls from elsewhere get 403 \"Access denied due to Virtual Network/Firewall rules\".",
 	Fix:     "Call from an allowed network, or add your address under Networking",
-	Sources: "facts §4.4 [S13][I28]",
+	Sources: "§4.4 [S13][I28]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	if s.networkClosed == "" {
 		return nil
@@ -126,17 +126,17 @@ var resourceNetworkRestricted = snippetCheck(&Check{
 })
 
 var resourceNoCustomSubdomain = snippetCheck(&Check{
-	ID: "resource-no-custom-subdomain", Severity: Warning, Title: "The resource has no custom subdomain",
+	ID: "resource-no-custom-subdomain", Area: AreaSnippet, Severity: Warning, Title: "The resource has no custom subdomain",
 	Doc: "Without a custom subdomain the resource answers only on the shared regional endpoint, where " +
 		"Microsoft Entra ID tokens are refused; keys still work.",
 	Fix:     "Set a custom domain name on the resource (it cannot be changed later) to use Entra ID",
-	Sources: "facts §2.1, §3 [S1][S2]",
+	Sources: "§2.1, §3 [S1][S2]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	if !s.noSubdomain {
 		return nil
 	}
 	fd := c.finding("The resource has no custom subdomain, so Entra ID tokens cannot be used with it.", "customSubDomainName: none")
-	if f.key.class == KeyToken || f.header() == HeaderAuthorization {
+	if f.key.class == classToken || f.header() == HeaderAuthorization {
 		fd = fd.withSeverity(Error)
 	}
 	return one(fd)

@@ -6,18 +6,18 @@ import (
 )
 
 // keyPropagation is how long a new key may take to work everywhere
-// (facts §5: "can take up to 10 minutes").
+// (sources §5: "can take up to 10 minutes").
 const keyPropagation = 10 * time.Minute
 
-// trialLength is how long a free trial key lasted (facts §5, [I41]).
+// trialLength is how long a free trial key lasted (sources §5, [I41]).
 const trialLength = 30 * 24 * time.Hour
 
 var keyTooNew = &Check{
-	ID: "key-too-new", Severity: Warning, Title: "Key is too new to have reached every gateway",
+	ID: "key-too-new", Area: AreaKey, Severity: Warning, Title: "Key is too new to have reached every gateway",
 	Doc: "A key created or regenerated minutes ago may not work everywhere yet: users report a lag of " +
 		"up to about 10 minutes before a new key is accepted.",
 	Fix:     "Wait 10 minutes after creating or regenerating a key, then retry",
-	Sources: "facts §5 [I45]; seed cause 6",
+	Sources: "§5 [I45]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.in.KeyAge <= 0 || f.in.KeyAge >= keyPropagation {
 			return nil
@@ -28,11 +28,11 @@ var keyTooNew = &Check{
 }
 
 var keyRegenerated = &Check{
-	ID: "key-regenerated", Severity: Warning, Title: "Key was regenerated: the old key stopped at once",
+	ID: "key-regenerated", Area: AreaKey, Severity: Warning, Title: "Key was regenerated: the old key stopped at once",
 	Doc: "Regenerating a key kills its previous value immediately; every client still holding the old " +
 		"value gets 401 until it is given the new one. Rotate by moving clients to the other key first.",
 	Fix:     "Update every client, secret store and app setting with the new key\nNext time, move clients to KEY 2 before regenerating KEY 1",
-	Sources: "facts §5 [S16]",
+	Sources: "§5 [S16]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.in.Regenerated {
 			return nil
@@ -42,11 +42,11 @@ var keyRegenerated = &Check{
 }
 
 var trialExpired = &Check{
-	ID: "trial-expired", Severity: Error, Title: "Free trial key has expired",
+	ID: "trial-expired", Area: AreaKey, Severity: Error, Title: "Free trial key has expired",
 	Doc: "Free trial keys from the old \"Try Cognitive Services\" page lasted 30 days (\"Your 30 day trial " +
 		"experience has expired\") and were bound to one region, usually westcentralus.",
 	Fix:     "Create a resource in your Azure subscription (the free F0 tier where offered) and use its key and endpoint",
-	Sources: "facts §5 [I41][I9]; seed cause 7",
+	Sources: "§5 [I41][I9]",
 	Run: func(c *Check, f *Facts) []Finding {
 		start := f.in.TrialStarted
 		if start.IsZero() || f.in.Now.IsZero() || f.in.Now.Sub(start) <= trialLength {

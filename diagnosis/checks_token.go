@@ -6,7 +6,7 @@ import (
 )
 
 var tokenWrongAudience = &Check{
-	ID: "token-wrong-audience", Severity: Error, Title: "Token is for another service than the endpoint",
+	ID: "token-wrong-audience", Area: AreaToken, Severity: Error, Title: "Token is for another service than the endpoint",
 	Doc: "A token's aud claim names the one service that accepts it. Azure AI services and Azure OpenAI " +
 		"accept https://cognitiveservices.azure.com (https://cognitiveservices.azure.us in Azure " +
 		"Government, .cn in Azure China); Foundry project endpoints (/api/projects/…) accept " +
@@ -14,10 +14,10 @@ var tokenWrongAudience = &Check{
 		"Resource Manager (management.azure.com), Microsoft Graph or Key Vault is refused with 401, " +
 		"whatever roles the identity has.",
 	Fix:     tokenFix(audCognitive),
-	Sources: "facts §1.3, §2.2, §3 [S1][S25][I19]",
+	Sources: "§1.3, §2.2, §3 [S1][S25][I19]",
 	Run: func(c *Check, f *Facts) []Finding {
 		t := f.key.token
-		if f.key.class != KeyToken || !t.ok || t.stsToken() || t.audience == "" {
+		if f.key.class != classToken || !t.ok || t.stsToken() || t.audience == "" {
 			return nil
 		}
 		want := f.wantedAudience()
@@ -44,15 +44,15 @@ var tokenWrongAudience = &Check{
 }
 
 var tokenNotYetValid = &Check{
-	ID: "token-not-yet-valid", Severity: Warning, Title: "Token is not valid yet",
+	ID: "token-not-yet-valid", Area: AreaToken, Severity: Warning, Title: "Token is not valid yet",
 	Doc: "The token's nbf (not before) claim is later than now: the service refuses it until then. " +
 		"Either the clock of the machine that asked for it or of the one reading it is off, or the " +
 		"clock given to az401 is.",
 	Fix:     "Check the system clock (time zone and automatic time sync) of the machine that gets the token\nGet a new token and use it at once",
-	Sources: "facts §1.3",
+	Sources: "§1.3",
 	Run: func(c *Check, f *Facts) []Finding {
 		t := f.key.token
-		if f.key.class != KeyToken || t.notBefore.IsZero() || f.in.Now.IsZero() || !t.notBefore.After(f.in.Now) {
+		if f.key.class != classToken || t.notBefore.IsZero() || f.in.Now.IsZero() || !t.notBefore.After(f.in.Now) {
 			return nil
 		}
 		return one(c.finding("The token is not valid yet: its nbf is "+ago(t.notBefore.Sub(f.in.Now))+" from now.",
@@ -61,16 +61,16 @@ var tokenNotYetValid = &Check{
 }
 
 var tokenAADFormat = &Check{
-	ID: "token-aad-format", Severity: Error, Title: "Speech aad#RESOURCE_ID#TOKEN token is malformed",
+	ID: "token-aad-format", Area: AreaToken, Severity: Error, Title: "Speech aad#RESOURCE_ID#TOKEN token is malformed",
 	Doc: "Speech takes an Entra ID token as aad#RESOURCE_ID#TOKEN: the literal aad#, the resource's full " +
 		"ID (/subscriptions/…/resourceGroups/…/providers/Microsoft.CognitiveServices/accounts/NAME), a #, " +
 		"then the Entra ID token for https://cognitiveservices.azure.com. A resource name, a subscription " +
 		"ID or an endpoint URL in the middle, or a key at the end, is refused.",
 	Fix: "Copy the resource ID from the portal (resource → Properties → Resource ID, or az cognitiveservices account show --query id -o tsv)\n" +
 		"Build \"aad#\" + resource ID + \"#\" + the Entra ID token, with no spaces",
-	Sources: "facts §1.3, §3 [S11]",
+	Sources: "§1.3, §3 [S11]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != KeyToken || f.key.aad.problem == "" {
+		if f.key.class != classToken || f.key.aad.problem == "" {
 			return nil
 		}
 		return one(c.finding("The aad# token is malformed: "+f.key.aad.problem+".", "aad#… "+f.maskedKey()))
@@ -78,17 +78,17 @@ var tokenAADFormat = &Check{
 }
 
 var endpointNeedsEntra = &Check{
-	ID: "endpoint-needs-entra", Severity: Error, Title: "Endpoint accepts only Microsoft Entra ID tokens",
+	ID: "endpoint-needs-entra", Area: AreaEndpoint, Severity: Error, Title: "Endpoint accepts only Microsoft Entra ID tokens",
 	Doc: "Foundry project endpoints (https://NAME.services.ai.azure.com/api/projects/PROJECT/…) take " +
 		"only Microsoft Entra ID tokens for https://ai.azure.com; no key opens them. The resource's key " +
 		"still works on its model endpoints (/models, /openai/…) on the same host. A resource whose key " +
 		"authentication is disabled is reported as resource-local-auth-disabled.",
 	Fix:     tokenFix(audFoundry) + "\nOr call the model endpoints with the key: https://NAME.services.ai.azure.com/models or /openai/v1/",
-	Sources: "facts §2.1, §3 [S25]",
+	Sources: "§2.1, §3 [S25]",
 	Run: func(c *Check, f *Facts) []Finding {
 		project := f.ep.api == "foundry-project" || f.ep.api == "" && f.kindIs("foundry-project")
 		switch f.key.class {
-		case KeyEmpty, KeyToken, KeyPlaceholder:
+		case classEmpty, classToken, classPlaceholder:
 			return nil
 		}
 		if !project {

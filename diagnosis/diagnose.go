@@ -37,9 +37,9 @@ func verdict(findings []Finding) string {
 	case Info:
 		for _, f := range findings {
 			switch f.ID {
-			case "response-ok":
+			case responseOK.ID:
 				return "No problem: the answer was a success, so the key works for this endpoint."
-			case "response-unrecognized":
+			case responseUnrecognized.ID:
 				return "No certain cause: az401 does not know this answer. " + f.Message
 			}
 		}

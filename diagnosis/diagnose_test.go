@@ -2,6 +2,7 @@ package diagnosis_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -87,7 +88,8 @@ func TestKindsCatalogue(t *testing.T) {
 		for _, s := range []byte(k.Services + k.MaybeServices) {
 			assert.NotEmpty(t, diagnosis.ServiceName(s), "%s: unknown service %q", k.ID, s)
 		}
-		assert.Contains(t, diagnosis.Headers, k.Header, k.ID)
+		assert.True(t, slices.ContainsFunc(diagnosis.KeyWays, func(w diagnosis.KeyWay) bool { return w.ID == k.Header && w.Wire != "" }),
+			"%s: header %q", k.ID, k.Header)
 		assert.NotEmpty(t, k.Test.Method, "%s has no test call", k.ID)
 		assert.True(t, strings.HasPrefix(k.Test.Path, "/"), k.ID)
 		assert.Equal(t, k.MaybeServices != "", k.MaybeNote != "", "%s: a conditional service needs its condition", k.ID)

@@ -8,7 +8,7 @@ import (
 
 var endpointTests = []struct {
 	in       string
-	family   HostFamily
+	family   hostFamily
 	cloud    Cloud
 	region   string
 	api      string
@@ -16,38 +16,38 @@ var endpointTests = []struct {
 	badLabel bool
 	err      bool
 }{
-	{"https://westus.api.cognitive.microsoft.com/", HostRegional, CloudPublic, "westus", "", "", false, false},
-	{"https://WestEurope.api.cognitive.microsoft.com/vision/v3.2/analyze", HostRegional, CloudPublic, "westeurope", "vision", "v3.2", false, false},
-	{"https://west-us.api.cognitive.microsoft.com/", HostRegional, CloudPublic, "", "", "", true, false},
-	{"https://westus9.api.cognitive.microsoft.com/", HostRegional, CloudPublic, "", "", "", true, false},
-	{"https://api.cognitive.microsoft.com/sts/v1.0/issueToken", HostGlobal, CloudPublic, "", "", "", false, false},
-	{"https://contoso.cognitiveservices.azure.com/formrecognizer/documentModels?api-version=2023-07-31", HostCustom, CloudPublic, "", "document-intelligence", "documentmodels", false, false},
-	{"https://contoso.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21", HostOpenAI, CloudPublic, "", "openai", "deployments", false, false},
-	{"https://contoso-.openai.azure.com/", HostOpenAI, CloudPublic, "", "", "", true, false},
-	{"https://foundry.services.ai.azure.com/models", HostFoundry, CloudPublic, "", "ai-services", "", false, false},
-	{"https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", HostTranslator, CloudPublic, "", "translator", "", false, false},
-	{"https://api-eur.cognitive.microsofttranslator.com/", HostTranslator, CloudPublic, "", "", "", false, false},
-	{"https://api-us.cognitive.microsofttranslator.com/", HostTranslator, CloudPublic, "", "", "", true, false},
-	{"https://eastus.tts.speech.microsoft.com/cognitiveservices/voices/list", HostSpeech, CloudPublic, "eastus", "speech", "voices", false, false},
-	{"https://southindia.stt.speech.microsoft.com/", HostSpeech, CloudPublic, "southindia", "", "", true, false},
-	{"https://usgovvirginia.api.cognitive.microsoft.us/", HostRegional, CloudGovernment, "usgovvirginia", "", "", false, false},
-	{"https://virginia.api.cognitive.microsoft.us/", HostRegional, CloudGovernment, "usgovvirginia", "", "", false, false},
-	{"https://chinaeast2.api.cognitive.azure.cn/", HostRegional, CloudChina, "chinaeast2", "", "", false, false},
-	{"https://api.translator.azure.cn/translate", HostTranslator, CloudChina, "", "translator", "", false, false},
-	{"https://xy.cognitiveservices.azure.us/", HostCustom, CloudGovernment, "", "", "", false, false},
-	{"https://api.bing.microsoft.com/v7.0/search?q=a", HostBing, CloudPublic, "", "bing-search", "v7.0", false, false},
-	{"https://westus.api.cognitive.microsoft.com/luis/api/v2.0/apps", HostRegional, CloudPublic, "westus", "luis-authoring", "v2.0", false, false},
-	{"https://westus.api.cognitive.microsoft.com/luis/v2.0/apps/x?q=a", HostRegional, CloudPublic, "westus", "luis-prediction", "v2.0", false, false},
-	{"https://cv.cognitiveservices.azure.com/customvision/v3.0/Prediction/p/classify", HostCustom, CloudPublic, "", "custom-vision-prediction", "v3.0", false, false},
-	{"https://x.azure-api.net/openai/", HostAPIM, CloudUnknown, "", "openai", "", false, false},
-	{"http://127.0.0.1:8080/v1", HostLoopback, CloudUnknown, "", "", "", false, false},
-	{"https://portal.azure.com/#home", HostWebPage, CloudUnknown, "", "", "", false, false},
-	{"https://westus.dev.cognitive.microsoft.com/docs/services/x", HostWebPage, CloudPublic, "", "", "", false, false},
-	{"contoso.cognitiveservices.azure.com", HostCustom, CloudPublic, "", "", "", false, true},
-	{"https://exa mple.com/", HostUnknown, CloudUnknown, "", "", "", false, true},
-	{"/translate?api-version=3.0", HostUnknown, CloudUnknown, "", "", "", false, true},
-	{"https://%zz/", HostUnknown, CloudUnknown, "", "", "", false, true},
-	{"ftp://xy.cognitiveservices.azure.com/", HostCustom, CloudPublic, "", "", "", false, true},
+	{"https://westus.api.cognitive.microsoft.com/", hostRegional, CloudPublic, "westus", "", "", false, false},
+	{"https://WestEurope.api.cognitive.microsoft.com/vision/v3.2/analyze", hostRegional, CloudPublic, "westeurope", "vision", "v3.2", false, false},
+	{"https://west-us.api.cognitive.microsoft.com/", hostRegional, CloudPublic, "", "", "", true, false},
+	{"https://westus9.api.cognitive.microsoft.com/", hostRegional, CloudPublic, "", "", "", true, false},
+	{"https://api.cognitive.microsoft.com/sts/v1.0/issueToken", hostGlobal, CloudPublic, "", "", "", false, false},
+	{"https://contoso.cognitiveservices.azure.com/formrecognizer/documentModels?api-version=2023-07-31", hostCustom, CloudPublic, "", "document-intelligence", "documentmodels", false, false},
+	{"https://contoso.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21", hostOpenAI, CloudPublic, "", "openai", "deployments", false, false},
+	{"https://contoso-.openai.azure.com/", hostOpenAI, CloudPublic, "", "", "", true, false},
+	{"https://foundry.services.ai.azure.com/models", hostFoundry, CloudPublic, "", "ai-services", "", false, false},
+	{"https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", hostTranslator, CloudPublic, "", "translator", "", false, false},
+	{"https://api-eur.cognitive.microsofttranslator.com/", hostTranslator, CloudPublic, "", "", "", false, false},
+	{"https://api-us.cognitive.microsofttranslator.com/", hostTranslator, CloudPublic, "", "", "", true, false},
+	{"https://eastus.tts.speech.microsoft.com/cognitiveservices/voices/list", hostSpeech, CloudPublic, "eastus", "speech", "voices", false, false},
+	{"https://southindia.stt.speech.microsoft.com/", hostSpeech, CloudPublic, "southindia", "", "", true, false},
+	{"https://usgovvirginia.api.cognitive.microsoft.us/", hostRegional, CloudGovernment, "usgovvirginia", "", "", false, false},
+	{"https://virginia.api.cognitive.microsoft.us/", hostRegional, CloudGovernment, "usgovvirginia", "", "", false, false},
+	{"https://chinaeast2.api.cognitive.azure.cn/", hostRegional, CloudChina, "chinaeast2", "", "", false, false},
+	{"https://api.translator.azure.cn/translate", hostTranslator, CloudChina, "", "translator", "", false, false},
+	{"https://xy.cognitiveservices.azure.us/", hostCustom, CloudGovernment, "", "", "", false, false},
+	{"https://api.bing.microsoft.com/v7.0/search?q=a", hostBing, CloudPublic, "", "bing-search", "v7.0", false, false},
+	{"https://westus.api.cognitive.microsoft.com/luis/api/v2.0/apps", hostRegional, CloudPublic, "westus", "luis-authoring", "v2.0", false, false},
+	{"https://westus.api.cognitive.microsoft.com/luis/v2.0/apps/x?q=a", hostRegional, CloudPublic, "westus", "luis-prediction", "v2.0", false, false},
+	{"https://cv.cognitiveservices.azure.com/customvision/v3.0/Prediction/p/classify", hostCustom, CloudPublic, "", "custom-vision-prediction", "v3.0", false, false},
+	{"https://x.azure-api.net/openai/", hostAPIM, CloudUnknown, "", "openai", "", false, false},
+	{"http://127.0.0.1:8080/v1", hostLoopback, CloudUnknown, "", "", "", false, false},
+	{"https://portal.azure.com/#home", hostWebPage, CloudUnknown, "", "", "", false, false},
+	{"https://westus.dev.cognitive.microsoft.com/docs/services/x", hostWebPage, CloudPublic, "", "", "", false, false},
+	{"contoso.cognitiveservices.azure.com", hostCustom, CloudPublic, "", "", "", false, true},
+	{"https://exa mple.com/", hostUnknown, CloudUnknown, "", "", "", false, true},
+	{"/translate?api-version=3.0", hostUnknown, CloudUnknown, "", "", "", false, true},
+	{"https://%zz/", hostUnknown, CloudUnknown, "", "", "", false, true},
+	{"ftp://xy.cognitiveservices.azure.com/", hostCustom, CloudPublic, "", "", "", false, true},
 }
 
 func TestAnalyseEndpoint(t *testing.T) {
@@ -108,7 +108,7 @@ func TestStatusIn(t *testing.T) {
 
 func TestResponseCodes(t *testing.T) {
 	r := analyseResponse(0, `Status: 401 (PermissionDenied) ErrorCode: 401 Content: {"error":{"code":"401"}}`)
-	assert.False(t, r.hit(rulePermissionDenied), "the .NET reason phrase is no RBAC signal (facts §4.1)")
+	assert.False(t, r.hit(rulePermissionDenied), "the .NET reason phrase is no RBAC signal (sources §4.1)")
 	r = analyseResponse(0, `{'error': {'code': 'PermissionDenied', 'message': 'x'}}`)
 	assert.True(t, r.hit(rulePermissionDenied))
 	r = analyseResponse(0, `{"error":{"code":4010001}}`)

@@ -255,7 +255,7 @@ func (s *Snippet) fromHTTP(t string) {
 func (s *Snippet) fromURLs(t string) {
 	urls := reURL.FindAllString(t, 50)
 	for _, u := range urls {
-		if f, _, _ := classifyHost(hostOf(u)); !f.foreign() || f == HostAPIM || f == HostOpenAIPublic {
+		if f, _, _ := classifyHost(hostOf(u)); !f.foreign() || f == hostAPIM || f == hostOpenAIPublic {
 			s.Endpoint.set(strings.TrimRight(u, ".'\""), "URL in the "+s.Format, Sure)
 			return
 		}
@@ -363,7 +363,7 @@ func literalHeaderValue(t string, loc []int, m []string) bool {
 // isKeyShaped reports a 32-hex or 84-char key.
 func isKeyShaped(v string) bool {
 	c := analyseKey(v).class
-	return c == KeyLegacy || c == KeyCASK
+	return c == classLegacy || c == classCASK
 }
 
 // clientKinds maps SDK classes and calls to the kind they talk to.
@@ -412,7 +412,7 @@ func (s *Snippet) fromCode(t string, vars map[string]string) {
 		from := arg + "= in the " + s.Format
 		switch arg {
 		case "subscription", "api_key", "apikey", "key":
-			if analyseKey(v).class != KeyPlaceholder || strings.HasPrefix(v, "<") || strings.HasPrefix(strings.ToUpper(v), "YOUR") {
+			if analyseKey(v).class != classPlaceholder || strings.HasPrefix(v, "<") || strings.HasPrefix(strings.ToUpper(v), "YOUR") {
 				s.Key.set(v, from, Sure)
 				s.keyInCode = s.keyInCode || (m[2][0] == '"' || m[2][0] == '\'') && isKeyShaped(v)
 			}
@@ -462,7 +462,7 @@ func (s *Snippet) fromSettings(vars map[string]string) {
 		}
 		switch {
 		case strings.Contains(n, "KEY") && !strings.Contains(n, "VAULT") && !strings.Contains(n, "KEYWORD"):
-			if isKeyShaped(v) || analyseKey(v).class == KeyGUID || analyseKey(v).class == KeyForeign {
+			if isKeyShaped(v) || analyseKey(v).class == classGUID || analyseKey(v).class == classForeign {
 				s.envDefined = append(s.envDefined, name)
 				s.Key.set(v, from, Guessed)
 			}
@@ -481,7 +481,7 @@ func (s *Snippet) fromSettings(vars map[string]string) {
 func resolveRegionLoose(v string) bool { r, _ := resolveRegion(strings.ToLower(v)); return r != nil }
 
 // findDefaults notes a westus written in code, the default of many
-// samples and libraries (facts §8 [I5][I10][I27]).
+// samples and libraries (sources §8 [I5][I10][I27]).
 func (s *Snippet) findDefaults(t string) {
 	if s.Region.Value == "westus" && s.Region.From != "" {
 		s.defaultRegion = s.Region.From

@@ -65,23 +65,7 @@ func (f *Facts) inferKind() *Kind {
 	if f.ep.api != "" {
 		return kindByID[f.ep.api]
 	}
-	switch f.ep.family {
-	case HostOpenAI:
-		return kindByID["openai"]
-	case HostSpeech:
-		return kindByID["speech"]
-	case HostTranslator, HostTranslatorV2:
-		return kindByID["translator"]
-	case HostBing:
-		return kindByID["bing-search"]
-	case HostFoundry:
-		return kindByID["ai-services"]
-	case HostSearch:
-		return kindByID["ai-search"]
-	case HostServerless:
-		return kindByID["serverless-model"]
-	}
-	return nil
+	return kindByHost[f.ep.family]
 }
 
 // Kind is the kind the checks apply: the chosen one, else the one the
@@ -124,13 +108,13 @@ func (f *Facts) sentAs() string {
 
 // bearerToken reports whether a token travels as Authorization: Bearer.
 func (f *Facts) bearerToken() bool {
-	return f.key.class == KeyToken && f.sentAs() == HeaderAuthorization
+	return f.key.class == classToken && f.sentAs() == HeaderAuthorization
 }
 
 // keyService returns the service character of a decodable new-format key,
 // or 0.
 func (f *Facts) keyService() byte {
-	if f.key.class == KeyCASK && f.key.cask.checksumOK {
+	if f.key.class == classCASK && f.key.cask.checksumOK {
 		return f.key.cask.service
 	}
 	return 0

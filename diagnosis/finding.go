@@ -31,13 +31,13 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 
 // UnmarshalText decodes a severity name.
 func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
+	v, err := parseSeverity(string(b))
 	*s = v
 	return err
 }
 
-// ParseSeverity is the inverse of [Severity.String].
-func ParseSeverity(s string) (Severity, error) {
+// parseSeverity is the inverse of [Severity.String].
+func parseSeverity(s string) (Severity, error) {
 	switch s {
 	case "error":
 		return Error, nil
@@ -95,3 +95,7 @@ func (r Report) Has(id string) bool {
 	}
 	return false
 }
+
+// Succeeded reports whether the service's answer was a success
+// (response-ok): the key works for the endpoint.
+func (r Report) Succeeded() bool { return r.Has(responseOK.ID) }

@@ -5,28 +5,28 @@ import (
 	"strings"
 )
 
-// HostFamily is a shape of endpoint host (facts §2).
-type HostFamily int
+// hostFamily is a shape of endpoint host (sources §2).
+type hostFamily int
 
 // Host families.
 const (
-	HostUnknown       HostFamily = iota
-	HostRegional                 // {region}.api.cognitive.microsoft.com and sovereign forms
-	HostGlobal                   // api.cognitive.microsoft.com, no region
-	HostCustom                   // {name}.cognitiveservices.azure.com (custom subdomain)
-	HostOpenAI                   // {name}.openai.azure.com
-	HostFoundry                  // {name}.services.ai.azure.com
-	HostServerless               // {endpoint}.{region}.models.ai.azure.com
-	HostTranslator               // api.cognitive.microsofttranslator.com and geographies
-	HostSpeech                   // {region}.stt|tts.speech.microsoft.com
-	HostBing                     // api.bing.microsoft.com
-	HostProjectOxford            // api.projectoxford.ai (retired)
-	HostTranslatorV2             // api.microsofttranslator.com (retired v2)
-	HostOpenAIPublic             // api.openai.com, OpenAI's own API
-	HostAPIM                     // {name}.azure-api.net, an API Management front door
-	HostWebPage                  // a portal, studio or docs page, not an API
-	HostLoopback                 // localhost, 127.0.0.0/8 and ::1, a local proxy or test server
-	HostSearch                   // {name}.search.windows.net, Azure AI Search
+	hostUnknown       hostFamily = iota
+	hostRegional                 // {region}.api.cognitive.microsoft.com and sovereign forms
+	hostGlobal                   // api.cognitive.microsoft.com, no region
+	hostCustom                   // {name}.cognitiveservices.azure.com (custom subdomain)
+	hostOpenAI                   // {name}.openai.azure.com
+	hostFoundry                  // {name}.services.ai.azure.com
+	hostServerless               // {endpoint}.{region}.models.ai.azure.com
+	hostTranslator               // api.cognitive.microsofttranslator.com and geographies
+	hostSpeech                   // {region}.stt|tts.speech.microsoft.com
+	hostBing                     // api.bing.microsoft.com
+	hostProjectOxford            // api.projectoxford.ai (retired)
+	hostTranslatorV2             // api.microsofttranslator.com (retired v2)
+	hostOpenAIPublic             // api.openai.com, OpenAI's own API
+	hostAPIM                     // {name}.azure-api.net, an API Management front door
+	hostWebPage                  // a portal, studio or docs page, not an API
+	hostLoopback                 // localhost, 127.0.0.0/8 and ::1, a local proxy or test server
+	hostSearch                   // {name}.search.windows.net, Azure AI Search
 )
 
 var hostFamilyNames = [...]string{"an unknown host", "a regional endpoint", "the global endpoint",
@@ -36,55 +36,55 @@ var hostFamilyNames = [...]string{"an unknown host", "a regional endpoint", "the
 	"an API Management gateway", "a web page", "a local address", "an Azure AI Search endpoint"}
 
 // String describes the family in words, e.g. "a regional endpoint".
-func (h HostFamily) String() string { return hostFamilyNames[h] }
+func (h hostFamily) String() string { return hostFamilyNames[h] }
 
 // hostSuffix is one pattern of Azure AI host: a suffix after the first
 // label, or a whole host when exact.
 type hostSuffix struct {
 	suffix string
 	exact  bool
-	family HostFamily
+	family hostFamily
 	cloud  Cloud
 }
 
-// hostSuffixes are the Azure AI host patterns per cloud (facts §2.1, §2.2).
+// hostSuffixes are the Azure AI host patterns per cloud (sources §2.1, §2.2).
 var hostSuffixes = []hostSuffix{
-	{"api.cognitive.microsoft.com", true, HostGlobal, CloudPublic},
-	{".api.cognitive.microsoft.com", false, HostRegional, CloudPublic},
-	{".cognitiveservices.azure.com", false, HostCustom, CloudPublic},
-	{".openai.azure.com", false, HostOpenAI, CloudPublic},
-	{".services.ai.azure.com", false, HostFoundry, CloudPublic},
-	{".models.ai.azure.com", false, HostServerless, CloudPublic},
-	{".cognitive.microsofttranslator.com", false, HostTranslator, CloudPublic},
-	{".stt.speech.microsoft.com", false, HostSpeech, CloudPublic},
-	{".tts.speech.microsoft.com", false, HostSpeech, CloudPublic},
-	{"api.bing.microsoft.com", true, HostBing, CloudPublic},
-	{"api.projectoxford.ai", true, HostProjectOxford, CloudPublic},
-	{"api.microsofttranslator.com", true, HostTranslatorV2, CloudPublic},
-	{"api.openai.com", true, HostOpenAIPublic, CloudUnknown},
-	{".dev.cognitive.microsoft.com", false, HostWebPage, CloudPublic},
-	{".azure-api.net", false, HostAPIM, CloudUnknown},
-	{".search.windows.net", false, HostSearch, CloudPublic},
-	{".search.azure.us", false, HostSearch, CloudGovernment},
-	{".search.azure.cn", false, HostSearch, CloudChina},
+	{"api.cognitive.microsoft.com", true, hostGlobal, CloudPublic},
+	{".api.cognitive.microsoft.com", false, hostRegional, CloudPublic},
+	{".cognitiveservices.azure.com", false, hostCustom, CloudPublic},
+	{".openai.azure.com", false, hostOpenAI, CloudPublic},
+	{".services.ai.azure.com", false, hostFoundry, CloudPublic},
+	{".models.ai.azure.com", false, hostServerless, CloudPublic},
+	{".cognitive.microsofttranslator.com", false, hostTranslator, CloudPublic},
+	{".stt.speech.microsoft.com", false, hostSpeech, CloudPublic},
+	{".tts.speech.microsoft.com", false, hostSpeech, CloudPublic},
+	{"api.bing.microsoft.com", true, hostBing, CloudPublic},
+	{"api.projectoxford.ai", true, hostProjectOxford, CloudPublic},
+	{"api.microsofttranslator.com", true, hostTranslatorV2, CloudPublic},
+	{"api.openai.com", true, hostOpenAIPublic, CloudUnknown},
+	{".dev.cognitive.microsoft.com", false, hostWebPage, CloudPublic},
+	{".azure-api.net", false, hostAPIM, CloudUnknown},
+	{".search.windows.net", false, hostSearch, CloudPublic},
+	{".search.azure.us", false, hostSearch, CloudGovernment},
+	{".search.azure.cn", false, hostSearch, CloudChina},
 	// Azure Government.
-	{".api.cognitive.microsoft.us", false, HostRegional, CloudGovernment},
-	{".cognitiveservices.azure.us", false, HostCustom, CloudGovernment},
-	{".openai.azure.us", false, HostOpenAI, CloudGovernment},
-	{"api.cognitive.microsofttranslator.us", true, HostTranslator, CloudGovernment},
-	{".stt.speech.azure.us", false, HostSpeech, CloudGovernment},
-	{".tts.speech.azure.us", false, HostSpeech, CloudGovernment},
+	{".api.cognitive.microsoft.us", false, hostRegional, CloudGovernment},
+	{".cognitiveservices.azure.us", false, hostCustom, CloudGovernment},
+	{".openai.azure.us", false, hostOpenAI, CloudGovernment},
+	{"api.cognitive.microsofttranslator.us", true, hostTranslator, CloudGovernment},
+	{".stt.speech.azure.us", false, hostSpeech, CloudGovernment},
+	{".tts.speech.azure.us", false, hostSpeech, CloudGovernment},
 	// Azure China.
-	{".api.cognitive.azure.cn", false, HostRegional, CloudChina},
-	{".cognitiveservices.azure.cn", false, HostCustom, CloudChina},
-	{".openai.azure.cn", false, HostOpenAI, CloudChina},
-	{"api.translator.azure.cn", true, HostTranslator, CloudChina},
-	{".stt.speech.azure.cn", false, HostSpeech, CloudChina},
-	{".tts.speech.azure.cn", false, HostSpeech, CloudChina},
+	{".api.cognitive.azure.cn", false, hostRegional, CloudChina},
+	{".cognitiveservices.azure.cn", false, hostCustom, CloudChina},
+	{".openai.azure.cn", false, hostOpenAI, CloudChina},
+	{"api.translator.azure.cn", true, hostTranslator, CloudChina},
+	{".stt.speech.azure.cn", false, hostSpeech, CloudChina},
+	{".tts.speech.azure.cn", false, hostSpeech, CloudChina},
 }
 
 // webPages are hosts of pages people copy instead of an endpoint:
-// portals, studios, docs (facts §2; causes endpoint-not-api).
+// portals, studios, docs (sources §2; causes endpoint-not-api).
 var webPages = [...]struct{ host, name string }{
 	{"portal.azure.com", "the Azure portal"},
 	{"portal.azure.us", "the Azure Government portal"},
@@ -129,12 +129,12 @@ var knownDomains = []string{"cognitiveservices.azure.com", "openai.azure.com", "
 
 // classifyHost finds the family and cloud of a lower-case host, and the
 // first label (the region or resource name) where the family has one.
-func classifyHost(host string) (HostFamily, Cloud, string) {
+func classifyHost(host string) (hostFamily, Cloud, string) {
 	if webPage(host) != "" {
-		return HostWebPage, CloudUnknown, ""
+		return hostWebPage, CloudUnknown, ""
 	}
 	if isLoopback(host) {
-		return HostLoopback, CloudUnknown, ""
+		return hostLoopback, CloudUnknown, ""
 	}
 	for _, s := range hostSuffixes {
 		if s.exact {
@@ -147,7 +147,7 @@ func classifyHost(host string) (HostFamily, Cloud, string) {
 			return s.family, s.cloud, host[:len(host)-len(s.suffix)]
 		}
 	}
-	return HostUnknown, CloudUnknown, ""
+	return hostUnknown, CloudUnknown, ""
 }
 
 // isLoopback reports whether a host is this machine: the name localhost,
@@ -166,9 +166,9 @@ func isLoopback(host string) bool {
 // web page, OpenAI's API or an unknown host. The host guard asks before a
 // key goes to one, and a finding says why: endpoint-unknown-host, or
 // endpoint-not-api and endpoint-openai-public for the families they name.
-func (h HostFamily) foreign() bool {
+func (h hostFamily) foreign() bool {
 	switch h {
-	case HostUnknown, HostAPIM, HostLoopback, HostWebPage, HostOpenAIPublic:
+	case hostUnknown, hostAPIM, hostLoopback, hostWebPage, hostOpenAIPublic:
 		return true
 	}
 	return false

@@ -95,9 +95,39 @@ const (
 	HeaderBody            = "body"
 )
 
-// Headers lists the [Input.Header] values in the order a form offers them.
-var Headers = []string{HeaderSubscriptionKey, HeaderAPIKey, HeaderAuthorization,
-	HeaderTrainingKey, HeaderPredictionKey, HeaderQuery, HeaderBody}
+// KeyWay is one way to send a key: a header, the query or the body.
+type KeyWay struct {
+	// ID is the [Input.Header] value and the CLI's --header value.
+	ID string
+	// Wire is the header's name in a request; "" for the query and the body.
+	Wire string
+	// Label is how findings name it.
+	Label string
+	// Option is how the page's form offers it.
+	Option string
+}
+
+// KeyWays lists the ways to send a key, in the order a form offers them.
+// Do not modify it.
+var KeyWays = []KeyWay{
+	{HeaderSubscriptionKey, "Ocp-Apim-Subscription-Key", "Ocp-Apim-Subscription-Key", "Ocp-Apim-Subscription-Key header"},
+	{HeaderAPIKey, "api-key", "api-key", "api-key header"},
+	{HeaderAuthorization, "Authorization", "Authorization: Bearer", "Authorization: Bearer header"},
+	{HeaderTrainingKey, "Training-Key", "Training-Key", "Training-Key header"},
+	{HeaderPredictionKey, "Prediction-Key", "Prediction-Key", "Prediction-Key header"},
+	{HeaderQuery, "", "a query parameter", "in the URL (query string)"},
+	{HeaderBody, "", "the request body", "in the request body"},
+}
+
+// lookupKeyWay returns the way with the id, or nil.
+func lookupKeyWay(id string) *KeyWay {
+	for i := range KeyWays {
+		if KeyWays[i].ID == id {
+			return &KeyWays[i]
+		}
+	}
+	return nil
+}
 
 // NoRegionHeader is the [Input.RegionHeader] value that says the request
 // carried no Ocp-Apim-Subscription-Region header.

@@ -9,7 +9,7 @@ import (
 
 // tokenClaims are the claims of a pasted JWT that say what it is for and
 // who holds it. The signature is not checked: this only reads what the
-// token claims (facts §1.3).
+// token claims (sources §1.3).
 type tokenClaims struct {
 	ok bool
 	// The header.
@@ -103,7 +103,7 @@ func unixTime(v float64) time.Time {
 }
 
 // stsToken reports whether the token came from a Cognitive Services
-// issueToken endpoint rather than Microsoft Entra ID (facts §1.3, §3).
+// issueToken endpoint rather than Microsoft Entra ID (sources §1.3, §3).
 func (t tokenClaims) stsToken() bool {
 	return strings.HasPrefix(t.issuer, "urn:ms.cognitiveservices") || strings.HasPrefix(t.audience, "urn:ms.")
 }

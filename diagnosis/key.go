@@ -7,20 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// KeyClass is what a pasted key turned out to be.
-type KeyClass int
+// keyClass is what a pasted key turned out to be.
+type keyClass int
 
-// Key classes, as [analyseKey] tells them apart (facts §1).
+// Key classes, as [analyseKey] tells them apart (sources §1).
 const (
-	KeyEmpty       KeyClass = iota
-	KeyLegacy               // 32 hex characters, no checksum (facts §1.1)
-	KeyCASK                 // 84 characters with JQQJ99 … ACOG (facts §1.2)
-	KeyPlaceholder          // <your-key>, YOUR_KEY, an unexpanded $VARIABLE…
-	KeyGUID                 // a subscription, tenant or app ID
-	KeyToken                // a JWT or an aad#…#… Speech token
-	KeyForeign              // another product's secret
-	KeyDerived              // a derived or hashed CASK key, not the key itself
-	KeyMalformed            // none of the above
+	classEmpty       keyClass = iota
+	classLegacy               // 32 hex characters, no checksum (sources §1.1)
+	classCASK                 // 84 characters with JQQJ99 … ACOG (sources §1.2)
+	classPlaceholder          // <your-key>, YOUR_KEY, an unexpanded $VARIABLE…
+	classGUID                 // a subscription, tenant or app ID
+	classToken                // a JWT or an aad#…#… Speech token
+	classForeign              // another product's secret
+	classDerived              // a derived or hashed CASK key, not the key itself
+	classMalformed            // none of the above
 )
 
 // keyFacts is what the key field holds, once normalised.
@@ -28,7 +28,7 @@ type keyFacts struct {
 	given      bool
 	raw        string // as pasted, capped at MaxKeyLen
 	clean      string // whitespace, quotes and prefixes removed
-	class      KeyClass
+	class      keyClass
 	whitespace []string // the kinds of white space removed
 	quoted     bool
 	prefix     string // the header name or assignment removed, e.g. "api-key:"
@@ -43,7 +43,7 @@ type keyFacts struct {
 func analyseKey(raw string) keyFacts {
 	k := keyFacts{raw: raw, given: raw != ""}
 	if len(raw) > MaxKeyLen {
-		k.class = KeyMalformed
+		k.class = classMalformed
 		k.why = fmt.Sprintf("%d characters: far too long for a key; was a whole file or log pasted?", len(raw))
 		return k
 	}
@@ -90,7 +90,7 @@ func ProbeKey(raw string) string {
 }
 
 // stripSpace trims white space and invisible characters at both ends and
-// removes invisible ones inside, recording what it removed (facts §1.4).
+// removes invisible ones inside, recording what it removed (sources §1.4).
 func (k *keyFacts) stripSpace(s string) string {
 	trimmed := strings.TrimFunc(s, func(r rune) bool {
 		if name := spaceName(r); name != "" {
@@ -152,23 +152,14 @@ func unquote(s string) string {
 
 // keyPrefix finds a header name, scheme or assignment in front of the
 // key: "Ocp-Apim-Subscription-Key: …", "Bearer …", "key1=…",
-// "AZURE_OPENAI_API_KEY=…", `"key1": "…"` (facts §1.4). It returns the
+// "AZURE_OPENAI_API_KEY=…", `"key1": "…"` (sources §1.4). It returns the
 // prefix as evidence and the rest.
 func keyPrefix(s string) (prefix, rest string) {
 	if len(s) > 7 && strings.EqualFold(s[:7], "bearer ") {
 		return "Bearer", strings.TrimSpace(s[7:])
 	}
-	i := 0
-	for _, w := range []string{"export ", "set ", "$env:"} {
-		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
-			i = len(w)
-			break
-		}
-	}
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		i++
-	}
-	start := i
+	start := skipQuote(s, skipCommand(s))
+	i := start
 	for i < len(s) && (isAlnum(s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.') {
 		i++
 	}
@@ -176,21 +167,35 @@ func keyPrefix(s string) (prefix, rest string) {
 	if name == "" || len(name) > 64 || !secretName(name) {
 		return "", s
 	}
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		i++
-	}
-	for i < len(s) && s[i] == ' ' {
-		i++
-	}
+	i = skipQuote(s, i)
+	i += len(s[i:]) - len(strings.TrimLeft(s[i:], " "))
 	if i >= len(s) || (s[i] != ':' && s[i] != '=') {
 		return "", s
 	}
-	rest = strings.TrimSpace(s[i+1:])
-	rest = strings.TrimSuffix(rest, ",")
+	rest = strings.TrimSuffix(strings.TrimSpace(s[i+1:]), ",")
 	if rest == "" {
 		return "", s
 	}
 	return name + string(s[i]), rest
+}
+
+// skipCommand returns the length of a shell's assignment command in
+// front of s ("export ", "set ", "$env:"), or 0.
+func skipCommand(s string) int {
+	for _, w := range []string{"export ", "set ", "$env:"} {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// skipQuote returns i, past a quote if s has one there.
+func skipQuote(s string, i int) int {
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		return i + 1
+	}
+	return i
 }
 
 // secretName reports whether a variable or header name is one that holds
@@ -201,32 +206,32 @@ func secretName(name string) bool {
 		strings.Contains(n, "token") || n == "authorization"
 }
 
-// classify sets the class of the clean key (facts §1.1–§1.3, §9 rule 2).
+// classify sets the class of the clean key (sources §1.1–§1.3, §9 rule 2).
 func (k *keyFacts) classify() {
 	s := k.clean
 	switch {
 	case s == "":
-		k.class = KeyEmpty
+		k.class = classEmpty
 	case len(s) == 32 && isHex(s):
-		k.class = KeyLegacy
+		k.class = classLegacy
 	case len(s) == caskLen && hasCASKMarker(s) && isBase62(s):
 		k.classifyCASK()
 	case isGUID(s):
-		k.class = KeyGUID
+		k.class = classGUID
 	case isJWT(s):
-		k.class, k.token = KeyToken, parseJWT(s)
+		k.class, k.token = classToken, parseJWT(s)
 		k.why = "a JSON Web Token" + k.token.describe()
 	case len(s) > 4 && strings.EqualFold(s[:4], "aad#"):
-		k.class, k.aad = KeyToken, parseAAD(s)
+		k.class, k.aad = classToken, parseAAD(s)
 		k.token = k.aad.token
 		k.why = "an aad#<resource ID>#<token> Speech token" + k.token.describe()
 	default:
 		if why := placeholder(s); why != "" {
-			k.class, k.why = KeyPlaceholder, why
+			k.class, k.why = classPlaceholder, why
 		} else if why := foreignSecret(s); why != "" {
-			k.class, k.why = KeyForeign, why
+			k.class, k.why = classForeign, why
 		} else {
-			k.class, k.why = KeyMalformed, malformedWhy(s)
+			k.class, k.why = classMalformed, malformedWhy(s)
 		}
 	}
 }
@@ -236,28 +241,28 @@ func (k *keyFacts) classifyCASK() {
 	k.cask = decodeCASK(s)
 	switch {
 	case !strings.EqualFold(k.cask.signature, caskSignature): // ACOG or acog ([S17])
-		k.class = KeyForeign
+		k.class = classForeign
 		if name := foreignProduct(k.cask.signature); name != "" {
 			k.why = name + " (signature " + k.cask.signature + " at offset 76, not ACOG)"
 		} else {
 			k.why = "a key of another Azure product (signature " + k.cask.signature + " at offset 76, not ACOG)"
 		}
 	case k.cask.marker == 'D':
-		k.class, k.why = KeyDerived, "a derived key (JQQJ9D at offset 52), not the resource's access key"
+		k.class, k.why = classDerived, "a derived key (JQQJ9D at offset 52), not the resource's access key"
 	case k.cask.marker == 'H':
-		k.class, k.why = KeyDerived, "a hashed key (JQQJ9H at offset 52), as logs and scanners print it, not the key itself"
+		k.class, k.why = classDerived, "a hashed key (JQQJ9H at offset 52), as logs and scanners print it, not the key itself"
 	case k.cask.marker != '9':
-		k.class, k.why = KeyMalformed, "the marker at offset 52 is JQQJ9"+string(k.cask.marker)+", not JQQJ99"
+		k.class, k.why = classMalformed, "the marker at offset 52 is JQQJ9"+string(k.cask.marker)+", not JQQJ99"
 	case caskShapeWhy(s) != "":
-		k.class, k.why = KeyMalformed, caskShapeWhy(s)
+		k.class, k.why = classMalformed, caskShapeWhy(s)
 	default:
-		k.class = KeyCASK
+		k.class = classCASK
 	}
 }
 
 // caskShapeWhy says which fixed part of an ACOG key is off, or "": a
 // well-formed key has a month A–L at 59 and AAA before the service
-// character at 72–74 (facts §1.2, [S17]).
+// character at 72–74 (sources §1.2, [S17]).
 func caskShapeWhy(s string) string {
 	if m := s[caskDateAt+1]; m < 'A' || m > 'L' {
 		return fmt.Sprintf("the month character at offset 59 is %q, outside A–L: the key was changed or is not an Azure AI key", string(m))
@@ -288,7 +293,7 @@ func isGUID(s string) bool {
 }
 
 // placeholder says why s looks like a placeholder left in from docs or
-// samples, or returns "" (facts §1.4).
+// samples, or returns "" (sources §1.4).
 func placeholder(s string) string {
 	l := strings.ToLower(s)
 	switch l {
@@ -296,45 +301,53 @@ func placeholder(s string) string {
 		"secret", "test", "changeme", "subscription-key", "subscriptionkey", "your-key", "mykey":
 		return "the word " + strconv.Quote(s) + ", not a key (an unset variable or a sample value?)"
 	}
-	switch {
-	case strings.ContainsAny(l, "<>"):
-		return "text in angle brackets, a placeholder from a sample"
-	case len(l) > 2 && (l[0] == '{' && l[len(l)-1] == '}' || strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]")):
-		return "text in braces or brackets, a template placeholder"
-	case l[0] == '$' || l[0] == '%' && strings.Count(l, "%") == 2:
-		return "an unexpanded variable reference: the shell or program did not substitute it"
-	case strings.Contains(l, "your") || strings.Contains(l, "paste") || strings.Contains(l, "replace") ||
-		strings.Contains(l, "insert") || strings.Contains(l, "_here") || strings.Contains(l, "-here"):
-		return "sample wording (\"your\", \"paste\", \"replace\", \"here\"), a placeholder from docs"
-	case strings.Contains(l, "xxxx") || strings.Contains(l, "****") || strings.Contains(l, "•"):
-		return "masked or filler characters (xxxx, ****, •): a key as a page displays it, not the key"
-	case strings.Contains(l, "...") || strings.Contains(l, "…"):
-		return "an ellipsis: a shortened key as a page displays it, not the key"
+	for _, p := range placeholderShapes {
+		if p.is(l) {
+			return p.why
+		}
 	}
 	return ""
 }
 
+// placeholderShapes are the shapes of placeholders, tried in order on
+// the lower-case text.
+var placeholderShapes = []struct {
+	is  func(l string) bool
+	why string
+}{
+	{func(l string) bool { return strings.ContainsAny(l, "<>") },
+		"text in angle brackets, a placeholder from a sample"},
+	{func(l string) bool {
+		return len(l) > 2 && (l[0] == '{' && l[len(l)-1] == '}' || strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]"))
+	}, "text in braces or brackets, a template placeholder"},
+	{func(l string) bool { return l[0] == '$' || l[0] == '%' && strings.Count(l, "%") == 2 },
+		"an unexpanded variable reference: the shell or program did not substitute it"},
+	{func(l string) bool { return containsSome(l, "your", "paste", "replace", "insert", "_here", "-here") },
+		"sample wording (\"your\", \"paste\", \"replace\", \"here\"), a placeholder from docs"},
+	{func(l string) bool { return containsSome(l, "xxxx", "****", "•") },
+		"masked or filler characters (xxxx, ****, •): a key as a page displays it, not the key"},
+	{func(l string) bool { return containsSome(l, "...", "…") },
+		"an ellipsis: a shortened key as a page displays it, not the key"},
+}
+
+// containsSome reports whether s contains any of the words.
+func containsSome(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // foreignSecret names the product a non-key secret belongs to, or ""
-// (facts §1.3).
+// (sources §1.3).
 func foreignSecret(s string) string {
 	l := strings.ToLower(s)
-	switch {
-	case strings.HasPrefix(s, "sk-"):
-		return "an OpenAI platform key (sk-…): it works only on api.openai.com, never on Azure"
-	case strings.Contains(l, "accountkey=") || strings.Contains(l, "sharedaccesskey=") ||
-		strings.Contains(l, "accesskey=") && strings.Contains(l, "endpoint="):
-		return "a connection string of another Azure service, not an AI services key"
-	case strings.Contains(l, "sig=") || strings.HasPrefix(l, "sv=") || strings.HasPrefix(l, "?sv=") ||
-		strings.HasPrefix(l, "sharedaccesssignature"):
-		return "a shared access signature (SAS) token of a storage or Service Bus resource"
-	case len(s) == caskLongLen && hasCASKMarker(s):
-		return "an 88-character long-form key of another Azure product: AI services keys are always 84 characters"
-	case len(s) == 88 && strings.HasSuffix(s, "==") && isBase64(s[:86]):
-		return "a storage account key (88 characters ending in ==)"
-	case entraSecret(s):
-		return "a Microsoft Entra client secret (contains Q~): it signs in an app, it is not a resource key"
-	case isSearchKey(s):
-		return "an Azure AI Search key (AzSe signature at offset 42)"
+	for _, f := range foreignSecrets {
+		if f.is(s, l) {
+			return f.name
+		}
 	}
 	return ""
 }
@@ -342,6 +355,32 @@ func foreignSecret(s string) string {
 // isSearchKey matches an identifiable Azure AI Search admin or query key:
 // 52 base62 characters with AzSe at offset 42 ([S17] SEC101/166–167).
 func isSearchKey(s string) bool { return len(s) == 52 && isBase62(s) && s[42:46] == "AzSe" }
+
+// foreignSecrets are the secrets of other products, tried in order on
+// the text and its lower case.
+var foreignSecrets = []struct {
+	is   func(s, l string) bool
+	name string
+}{
+	{func(s, _ string) bool { return strings.HasPrefix(s, "sk-") },
+		"an OpenAI platform key (sk-…): it works only on api.openai.com, never on Azure"},
+	{func(_, l string) bool {
+		return containsSome(l, "accountkey=", "sharedaccesskey=") || strings.Contains(l, "accesskey=") && strings.Contains(l, "endpoint=")
+	}, "a connection string of another Azure service, not an AI services key"},
+	{func(_, l string) bool {
+		return strings.Contains(l, "sig=") || strings.HasPrefix(l, "sv=") || strings.HasPrefix(l, "?sv=") ||
+			strings.HasPrefix(l, "sharedaccesssignature")
+	}, "a shared access signature (SAS) token of a storage or Service Bus resource"},
+	// Long-form keys before the storage shape: both are 88 characters ([S17]).
+	{func(s, _ string) bool { return len(s) == caskLongLen && hasCASKMarker(s) },
+		"an 88-character long-form key of another Azure product: AI services keys are always 84 characters"},
+	{func(s, _ string) bool { return len(s) == 88 && strings.HasSuffix(s, "==") && isBase64(s[:86]) },
+		"a storage account key (88 characters ending in ==)"},
+	{func(s, _ string) bool { return entraSecret(s) },
+		"a Microsoft Entra client secret (contains Q~): it signs in an app, it is not a resource key"},
+	{func(s, _ string) bool { return isSearchKey(s) },
+		"an Azure AI Search key (AzSe signature at offset 42)"},
+}
 
 // entraSecret matches [A-Za-z0-9_~.-]{3}[78]Q~[A-Za-z0-9_~.-]{31,34}
 // ([S17] SEC101/156, [S31]).
@@ -367,7 +406,7 @@ func isBase64(s string) bool {
 	return true
 }
 
-// malformedWhy says how a string misses both key shapes (facts §1.1, §1.2).
+// malformedWhy says how a string misses both key shapes (sources §1.1, §1.2).
 func malformedWhy(s string) string {
 	n := utf8.RuneCountInString(s)
 	switch {
@@ -402,10 +441,10 @@ func appendOnce(list []string, s string) []string {
 func LooksSecret(s string) bool {
 	k := analyseKey(s)
 	switch k.class {
-	case KeyLegacy, KeyCASK, KeyToken, KeyForeign, KeyDerived:
+	case classLegacy, classCASK, classToken, classForeign, classDerived:
 		return true
 	}
-	return k.class == KeyMalformed && len(k.clean) >= 28 && isBase62(k.clean)
+	return k.class == classMalformed && len(k.clean) >= 28 && isBase62(k.clean)
 }
 
 // Mask shows a key as its first and last four characters and its length,
@@ -422,9 +461,9 @@ func Mask(key string) string {
 // describe says what the key is, for key-decoded and other evidence.
 func (k *keyFacts) describe() string {
 	switch k.class {
-	case KeyLegacy:
+	case classLegacy:
 		return "legacy 32-hex key (no checksum, so it cannot be verified offline)"
-	case KeyCASK:
+	case classCASK:
 		d := "new-format key for " + serviceOrUnknown(k.cask.service)
 		if k.cask.year > 0 && k.cask.month > 0 {
 			d += fmt.Sprintf(", created %04d-%02d", k.cask.year, k.cask.month)

@@ -9,46 +9,46 @@ import (
 
 var keyTests = []struct {
 	in         string
-	class      KeyClass
+	class      keyClass
 	quoted     bool
 	prefix     string
 	whitespace bool
 }{
-	{"", KeyEmpty, false, "", false},
-	{"   ", KeyEmpty, false, "", true},
-	{`""`, KeyEmpty, true, "", false},
-	{strings.Repeat("ab12", 8), KeyLegacy, false, "", false},
-	{strings.Repeat("AB12", 8), KeyLegacy, false, "", false},                    // upper-case hex
-	{"\ufeff" + strings.Repeat("ab12", 8) + "\r\n", KeyLegacy, false, "", true}, // BOM and CRLF
-	{strings.Repeat("ab12", 4) + "\u200b" + strings.Repeat("ab12", 4), KeyLegacy, false, "", true},
-	{`"` + strings.Repeat("ab12", 8) + `"`, KeyLegacy, true, "", false},
-	{"'" + strings.Repeat("ab12", 8) + "'", KeyLegacy, true, "", false},
-	{"Ocp-Apim-Subscription-Key: " + strings.Repeat("ab12", 8), KeyLegacy, false, "Ocp-Apim-Subscription-Key:", false},
-	{"api-key:" + strings.Repeat("ab12", 8), KeyLegacy, false, "api-key:", false},
-	{"key1=" + strings.Repeat("ab12", 8), KeyLegacy, false, "key1=", false},
-	{`export AZURE_AI_KEY="` + strings.Repeat("ab12", 8) + `"`, KeyLegacy, true, "AZURE_AI_KEY=", false},
-	{`"key1": "` + strings.Repeat("ab12", 8) + `",`, KeyLegacy, true, "key1:", false},
-	{"$env:SPEECH_KEY = '" + strings.Repeat("ab12", 8) + "'", KeyLegacy, true, "SPEECH_KEY=", false},
-	{"Bearer " + strings.Repeat("ab12", 8), KeyLegacy, false, "Bearer", false},
-	{strings.Repeat("ab12", 8)[:31], KeyMalformed, false, "", false},
-	{strings.Repeat("ab12", 8) + "0", KeyMalformed, false, "", false},
-	{"0c5a6f21-7d3b-4e1a-9b2c-5f8d7e6a4b3c", KeyGUID, false, "", false},
-	{"{0C5A6F21-7D3B-4E1A-9B2C-5F8D7E6A4B3C}", KeyGUID, false, "", false},
-	{"aad#/subscriptions/x/resourceGroups/y#eyJ0", KeyToken, false, "", false},
-	{"<your-key>", KeyPlaceholder, false, "", false},
-	{"YOUR_SUBSCRIPTION_KEY", KeyPlaceholder, false, "", false},
-	{"paste-key-here", KeyPlaceholder, false, "", false},
-	{"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", KeyPlaceholder, false, "", false},
-	{"abcd••••••••wxyz", KeyPlaceholder, false, "", false},
-	{"${AZURE_KEY}", KeyPlaceholder, false, "", false},
-	{"%SPEECH_KEY%", KeyPlaceholder, false, "", false},
-	{"null", KeyPlaceholder, false, "", false},
-	{"sk-proj-abcdefghijklmnopqrstuvwxyz0123456789", KeyForeign, false, "", false},
-	{"?sv=2022-11-02&ss=b&srt=sco&sp=r&se=2026-01-01&sig=abc%3D", KeyForeign, false, "", false},
-	{"Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=b", KeyForeign, false, "", false},
-	{"ab1" + "8Q~" + strings.Repeat("x_y.z", 6) + "abcd", KeyForeign, false, "", false},
-	{strings.Repeat("Ab1", 14) + "AzSe" + "A" + "b1c2d", KeyForeign, false, "", false},
-	{"hello world", KeyMalformed, false, "", false},
+	{"", classEmpty, false, "", false},
+	{"   ", classEmpty, false, "", true},
+	{`""`, classEmpty, true, "", false},
+	{strings.Repeat("ab12", 8), classLegacy, false, "", false},
+	{strings.Repeat("AB12", 8), classLegacy, false, "", false},                    // upper-case hex
+	{"\ufeff" + strings.Repeat("ab12", 8) + "\r\n", classLegacy, false, "", true}, // BOM and CRLF
+	{strings.Repeat("ab12", 4) + "\u200b" + strings.Repeat("ab12", 4), classLegacy, false, "", true},
+	{`"` + strings.Repeat("ab12", 8) + `"`, classLegacy, true, "", false},
+	{"'" + strings.Repeat("ab12", 8) + "'", classLegacy, true, "", false},
+	{"Ocp-Apim-Subscription-Key: " + strings.Repeat("ab12", 8), classLegacy, false, "Ocp-Apim-Subscription-Key:", false},
+	{"api-key:" + strings.Repeat("ab12", 8), classLegacy, false, "api-key:", false},
+	{"key1=" + strings.Repeat("ab12", 8), classLegacy, false, "key1=", false},
+	{`export AZURE_AI_KEY="` + strings.Repeat("ab12", 8) + `"`, classLegacy, true, "AZURE_AI_KEY=", false},
+	{`"key1": "` + strings.Repeat("ab12", 8) + `",`, classLegacy, true, "key1:", false},
+	{"$env:SPEECH_KEY = '" + strings.Repeat("ab12", 8) + "'", classLegacy, true, "SPEECH_KEY=", false},
+	{"Bearer " + strings.Repeat("ab12", 8), classLegacy, false, "Bearer", false},
+	{strings.Repeat("ab12", 8)[:31], classMalformed, false, "", false},
+	{strings.Repeat("ab12", 8) + "0", classMalformed, false, "", false},
+	{"0c5a6f21-7d3b-4e1a-9b2c-5f8d7e6a4b3c", classGUID, false, "", false},
+	{"{0C5A6F21-7D3B-4E1A-9B2C-5F8D7E6A4B3C}", classGUID, false, "", false},
+	{"aad#/subscriptions/x/resourceGroups/y#eyJ0", classToken, false, "", false},
+	{"<your-key>", classPlaceholder, false, "", false},
+	{"YOUR_SUBSCRIPTION_KEY", classPlaceholder, false, "", false},
+	{"paste-key-here", classPlaceholder, false, "", false},
+	{"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", classPlaceholder, false, "", false},
+	{"abcd••••••••wxyz", classPlaceholder, false, "", false},
+	{"${AZURE_KEY}", classPlaceholder, false, "", false},
+	{"%SPEECH_KEY%", classPlaceholder, false, "", false},
+	{"null", classPlaceholder, false, "", false},
+	{"sk-proj-abcdefghijklmnopqrstuvwxyz0123456789", classForeign, false, "", false},
+	{"?sv=2022-11-02&ss=b&srt=sco&sp=r&se=2026-01-01&sig=abc%3D", classForeign, false, "", false},
+	{"Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=b", classForeign, false, "", false},
+	{"ab1" + "8Q~" + strings.Repeat("x_y.z", 6) + "abcd", classForeign, false, "", false},
+	{strings.Repeat("Ab1", 14) + "AzSe" + "A" + "b1c2d", classForeign, false, "", false},
+	{"hello world", classMalformed, false, "", false},
 }
 
 func TestAnalyseKey(t *testing.T) {
@@ -64,22 +64,22 @@ func TestAnalyseKey(t *testing.T) {
 func TestAnalyseKeyCASK(t *testing.T) {
 	key := vectorKey("AAAY", "B2Kx")
 	k := analyseKey(" " + key + "\n")
-	assert.Equal(t, KeyCASK, k.class)
+	assert.Equal(t, classCASK, k.class)
 	assert.Equal(t, "new-format key for Speech, created 2025-06, checksum valid", k.describe())
-	assert.Equal(t, KeyMalformed, analyseKey(key[:83]).class, "truncated")
+	assert.Equal(t, classMalformed, analyseKey(key[:83]).class, "truncated")
 	assert.Contains(t, analyseKey(key[:83]).why, "cut short")
-	assert.Equal(t, KeyMalformed, analyseKey(key+"x").class, "padded")
+	assert.Equal(t, classMalformed, analyseKey(key+"x").class, "padded")
 
 	azdo := AppendChecksum(key[:76] + "AZDO")
-	assert.Equal(t, KeyForeign, analyseKey(azdo).class)
+	assert.Equal(t, classForeign, analyseKey(azdo).class)
 	assert.Contains(t, analyseKey(azdo).why, "Azure DevOps")
 	hashed := AppendChecksum(key[:57] + "H" + key[58:80])
-	assert.Equal(t, KeyDerived, analyseKey(hashed).class)
+	assert.Equal(t, classDerived, analyseKey(hashed).class)
 }
 
 func TestAnalyseKeyTooLong(t *testing.T) {
 	k := analyseKey(strings.Repeat("a", MaxKeyLen+1))
-	assert.Equal(t, KeyMalformed, k.class)
+	assert.Equal(t, classMalformed, k.class)
 	assert.Contains(t, k.why, "too long")
 }
 

@@ -3,7 +3,7 @@ package diagnosis
 import "math/bits"
 
 // marvinSeed is ComputeHisV1ChecksumSeed("Default0"): the ASCII bytes of
-// "Default0" reversed, read as a little-endian uint64 (facts §1.2, [S17]).
+// "Default0" reversed, read as a little-endian uint64 (sources §1.2, [S17]).
 const marvinSeed = 0x44656661756C7430
 
 // marvin32 is Microsoft's Marvin hash folded to 32 bits (high XOR low), as

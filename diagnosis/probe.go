@@ -13,7 +13,7 @@ import (
 const KeySlot = "\x00key\x00"
 
 // Probe is the test call for an input: the cheapest request that needs a
-// valid key and changes nothing (facts §7), built from the user's
+// valid key and changes nothing (sources §7), built from the user's
 // endpoint, region and header choice.
 type Probe struct {
 	Method  string
@@ -68,12 +68,12 @@ func CheckHost(rawURL string) (Guard, string) {
 		switch {
 		case !family.foreign():
 			return GuardAllow, host + " is an Azure AI host"
-		case family == HostAPIM:
+		case family == hostAPIM:
 			return GuardConfirm, host + " is an API Management gateway, which anyone can create: send the key there only if you trust it"
 		}
 		return GuardConfirm, host + " is not an Azure AI host: send the key there only if you trust it"
 	case "http":
-		if family == HostLoopback {
+		if family == hostLoopback {
 			return GuardConfirm, host + " is a local address over plain http"
 		}
 		return GuardRefuse, "plain http would send the key unencrypted; only loopback addresses (localhost, 127.0.0.1, ::1) may use http"
@@ -103,21 +103,9 @@ func (f *Facts) Probe() (Probe, error) {
 	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
 		k = sub // a multi-service resource called for one API: test that API
 	}
-	p := Probe{Method: k.Test.Method, Body: k.Test.Body}
-	base := f.ep.scheme + "://" + f.ep.hostPort()
-	path, contentType := k.Test.Path, k.Test.ContentType
-	switch {
-	case k.ID == "speech":
-		if base, path = f.speechProbe(base); path == stsPath {
-			p.Method, contentType = "POST", "application/x-www-form-urlencoded"
-		}
-	case k.ID == "translator" && f.ep.family == HostCustom:
-		path = "/translator/text/v3.0" + path
-	case (k.ID == "openai" || k.ID == "ai-services") && f.ep.version == "v1":
-		path = "/openai/v1/models"
-	case k.ID == "foundry-project":
-		path = "/api/projects/" + f.ep.project() + path
-	}
+	p := Probe{Body: k.Test.Body}
+	base, path, contentType := "", "", ""
+	base, path, p.Method, contentType = f.testTarget(k, f.ep.scheme+"://"+f.ep.hostPort())
 	p.URL = base + path
 	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
 	if contentType != "" {
@@ -127,12 +115,31 @@ func (f *Facts) Probe() (Probe, error) {
 		p.Headers = append(p.Headers, Header{"Content-Length", "0"})
 	}
 	p.SecretVar = "AZURE_KEY"
-	if f.key.class == KeyToken {
+	if f.key.class == classToken {
 		p.SecretVar = "AZURE_TOKEN"
 	}
 	f.addKey(&p, k)
 	p.Note = f.probeNote(k, p)
 	return p, nil
+}
+
+// testTarget is where the test call of kind k goes: the base URL, the
+// path, the method and the content type.
+func (f *Facts) testTarget(k *Kind, base string) (string, string, string, string) {
+	path, method, contentType := k.Test.Path, k.Test.Method, k.Test.ContentType
+	switch v, versioned := k.Test.Versions[f.ep.version]; {
+	case k.SpeechRegions:
+		if base, path = f.speechProbe(base); path == stsPath {
+			method, contentType = "POST", "application/x-www-form-urlencoded"
+		}
+	case k.Test.CustomPrefix != "" && f.ep.family == hostCustom:
+		path = k.Test.CustomPrefix + path
+	case k.Test.UnderProject:
+		path = "/api/projects/" + f.ep.project() + path
+	case versioned && f.ep.version != "":
+		path = v
+	}
+	return base, path, method, contentType
 }
 
 // hostPort is the host with its port, as it appeared in the URL.
@@ -147,7 +154,7 @@ func (e *endpointFacts) hostPort() string {
 }
 
 // speechProbe picks the voices list on the region's tts host, or the
-// token exchange on the given host when no region is known (facts §7).
+// token exchange on the given host when no region is known (sources §7).
 func (f *Facts) speechProbe(base string) (string, string) {
 	region := f.ep.region
 	if region == "" && f.region != nil && f.region.Speech {
@@ -162,10 +169,10 @@ func (f *Facts) speechProbe(base string) (string, string) {
 	case CloudChina:
 		domain = ".tts.speech.azure.cn"
 	}
-	if region != "" && domain != "" && f.ep.family != HostCustom && f.ep.family != HostLoopback && f.ep.family != HostUnknown {
+	if region != "" && domain != "" && f.ep.family != hostCustom && f.ep.family != hostLoopback && f.ep.family != hostUnknown {
 		return "https://" + region + domain, "/cognitiveservices/voices/list"
 	}
-	if f.ep.family == HostSpeech || f.ep.family == HostLoopback || f.ep.family == HostUnknown {
+	if f.ep.family == hostSpeech || f.ep.family == hostLoopback || f.ep.family == hostUnknown {
 		return base, "/cognitiveservices/voices/list"
 	}
 	return base, stsPath
@@ -177,32 +184,14 @@ const stsPath = "/sts/v1.0/issueToken"
 // addKey puts the key where the API reads it, or where the user said it
 // went, and the Translator region header where it is needed.
 func (f *Facts) addKey(p *Probe, k *Kind) {
-	h := f.header()
-	switch {
-	case f.key.class == KeyToken:
-		h = HeaderAuthorization // a token always travels as a bearer token
-	case h == HeaderBody:
-		h = "" // a key in the body is never read (header-mismatch): test the right way
-	case h == HeaderAuthorization:
-		if !(k.ID == "openai" && f.ep.version == "v1") {
-			h = ""
-		}
-	}
-	if h == "" {
-		h = k.Header
-	}
-	region := f.regionHeader
-	if region == NoRegionHeader {
-		region = ""
-	}
-	if region == "" && f.region != nil && f.region.ID != Global && (k.ID == "translator" || f.multiServiceKey()) &&
-		(f.ep.family == HostTranslator || k.ID == "translator") {
-		region = f.region.ID
-	}
+	h, region := f.keyWay(k), f.probeRegion(k)
 	if h == HeaderQuery {
-		name, regionName := "subscription-key", ""
-		if k.ID == "translator" {
-			name, regionName = "Subscription-Key", "Subscription-Region"
+		name, regionName := k.QueryKey, ""
+		if name == "" {
+			name = "subscription-key" // not read there (header-mismatch): the usual name
+		}
+		if k.RegionHeader {
+			regionName = "Subscription-Region"
 		}
 		sep := "?"
 		if strings.Contains(p.URL, "?") {
@@ -219,22 +208,49 @@ func (f *Facts) addKey(p *Probe, k *Kind) {
 		value = "Bearer " + KeySlot
 	}
 	p.Headers = append(p.Headers, Header{headerWire(h), value})
-	if k.ID == "translator" && region != "" {
+	if k.RegionHeader && region != "" {
 		p.Headers = append(p.Headers, Header{"Ocp-Apim-Subscription-Region", region})
 	}
 }
 
+// keyWay is how the test call sends the key: as the user did, unless
+// that way is never read, else the API's own header.
+func (f *Facts) keyWay(k *Kind) string {
+	h := f.header()
+	switch {
+	case f.key.class == classToken:
+		h = HeaderAuthorization // a token always travels as a bearer token
+	case h == HeaderBody:
+		h = "" // a key in the body is never read (header-mismatch): test the right way
+	case h == HeaderAuthorization:
+		if !(k.BearerKey != "" && f.ep.version == k.BearerKey) {
+			h = ""
+		}
+	}
+	if h == "" {
+		h = k.Header
+	}
+	return h
+}
+
+// probeRegion is the region header the test call sends: the one the
+// user sent, else the resource's where the API needs it.
+func (f *Facts) probeRegion(k *Kind) string {
+	region := f.regionHeader
+	if region == NoRegionHeader {
+		region = ""
+	}
+	if region == "" && f.region != nil && f.region.ID != Global && (k.RegionHeader || f.multiServiceKey()) &&
+		(f.ep.family == hostTranslator || k.RegionHeader) {
+		region = f.region.ID
+	}
+	return region
+}
+
 // headerWire spells a Header* value as a header name.
 func headerWire(h string) string {
-	switch h {
-	case HeaderAPIKey:
-		return "api-key"
-	case HeaderAuthorization:
-		return "Authorization"
-	case HeaderTrainingKey:
-		return "Training-Key"
-	case HeaderPredictionKey:
-		return "Prediction-Key"
+	if w := lookupKeyWay(h); w != nil && w.Wire != "" {
+		return w.Wire
 	}
 	return "Ocp-Apim-Subscription-Key"
 }

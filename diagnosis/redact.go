@@ -7,7 +7,7 @@ import (
 )
 
 // secretParams are query parameters that carry a key, a signature or a
-// function code (facts §3: Subscription-Key, subscription-key; SAS sig),
+// function code (sources §3: Subscription-Key, subscription-key; SAS sig),
 // spelled without case, dashes, underscores or dots.
 var secretParams = []string{"sig", "code", "auth", "authorization", "pwd", "credential", "credentials"}
 

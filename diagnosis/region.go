@@ -5,7 +5,7 @@ import "strings"
 // Cloud is an Azure cloud: the public one or a sovereign one.
 type Cloud int
 
-// Clouds (facts §2.2).
+// Clouds (sources §2.2).
 const (
 	CloudUnknown Cloud = iota
 	CloudPublic
@@ -34,17 +34,17 @@ type Region struct {
 	Name string
 	// Cloud is the cloud the region belongs to.
 	Cloud Cloud
-	// Speech says the Speech service runs in the region (facts §2.3 tier B).
+	// Speech says the Speech service runs in the region (sources §2.3 tier B).
 	Speech bool
 	// TokenExchange says multi-service keys can get issueToken tokens
-	// in the region ([S1], facts §2.1).
+	// in the region ([S1], sources §2.1).
 	TokenExchange bool
 }
 
 // Global is the "global" location of Translator and legacy Bing resources.
 const Global = "global"
 
-// regionTable lists the regions of facts §2.3: tier A (documented
+// regionTable lists the regions of sources §2.3: tier A (documented
 // regional endpoints), tier B (Speech), tier C (other public regions),
 // Azure Government and Azure China. S marks Speech, T token exchange.
 var regionTable = []struct{ id, name, flags string }{
@@ -151,7 +151,7 @@ func init() {
 		regionIDs = append(regionIDs, r.id)
 		regionByKey[foldRegion(r.name)] = &regions[i]
 	}
-	// Display-name variants people type (facts §2.3) and the Government
+	// Display-name variants people type (sources §2.3) and the Government
 	// host label "virginia" of [S2].
 	for alias, id := range map[string]string{"indiacentral": "centralindia", "virginia": "usgovvirginia",
 		"arizona": "usgovarizona"} {

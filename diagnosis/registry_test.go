@@ -33,6 +33,7 @@ func TestValidateRejects(t *testing.T) {
 		"no fix":    func(c *diagnosis.Check) { c.Fix = "" },
 		"no source": func(c *diagnosis.Check) { c.Sources = "" },
 		"no rule":   func(c *diagnosis.Check) { c.Run = nil },
+		"no area":   func(c *diagnosis.Check) { c.Area = 0 },
 	} {
 		c := good
 		mutate(&c)
@@ -49,7 +50,7 @@ func TestSpecCauses(t *testing.T) {
 		t.Skip("the contract shared/spec/causes.md is not beside this checkout (it is in the team's CI)")
 	}
 	require.NoError(t, err)
-	ids := regexp.MustCompile("(?m)^\\| ([a-z0-9-]+) \\|").FindAllStringSubmatch(string(spec), -1)
+	ids := regexp.MustCompile(`(?m)^\| ([a-z0-9-]+) \|`).FindAllStringSubmatch(string(spec), -1)
 	require.NotEmpty(t, ids)
 	for _, m := range ids {
 		if id := m[1]; id != "ID" {

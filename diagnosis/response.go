@@ -35,7 +35,7 @@ func analyseResponse(status int, body string) responseFacts {
 	return r
 }
 
-// statusPrefixes introduce an HTTP status in the texts of facts §4:
+// statusPrefixes introduce an HTTP status in the texts of sources §4:
 // "Error code: 401", "Status: 401", "(401)", "HTTP/1.1 401",
 // "statusCode": 401, "error (401)", "status code '401'".
 var statusPrefixes = []string{"http/1.1 ", "http/2 ", "http/1.0 ", "error code: ", "status: ", "status code: ",
@@ -67,7 +67,7 @@ func statusIn(text string) int {
 
 // reasonPhrases map the reason phrases SDKs print without a body or a
 // number ("Operation returned an invalid status code 'Forbidden'",
-// "Quota Exceeded") to their status (facts §4.2, §4.4 [I35][I44]).
+// "Quota Exceeded") to their status (sources §4.2, §4.4 [I44]).
 var reasonPhrases = [...]struct {
 	phrase string
 	status int
@@ -86,7 +86,7 @@ func reasonStatus(text string) int {
 
 // errorBody reports whether a body reads as an error though its status
 // may be a success: older APIs answered 200 with an error object
-// (facts §4.2 [I12]).
+// (sources §4.2 [I12]).
 func (r *responseFacts) errorBody() bool {
 	return r.has(`"error"`, "'error'", "invalid subscription key", "invalid key", "access denied", "unauthorized")
 }
@@ -120,7 +120,7 @@ func (r *responseFacts) has(phrases ...string) bool {
 
 // hasCode reports whether a JSON, dict or key=value "code" field holds
 // the code, quoted or not: "code":401000, 'code': '401000',
-// error_code=PermissionDenied (facts §4.2).
+// error_code=PermissionDenied (sources §4.2).
 func (r *responseFacts) hasCode(code string) bool {
 	t := r.text
 	for {
@@ -162,7 +162,7 @@ func excerpt(original, lower string, phrases ...string) string {
 }
 
 // statusMeaning says what a status means for an Azure AI call in
-// general (facts §7 rule of thumb, §4).
+// general (sources §7 rule of thumb, §4).
 func statusMeaning(code int) string {
 	switch {
 	case code >= 200 && code < 300:

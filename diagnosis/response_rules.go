@@ -3,7 +3,7 @@ package diagnosis
 import "fmt"
 
 // responseRule is one kind of answer the services give, recognised by
-// phrases and codes in any wrapping (facts §4).
+// phrases and codes in any wrapping (sources §4).
 type responseRule int
 
 // Response rules, one per response-* cause that a text can show.

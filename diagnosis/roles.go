@@ -5,7 +5,7 @@ import (
 )
 
 // Built-in Azure roles that grant data access to Azure AI resources
-// (facts §3 [S1][S24][I61]). Owner and Contributor grant none.
+// (sources §3 [S1][S24][I61]). Owner and Contributor grant none.
 const (
 	roleCognitiveUser     = "Cognitive Services User"
 	roleCognitiveContrib  = "Cognitive Services Contributor"
@@ -156,7 +156,7 @@ func RoleCommands(oid, role, resourceID, name string) []Command {
 // token or the name the endpoint reveals. Empty when neither a token nor
 // a permission answer makes roles relevant.
 func (f *Facts) RoleCommands() []Command {
-	if f.key.class != KeyToken && !f.resp.hit(rulePermissionDenied) && !f.resp.hit(ruleARMAuthorizationFailed) {
+	if f.key.class != classToken && !f.resp.hit(rulePermissionDenied) && !f.resp.hit(ruleARMAuthorizationFailed) {
 		return nil
 	}
 	role := f.dataRole()

@@ -82,7 +82,7 @@ func secretWord(s string) bool {
 		return false
 	}
 	k := analyseKey(s)
-	return k.class != KeyMalformed || isHex(k.clean) || mixedCase(k.clean)
+	return k.class != classMalformed || isHex(k.clean) || mixedCase(k.clean)
 }
 
 // mixedCase reports whether s has an upper-case letter, a lower-case

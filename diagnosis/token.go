@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// aadToken is the Speech form aad#RESOURCE_ID#TOKEN (facts §1.3 [S11]).
+// aadToken is the Speech form aad#RESOURCE_ID#TOKEN (sources §1.3 [S11]).
 type aadToken struct {
 	resource string      // the middle part
 	token    tokenClaims // the last part, decoded
@@ -82,7 +82,7 @@ type Claim struct {
 func TokenClaims(key string, now time.Time) []Claim {
 	k := analyseKey(key)
 	t := k.token
-	if k.class != KeyToken || !t.ok {
+	if k.class != classToken || !t.ok {
 		return nil
 	}
 	var out []Claim

@@ -79,14 +79,28 @@ func findChromium() (string, error) {
 }
 
 // buildWasm builds a package for the browser with the flags of make build
-// (WASMFLAGS).
+// (WASMFLAGS in the Makefile, their one home).
 func buildWasm(pkg, out string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=az401/...=-l", "-ldflags=-s -w", "-o", out, pkg)
+	flags, err := wasmFlags()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("go", append(append([]string{"build"}, flags...), "-o", out, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building %s for WebAssembly: %v\n%s", pkg, err, b)
 	}
 	return nil
+}
+
+// wasmFlags reads the page's build flags from the Makefile (make
+// print-wasmflags prints one a line).
+func wasmFlags() ([]string, error) {
+	b, err := exec.Command("make", "-s", "-C", "..", "print-wasmflags").Output()
+	if err != nil {
+		return nil, fmt.Errorf("reading the wasm build flags (make print-wasmflags): %v", err)
+	}
+	return strings.Split(strings.TrimSpace(string(b)), "\n"), nil
 }
 
 // site serves a generated site like GitHub Pages; swap replaces it (a

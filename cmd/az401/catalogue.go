@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 package main
 
@@ -14,11 +14,11 @@ import (
 
 // runKinds lists the API kinds.
 func runKinds(args []string, e env) error {
-	form, err := formatFlag("kinds", args, "text", "json")
+	format, err := formatFlag("kinds", args, "text", "json")
 	if err != nil {
 		return err
 	}
-	if form == "json" {
+	if format == "json" {
 		type kind struct {
 			ID, Name, Group, Header, Example string
 			Retired                          string `json:",omitempty"`
@@ -32,11 +32,7 @@ func runKinds(args []string, e env) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tKEY HEADER\tEXAMPLE ENDPOINT")
 	for _, k := range diagnosis.Kinds() {
-		name := k.Name
-		if k.Retired != "" {
-			name += " (retired " + k.Retired + ")"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.ID, name, k.Header, k.Example)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", k.ID, k.Label(), k.Header, k.Example)
 	}
 	return tw.Flush()
 }
@@ -44,11 +40,11 @@ func runKinds(args []string, e env) error {
 // runCauses lists the causes; --format markdown writes the catalogue
 // that docs/causes.md holds.
 func runCauses(args []string, e env) error {
-	form, err := formatFlag("causes", args, "text", "json", "markdown")
+	format, err := formatFlag("causes", args, "text", "json", "markdown")
 	if err != nil {
 		return err
 	}
-	switch form {
+	switch format {
 	case "json":
 		type cause struct {
 			ID, Severity, Title, Doc, Fix, Sources string
@@ -109,7 +105,7 @@ func runExplain(args []string, e env) error {
 	for _, step := range strings.Split(c.Fix, "\n") {
 		fmt.Fprintf(&b, "  - %s\n", step)
 	}
-	fmt.Fprintf(&b, "\nSources: %s (shared/reference/azure-auth-facts.md)\nOnline: the page's %s\n", c.Sources, diagnosis.DocsURL(c.ID))
+	fmt.Fprintf(&b, "\nSources: %s (docs/sources.md)\nOnline: the page's %s\n", c.Sources, diagnosis.DocsURL(c.ID))
 	_, err := io.WriteString(e.stdout, b.String())
 	return err
 }
@@ -117,7 +113,7 @@ func runExplain(args []string, e env) error {
 // formatFlag parses a command that takes only --format.
 func formatFlag(cmd string, args []string, choices ...string) (string, error) {
 	fs := newFlagSet(cmd)
-	form := fs.String("format", choices[0], "")
+	format := fs.String("format", choices[0], "")
 	if err := fs.Parse(args); err != nil {
 		return "", flagError(fs, err)
 	}
@@ -125,9 +121,9 @@ func formatFlag(cmd string, args []string, choices ...string) (string, error) {
 		return "", usagef("", "%s takes no arguments", cmd)
 	}
 	for _, c := range choices {
-		if *form == c {
+		if *format == c {
 			return c, nil
 		}
 	}
-	return "", usagef("use --format "+strings.Join(choices, ", --format "), "unknown --format %s", quoteArg(*form))
+	return "", usagef("use --format "+strings.Join(choices, ", --format "), "unknown --format %s", quoteArg(*format))
 }

@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 package main
 
@@ -201,7 +201,7 @@ func TestCausesDoc(t *testing.T) {
 	_, out, _ := az(t, "", "", "causes", "--format", "markdown")
 	have, err := os.ReadFile("../../docs/causes.md")
 	require.NoError(t, err)
-	assert.True(t, string(have) == out, "docs/causes.md needs updating. Run: make docs")
+	assert.Equal(t, out, string(have), "docs/causes.md needs updating. Run: make docs")
 }
 
 func TestStatic(t *testing.T) {

@@ -1,9 +1,10 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,12 +20,12 @@ import (
 // and prints the report.
 func runDiagnose(args []string, e env) (int, error) {
 	fs := newFlagSet("diagnose")
-	in, form, err := parseInput(fs, args, e)
+	in, format, err := parseInput(fs, args, e)
 	if err != nil {
 		return 0, err
 	}
 	r := diagnosis.Diagnose(in)
-	return report(e, in, r, form, nil)
+	return report(e, in, r, format, nil)
 }
 
 // newFlagSet returns a flag set that reports errors to run, not stderr.
@@ -34,75 +35,107 @@ func newFlagSet(name string) *flag.FlagSet {
 	return fs
 }
 
+// inputFlags are the flags of diagnose and probe, as given.
+type inputFlags struct {
+	in                                       diagnosis.Input
+	keyStdin, regenerated                    bool
+	responseFile, keyAge, trial, now, format string
+	from                                     string
+	status                                   int
+}
+
+// define defines the flags on fs.
+func (v *inputFlags) define(fs *flag.FlagSet) {
+	fs.StringVar(&v.in.Kind, "kind", "", "")
+	fs.StringVar(&v.in.Endpoint, "endpoint", "", "")
+	fs.StringVar(&v.in.Region, "region", "", "")
+	fs.BoolVar(&v.keyStdin, "key-stdin", false, "")
+	fs.StringVar(&v.in.Header, "header", "", "")
+	fs.StringVar(&v.in.RegionHeader, "region-header", "", "")
+	fs.IntVar(&v.status, "status", 0, "")
+	fs.StringVar(&v.responseFile, "response-file", "", "")
+	fs.StringVar(&v.keyAge, "key-age", "", "")
+	fs.BoolVar(&v.regenerated, "regenerated", false, "")
+	fs.StringVar(&v.trial, "trial-started", "", "")
+	fs.StringVar(&v.now, "now", "", "")
+	fs.StringVar(&v.format, "format", "text", "")
+	fs.StringVar(&v.from, "from", "", "")
+}
+
 // parseInput parses the flags of diagnose and probe (fs may hold more)
-// and reads the key and the response.
+// and reads the key and the response. It returns the input and the
+// --format.
 func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string, error) {
-	var (
-		in                                     diagnosis.Input
-		keyStdin, regenerated                  bool
-		responseFile, keyAge, trial, now, form string
-		from                                   string
-		status                                 int
-	)
-	fs.StringVar(&in.Kind, "kind", "", "")
-	fs.StringVar(&in.Endpoint, "endpoint", "", "")
-	fs.StringVar(&in.Region, "region", "", "")
-	fs.BoolVar(&keyStdin, "key-stdin", false, "")
-	fs.StringVar(&in.Header, "header", "", "")
-	fs.StringVar(&in.RegionHeader, "region-header", "", "")
-	fs.IntVar(&status, "status", 0, "")
-	fs.StringVar(&responseFile, "response-file", "", "")
-	fs.StringVar(&keyAge, "key-age", "", "")
-	fs.BoolVar(&regenerated, "regenerated", false, "")
-	fs.StringVar(&trial, "trial-started", "", "")
-	fs.StringVar(&now, "now", "", "")
-	fs.StringVar(&form, "format", "text", "")
-	fs.StringVar(&from, "from", "", "")
+	var v inputFlags
+	v.define(fs)
 	if err := fs.Parse(args); err != nil {
-		return in, "", flagError(fs, err)
+		return v.in, "", flagError(fs, err)
 	}
 	if fs.NArg() > 0 {
-		return in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
+		return v.in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
 			"unexpected argument %s", quoteArg(fs.Arg(0)))
 	}
-	if err := checkChoices(in.Kind, in.Header, form); err != nil {
-		return in, "", err
+	if err := checkChoices(v.in.Kind, v.in.Header, v.format); err != nil {
+		return v.in, "", err
 	}
-	if status != 0 && (status < 100 || status > 599) {
-		return in, "", usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", status)
+	if err := v.check(); err != nil {
+		return v.in, "", err
 	}
-	in.Status, in.Regenerated = status, regenerated
+	if err := v.times(); err != nil {
+		return v.in, "", err
+	}
+	return v.read(e)
+}
+
+// check validates the status and who reads standard input.
+func (v *inputFlags) check() error {
+	if v.status != 0 && (v.status < 100 || v.status > 599) {
+		return usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", v.status)
+	}
+	v.in.Status, v.in.Regenerated = v.status, v.regenerated
+	if v.keyStdin && v.responseFile == "-" {
+		return usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
+	}
+	if v.from == "-" && (v.keyStdin || v.responseFile == "-") {
+		return usagef("put the snippet in a file and pass --from FILE", "--from - and --key-stdin (or --response-file -) both want standard input")
+	}
+	return nil
+}
+
+// times parses the key's age, the trial's start and the clock.
+func (v *inputFlags) times() error {
 	var err error
-	if keyAge != "" {
-		if in.KeyAge, err = diagnosis.ParseKeyAge(keyAge); err != nil {
-			return in, "", usagef("", "--key-age: %v", err)
+	if v.keyAge != "" {
+		if v.in.KeyAge, err = diagnosis.ParseKeyAge(v.keyAge); err != nil {
+			return usagef("", "--key-age: %v", err)
 		}
 	}
-	if trial != "" {
-		if in.TrialStarted, err = diagnosis.ParseDay(trial); err != nil {
-			return in, "", usagef("", "--trial-started: %v", err)
+	if v.trial != "" {
+		if v.in.TrialStarted, err = diagnosis.ParseDay(v.trial); err != nil {
+			return usagef("", "--trial-started: %v", err)
 		}
 	}
-	in.Now = time.Now()
-	if now != "" {
-		if in.Now, err = time.Parse(time.RFC3339, now); err != nil {
-			return in, "", usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %s is not a time", quoteArg(now))
+	v.in.Now = time.Now()
+	if v.now != "" {
+		if v.in.Now, err = time.Parse(time.RFC3339, v.now); err != nil {
+			return usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %s is not a time", quoteArg(v.now))
 		}
 	}
-	if keyStdin && responseFile == "-" {
-		return in, "", usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
-	}
-	if from == "-" && (keyStdin || responseFile == "-") {
-		return in, "", usagef("put the snippet in a file and pass --from FILE", "--from - and --key-stdin (or --response-file -) both want standard input")
-	}
-	if in.Key, err = readKey(keyStdin, e); err != nil {
+	return nil
+}
+
+// read reads the key, the response and the --from snippet.
+func (v *inputFlags) read(e env) (diagnosis.Input, string, error) {
+	var err error
+	in := v.in
+	if in.Key, err = readKey(v.keyStdin, e); err != nil {
 		return in, "", err
 	}
-	if in.Response, err = readResponse(responseFile, e); err != nil {
+	if in.Response, err = readResponse(v.responseFile, e); err != nil {
 		return in, "", err
 	}
-	if from != "" {
-		text, err := readFile(from, "--from", e)
+	if v.from != "" {
+		text, err := readFile(v.from, "--from", e)
 		if err != nil {
 			return in, "", err
 		}
@@ -110,13 +143,13 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 		in = snippet.Input(in) // what the flags say wins
 	}
 	e.secrets.add(in.Key)
-	return in, form, nil
+	return in, v.format, nil
 }
 
 // report prints a report and returns the exit status for it.
-func report(e env, in diagnosis.Input, r diagnosis.Report, form string, call *probeCall) (int, error) {
+func report(e env, in diagnosis.Input, r diagnosis.Report, format string, call *probeCall) (int, error) {
 	var err error
-	if form == "json" {
+	if format == "json" {
 		err = writeJSON(e.stdout, in, r, call)
 	} else {
 		err = writeText(e.stdout, in, r, call)
@@ -131,18 +164,18 @@ func report(e env, in diagnosis.Input, r diagnosis.Report, form string, call *pr
 }
 
 // checkChoices validates the flags that take one of a list.
-func checkChoices(kind, header, form string) error {
+func checkChoices(kind, header, format string) error {
 	if kind != "" && diagnosis.LookupKind(kind) == nil {
 		ids := kindIDs()
 		return usagef(suggestOr(kind, ids, "did you mean --kind %s?", "kinds are: "+strings.Join(ids, ", ")),
 			"unknown --kind %s", quoteArg(kind))
 	}
-	if header != "" && !slices.Contains(diagnosis.Headers, strings.ToLower(header)) {
-		return usagef(suggestOr(strings.ToLower(header), diagnosis.Headers, "did you mean --header %s?",
-			"headers are: "+strings.Join(diagnosis.Headers, ", ")), "unknown --header %s", quoteArg(header))
+	if ways := keyWayIDs(); header != "" && !slices.Contains(ways, strings.ToLower(header)) {
+		return usagef(suggestOr(strings.ToLower(header), ways, "did you mean --header %s?",
+			"headers are: "+strings.Join(ways, ", ")), "unknown --header %s", quoteArg(header))
 	}
-	if form != "text" && form != "json" {
-		return usagef("use --format text or --format json", "unknown --format %s", quoteArg(form))
+	if format != "text" && format != "json" {
+		return usagef("use --format text or --format json", "unknown --format %s", quoteArg(format))
 	}
 	return nil
 }
@@ -188,7 +221,7 @@ func readResponse(name string, e env) (string, error) {
 // readFile reads a file or, for "-", standard input, capped a little
 // above what the diagnosis reads so the cut is reported.
 func readFile(name, flag string, e env) (string, error) {
-	var r io.Reader = e.stdin
+	r := e.stdin
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
@@ -217,5 +250,19 @@ func flagError(fs *flag.FlagSet, err error) error {
 		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 		return usagef(suggestOr(name, names, "did you mean --%s?", "run az401 help for the flags"), "unknown flag --%s", name)
 	}
+	if errors.Is(err, flag.ErrHelp) {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
+		return usagef("run az401 help for what they mean", "the flags of az401 %s are %s", fs.Name(), strings.Join(names, " "))
+	}
 	return usagef("", "%s", msg)
+}
+
+// keyWayIDs lists the --header values.
+func keyWayIDs() []string {
+	ids := make([]string, len(diagnosis.KeyWays))
+	for i, w := range diagnosis.KeyWays {
+		ids[i] = w.ID
+	}
+	return ids
 }

@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 // Command az401 explains why a call to an Azure AI service answers 401,
 // 403 or 404. Built for WebAssembly it is the page; built natively it

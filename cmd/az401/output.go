@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 package main
 
@@ -175,7 +175,7 @@ func count(n int, unit string) string {
 	return fmt.Sprintf("%d %ss", n, unit)
 }
 
-// jsonReport is the JSON form of spec/cli.md; probe adds "probe".
+// jsonReport is the JSON output of docs/cli.md; probe adds "probe".
 type jsonReport struct {
 	Input     jsonInput           `json:"input"`
 	Extracted []extractedField    `json:"extracted,omitempty"`

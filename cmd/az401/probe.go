@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 package main
 
@@ -22,7 +22,7 @@ func runProbe(args []string, e env) (int, error) {
 	fs := newFlagSet("probe")
 	dryRun := fs.Bool("dry-run", false, "")
 	allowHost := fs.String("allow-host", "", "")
-	in, form, err := parseInput(fs, args, e)
+	in, format, err := parseInput(fs, args, e)
 	if err != nil {
 		return 0, err
 	}
@@ -44,5 +44,5 @@ func runProbe(args []string, e env) (int, error) {
 		res := probe.Send(nil, p, in.Key, "from the command line")
 		call.result, in.Probe = &res, &res
 	}
-	return report(e, in, diagnosis.Diagnose(in), form, call)
+	return report(e, in, diagnosis.Diagnose(in), format, call)
 }

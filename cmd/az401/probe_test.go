@@ -1,4 +1,4 @@
-//go:build !wasm
+//go:build !(js && wasm)
 
 package main
 
@@ -16,7 +16,7 @@ import (
 )
 
 // TestProbeScenarios sends the CLI's test call to a fake gateway per
-// answer of facts §4: each yields its finding, and the key travels only
+// answer of sources §4: each yields its finding, and the key travels only
 // in the header the API reads.
 func TestProbeScenarios(t *testing.T) {
 	key := testkeys.CASK('F')

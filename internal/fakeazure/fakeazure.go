@@ -1,6 +1,6 @@
 // Package fakeazure is an Azure AI gateway for tests, on loopback: it
 // answers every request with one scenario's status, headers and exact
-// body (facts §4), with or without CORS headers, and records what it got.
+// body (sources §4), with or without CORS headers, and records what it got.
 package fakeazure
 
 import (
@@ -20,9 +20,9 @@ type Scenario struct {
 	CORS bool
 }
 
-// The answers of facts §4.
+// The answers of sources §4.
 var (
-	// Gateway401 is the gateway's 401 for a wrong key or host (facts §4.1).
+	// Gateway401 is the gateway's 401 for a wrong key or host (sources §4.1).
 	Gateway401 = Scenario{Status: 401, CORS: true,
 		Body: `{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}`,
 		Headers: map[string]string{"Content-Type": "application/json", "apim-request-id": "00000000-0000-0000-0000-000000000401",
@@ -30,18 +30,18 @@ var (
 	// Gateway401NoCORS is the same answer without CORS headers, as many
 	// services give to browsers.
 	Gateway401NoCORS = Scenario{Status: 401, Body: Gateway401.Body, Headers: Gateway401.Headers}
-	// Translator401000 is Translator's credentials error (facts §4.2).
+	// Translator401000 is Translator's credentials error (sources §4.2).
 	Translator401000 = Scenario{Status: 401, CORS: true,
 		Body:    `{"error":{"code":401000,"message":"The request is not authorized because credentials are missing or invalid."}}`,
 		Headers: map[string]string{"Content-Type": "text/plain; charset=utf-8", "X-RequestId": "TRAN.TEST.0001"}}
-	// LocalAuthDisabled is the 403 of a resource with key auth off (facts §4.4).
+	// LocalAuthDisabled is the 403 of a resource with key auth off (sources §4.4).
 	LocalAuthDisabled = Scenario{Status: 403, CORS: true,
 		Body:    `{"error":{"code":"AuthenticationTypeDisabled","message": "Key based authentication is disabled for this resource."}}`,
 		Headers: map[string]string{"Content-Type": "application/json"}}
-	// NotFound is the 404 after a key passed (facts §4.5).
+	// NotFound is the 404 after a key passed (sources §4.5).
 	NotFound = Scenario{Status: 404, CORS: true, Body: `{"error":{"code":"404","message": "Resource not found"}}`,
 		Headers: map[string]string{"Content-Type": "application/json"}}
-	// RateLimited is a 429 with Retry-After (facts §4.5).
+	// RateLimited is a 429 with Retry-After (sources §4.5).
 	RateLimited = Scenario{Status: 429, CORS: true, Body: `{"error":{"code":"429","message": "Rate limit is exceeded. Try again in 7 seconds."}}`,
 		Headers: map[string]string{"Content-Type": "application/json", "Retry-After": "7", "x-ms-region": "West Europe"}}
 	// OK is a success.

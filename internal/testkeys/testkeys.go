@@ -10,12 +10,12 @@ import (
 	"az401/diagnosis"
 )
 
-// random is the 52-character random part: the fact sheet's synthetic
-// filler (facts §1.2), padded.
+// random is the 52-character random part: the synthetic
+// filler (sources §1.2), padded.
 var random = "SyntheticTestVectorNotARealKey" + strings.Repeat("0", 22)
 
 // CASK returns a checksum-valid 84-character key for the service
-// character (facts §1.2 table), created in 2025-06 (BF).
+// character (sources §1.2 table), created in 2025-06 (BF).
 func CASK(service byte) string {
 	return CASKWith(random, "JQQJ99", "BF", service, "ACOG")
 }
