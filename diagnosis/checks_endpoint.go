@@ -298,7 +298,10 @@ func pathProblem(e *endpointFacts) string {
 		return "has a double slash"
 	}
 	for i := 0; i+1 < len(e.segs); i++ {
-		if e.segs[i] == e.segs[i+1] && !isNumeric(e.segs[i]) {
+		// A segment after a collection (indexes, deployments…) is a name
+		// the user chose: AI Search's /indexes/docs/docs is no repeat.
+		named := i > 0 && strings.HasSuffix(strings.ToLower(e.segs[i-1]), "s")
+		if e.segs[i] == e.segs[i+1] && !isNumeric(e.segs[i]) && !named {
 			return "repeats /" + e.segs[i] + "/"
 		}
 	}

@@ -68,7 +68,7 @@ var responseTokenRejected = &Check{
 		if f.resp.hit(ruleTokenRejected) {
 			return one(c.finding("The service refused the bearer token: missing, invalid, wrong audience or expired.", f.evidence(ruleTokenRejected)))
 		}
-		if f.resp.status == 401 && f.resp.hits&other401 == 0 && f.bearerToken() {
+		if f.resp.status == 401 && f.resp.hits&other401 == 0 && f.bearerToken() && !f.tokenReasonDenied() {
 			return one(c.finding("The service answered 401 to the bearer token: invalid, expired, or for another audience.", f.statusEvidence()))
 		}
 		return nil
@@ -88,7 +88,7 @@ var responsePermissionDenied = &Check{
 	Fix:     roleFix(roleCognitiveUser),
 	Sources: "§3, §4.2 [S1][S24][I21][I22][I23][I61]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if !f.resp.hit(rulePermissionDenied) {
+		if !f.resp.hit(rulePermissionDenied) && !f.tokenReasonDenied() {
 			return nil
 		}
 		role := f.dataRole()
@@ -98,6 +98,15 @@ var responsePermissionDenied = &Check{
 		}
 		return one(c.finding(msg, f.evidence(rulePermissionDenied)).withFix(roleFix(role)))
 	},
+}
+
+// tokenReasonDenied reports a 401 to a bearer token whose only detail is
+// the gateway's reason phrase PermissionDenied, as Python requests prints
+// it ("401 Client Error: PermissionDenied for url: …"). With a key the
+// phrase comes with any refusal (facts §4.1); with a token the gateway
+// sends it when the token is valid but the identity has no data role.
+func (f *Facts) tokenReasonDenied() bool {
+	return f.bearerToken() && f.resp.status == 401 && f.resp.has("permissiondenied")
 }
 
 // roleFix says how to grant a data role and what not to expect.
@@ -201,6 +210,25 @@ var responseSpeechAuth = responseCheck(&Check{
 	Sources: "§4.3 [I50][I57][S8][S9]",
 }, ruleSpeechAuth, "The Speech SDK could not authenticate: the key or the region is wrong.")
 
+var responseSpeechConnection = &Check{
+	ID: "response-speech-connection", Severity: Error, Title: "Speech SDK could not open its connection",
+	Doc: "CancellationReason.Error with ErrorCode ConnectionFailure (\"Connection failed (no connection to the " +
+		"remote host)\", \"WebSocket upgrade failed: Unspecified connection error\", \"Unable to contact " +
+		"server\") and no authentication error: the SDK never reached the service, so the key was not " +
+		"judged. The usual causes are a region that is not a region id (a display name such as \"North " +
+		"Europe\" makes a host name that does not resolve), a proxy or firewall that blocks or rewrites the " +
+		"WebSocket upgrade on port 443 (an upgrade answered 200 is a proxy's page), a wrong custom endpoint, " +
+		"or no network.",
+	Fix:     "Pass the region id (northeurope, westus2), not its display name or a URL\nAllow outbound wss:// on port 443 to REGION.stt.speech.microsoft.com and REGION.tts.speech.microsoft.com, or give the SDK the proxy (SpeechConfig.SetProxy)\nRetry: a short outage gives the same",
+	Sources: "facts §2.3, §4.3",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(ruleSpeechConnection) || f.resp.hit(ruleSpeechAuth) {
+			return nil
+		}
+		return one(c.finding("The Speech SDK could not reach the service: check the region id, the network and any proxy.", f.evidence(ruleSpeechConnection)))
+	},
+}
+
 var responseDeploymentNotFound = responseCheck(&Check{
 	ID: "response-deployment-not-found", Area: AreaResponse, Severity: Warning, Title: "Azure OpenAI deployment not found",
 	Doc: "DeploymentNotFound: the key passed; the deployment name in the URL does not exist, or was " +
@@ -208,6 +236,16 @@ var responseDeploymentNotFound = responseCheck(&Check{
 	Fix:     "Use the deployment name (not the model name) from AI Foundry → Deployments\nWait 5 minutes after creating a deployment",
 	Sources: "§4.5",
 }, ruleDeployment, "The key passed, but the deployment does not exist (yet).")
+
+var responseAPIVersionUnsupported = responseCheck(&Check{
+	ID: "response-api-version-unsupported", Severity: Warning, Title: "Key passed, but the api-version is not served",
+	Doc: "400 \"API version not supported\", or \"Model … is enabled only for api versions … and later\": the " +
+		"gateway accepted the credentials, but the api-version in the URL does not exist for this operation, " +
+		"or is too old for the model deployed. SDKs pin their own default api-version, which an older " +
+		"library or an explicit setting can leave behind.",
+	Fix:     "Set api-version to a version the API reference lists for this operation (for Azure OpenAI, a current GA version)\nFor newer models, use the version the message names or later\nUpgrade the SDK if it pins an old default",
+	Sources: "facts §4.5, §7",
+}, ruleAPIVersion, "The key passed, but this api-version is not served for the operation or model.")
 
 var responseNotFound = &Check{
 	ID: "response-not-found", Area: AreaResponse, Severity: Warning, Title: "Key passed, but the path does not exist",

@@ -96,6 +96,11 @@ var statusTests = []struct {
 	{`{\"error\":{\"code\":\"401\"}}`, 401},
 	{`StatusCode: 1006, undefined Reason`, 0},
 	{`retry after 86400 seconds`, 0},
+	{`Response status code does not indicate success: 401 (PermissionDenied).`, 401},
+	{`AuthenticationError: 401 status code (no body)`, 401},
+	{`401 Client Error: PermissionDenied for url: https://a.services.ai.azure.com/x`, 401},
+	{`Error: The API deployment for this resource does not exist.`, 0},
+	{`4010 apples`, 0},
 	{``, 0},
 }
 
@@ -126,4 +131,18 @@ func TestRegions(t *testing.T) {
 	assert.True(t, regionByID["eastus"].TokenExchange)
 	assert.False(t, regionByID["eastus2"].TokenExchange)
 	assert.Equal(t, CloudChina, regionByID["chinanorth3"].Cloud)
+}
+
+// TestPathProblem: a repeated segment is a mistake unless it names an
+// item of a collection.
+func TestPathProblem(t *testing.T) {
+	for _, tt := range []struct{ url, want string }{
+		{"https://contoso.openai.azure.com/openai/openai/deployments/gpt4/chat/completions?api-version=2024-10-21", "repeats /openai/"},
+		{"https://srch1.search.windows.net/indexes/docs/docs?api-version=2024-07-01&search=*", ""},
+		{"https://contoso.openai.azure.com/openai/deployments/chat/chat/completions?api-version=2024-10-21", ""},
+		{"https://vis1.cognitiveservices.azure.com/vision/vision/v3.2/analyze", "repeats /vision/"},
+	} {
+		e := analyseEndpoint(tt.url)
+		assert.Equal(t, tt.want, pathProblem(&e), "pathProblem(%s)", tt.url)
+	}
 }

@@ -23,8 +23,8 @@ var registry = []*Check{
 	// Time.
 	trialExpired, keyTooNew, keyRegenerated,
 	// The service's generic refusals and other answers.
-	responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseInvalidKeyOrEndpoint,
-	responseDeploymentNotFound, responseNotFound, responseRateLimited,
+	responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseSpeechConnection, responseInvalidKeyOrEndpoint,
+	responseDeploymentNotFound, responseAPIVersionUnsupported, responseNotFound, responseRateLimited,
 	// Doubts and pollution.
 	resourceNetworkRestricted, resourceNoCustomSubdomain, snippetDefaultRegion, snippetYAMLDate, snippetKeyInCode,
 	snippetUnreadable, probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,

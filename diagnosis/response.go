@@ -37,15 +37,22 @@ func analyseResponse(status int, body string) responseFacts {
 
 // statusPrefixes introduce an HTTP status in the texts of sources §4:
 // "Error code: 401", "Status: 401", "(401)", "HTTP/1.1 401",
-// "statusCode": 401, "error (401)", "status code '401'".
+// "statusCode": 401, "error (401)", "status code '401'", HttpClient's
+// "does not indicate success: 401", openai-node's "AuthenticationError:
+// 401 status code (no body)".
 var statusPrefixes = []string{"http/1.1 ", "http/2 ", "http/1.0 ", "error code: ", "status: ", "status code: ",
 	"status code ", `"statuscode":`, `"statuscode": `, "'statuscode': ", "statuscode: ", "error (", "(",
 	"returned an error: (", "http ", `"code":"`, `"code": "`, "'code': '", `"code":`, `"code": `, "'code': ",
-	`\"code\":\"`, `\"code\":`, `\"statuscode\":`}
+	`\"code\":\"`, `\"code\":`, `\"statuscode\":`, "success: ", "error: "}
 
 // statusIn finds the first HTTP status in a message; Translator's
-// six-digit codes give their first three digits (401000 → 401).
+// six-digit codes give their first three digits (401000 → 401). A
+// message may also start with the status, as Python requests' "401
+// Client Error: …" does.
 func statusIn(text string) int {
+	if code := leadingStatus(text); code != 0 && strings.HasPrefix(text[3:], " ") {
+		return code
+	}
 	best, bestAt := 0, len(text)
 	for _, p := range statusPrefixes {
 		i := strings.Index(text, p)

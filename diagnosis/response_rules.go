@@ -24,6 +24,8 @@ const (
 	ruleNotFound
 	ruleRateLimited
 	ruleARMAuthorizationFailed
+	ruleAPIVersion
+	ruleSpeechConnection
 	ruleCount
 )
 
@@ -39,7 +41,8 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 		codes: []string{"permissiondenied"}},
 	ruleLocalAuth: {phrases: []string{"key based authentication is disabled"}, codes: []string{"authenticationtypedisabled"}},
 	ruleNetwork: {phrases: []string{"virtual network/firewall rules", "throwexceptionduetotrafficdenied",
-		"public access is disabled", "please configure private endpoint"}},
+		"public access is disabled", "please configure private endpoint",
+		"a virtual network is configured for this resource", "aka.ms/cogsvc-vnet"}},
 	ruleQuota:         {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota", "quota exceeded"}, codes: []string{"403001"}},
 	ruleLimitedAccess: {phrases: []string{"missing approval for one or more", "aka.ms/facerecognition"}, codes: []string{"unsupportedfeature"}},
 	ruleMissingKey:    {phrases: []string{"missing subscription key"}},
@@ -50,6 +53,9 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	ruleNotFound:   {phrases: []string{"resource not found"}},
 	ruleARMAuthorizationFailed: {phrases: []string{"does not have authorization to perform action"},
 		codes: []string{"authorizationfailed"}},
+	ruleAPIVersion: {phrases: []string{"api version not supported", "enabled only for api versions"}},
+	ruleSpeechConnection: {phrases: []string{"no connection to the remote host", "unspecified connection error",
+		"ws_open_error", "connectionfailure", "unable to contact server"}},
 	ruleRateLimited: {phrases: []string{"rate limit is exceeded", "exceeded token rate limit", "exceeded call rate limit", "client exceeded request limits"}, codes: []string{"ratelimitexceeded", "429000", "429001", "429002"}},
 }
 

@@ -125,6 +125,40 @@ func TestDiagnoseClean(t *testing.T) {
 	assert.Contains(t, out, "No error found offline")
 }
 
+// TestTokenClaims: a pasted token's claims are listed in both formats,
+// under input.token in JSON; the token itself is never printed.
+func TestTokenClaims(t *testing.T) {
+	tok := testkeys.Expand("${jwt-entra}")
+	args := []string{"diagnose", "--kind", "openai", "--endpoint", "https://contoso.openai.azure.com/", "--header", "authorization",
+		"--now", "2026-11-28T12:00:00Z"}
+	_, out, errs := az(t, tok, "", append(args, "--format", "text")...)
+	assert.Contains(t, out, "Token (decoded here, sent nowhere")
+	assert.NotContains(t, out+errs, tok)
+	_, out, errs = az(t, tok, "", append(args, "--format", "json")...)
+	assert.NotContains(t, out+errs, tok)
+	var rep struct {
+		Input struct {
+			Token []diagnosis.Claim `json:"token"`
+		} `json:"input"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep), out)
+	assert.Contains(t, rep.Input.Token, diagnosis.Claim{Part: "payload", Name: "aud", Value: "https://cognitiveservices.azure.com",
+		Meaning: claimMeaning(rep.Input.Token, "aud")})
+	_, out, _ = az(t, testkeys.Legacy(), "", append(args[:5], "--format", "json")...)
+	assert.NotContains(t, out, `"token"`, "a key has no claims")
+}
+
+// claimMeaning is the meaning the report gives a claim, so the test
+// checks the value without restating the wording.
+func claimMeaning(cs []diagnosis.Claim, name string) string {
+	for _, c := range cs {
+		if c.Name == name {
+			return c.Meaning
+		}
+	}
+	return ""
+}
+
 func TestKeyNeverPrinted(t *testing.T) {
 	key := testkeys.Legacy()
 	for _, form := range []string{"text", "json"} {

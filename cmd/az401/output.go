@@ -198,19 +198,22 @@ type jsonProbe struct {
 	Body      string             `json:"body,omitempty"`
 }
 
+// jsonInput is what was diagnosed, the key masked; a pasted token adds
+// its decoded claims (the signature is neither shown nor checked).
 type jsonInput struct {
-	Kind     string `json:"kind"`
-	Endpoint string `json:"endpoint"`
-	Region   string `json:"region"`
-	Key      string `json:"key"`
-	Header   string `json:"header,omitempty"`
-	Status   int    `json:"status,omitempty"`
+	Kind     string            `json:"kind"`
+	Endpoint string            `json:"endpoint"`
+	Region   string            `json:"region"`
+	Key      string            `json:"key"`
+	Header   string            `json:"header,omitempty"`
+	Status   int               `json:"status,omitempty"`
+	Token    []diagnosis.Claim `json:"token,omitempty"`
 }
 
 func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeCall) error {
 	out := jsonReport{
 		Input: jsonInput{Kind: in.Kind, Endpoint: diagnosis.RedactEndpoint(in.Endpoint), Region: shown(in.Region),
-			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status},
+			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status, Token: diagnosis.TokenClaims(in.Key, in.Now)},
 		Findings: r.Findings, Verdict: r.Verdict,
 	}
 	if out.Findings == nil {
