@@ -103,7 +103,7 @@ var responsePermissionDenied = &Check{
 // tokenReasonDenied reports a 401 to a bearer token whose only detail is
 // the gateway's reason phrase PermissionDenied, as Python requests prints
 // it ("401 Client Error: PermissionDenied for url: …"). With a key the
-// phrase comes with any refusal (facts §4.1); with a token the gateway
+// phrase comes with any refusal (sources §4.1); with a token the gateway
 // sends it when the token is valid but the identity has no data role.
 func (f *Facts) tokenReasonDenied() bool {
 	return f.bearerToken() && f.resp.status == 401 && f.resp.has("permissiondenied")
@@ -211,7 +211,7 @@ var responseSpeechAuth = responseCheck(&Check{
 }, ruleSpeechAuth, "The Speech SDK could not authenticate: the key or the region is wrong.")
 
 var responseSpeechConnection = &Check{
-	ID: "response-speech-connection", Severity: Error, Title: "Speech SDK could not open its connection",
+	ID: "response-speech-connection", Area: AreaResponse, Severity: Error, Title: "Speech SDK could not open its connection",
 	Doc: "CancellationReason.Error with ErrorCode ConnectionFailure (\"Connection failed (no connection to the " +
 		"remote host)\", \"WebSocket upgrade failed: Unspecified connection error\", \"Unable to contact " +
 		"server\") and no authentication error: the SDK never reached the service, so the key was not " +
@@ -220,7 +220,7 @@ var responseSpeechConnection = &Check{
 		"WebSocket upgrade on port 443 (an upgrade answered 200 is a proxy's page), a wrong custom endpoint, " +
 		"or no network.",
 	Fix:     "Pass the region id (northeurope, westus2), not its display name or a URL\nAllow outbound wss:// on port 443 to REGION.stt.speech.microsoft.com and REGION.tts.speech.microsoft.com, or give the SDK the proxy (SpeechConfig.SetProxy)\nRetry: a short outage gives the same",
-	Sources: "facts §2.3, §4.3",
+	Sources: "§2.3, §4.3",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(ruleSpeechConnection) || f.resp.hit(ruleSpeechAuth) {
 			return nil
@@ -238,13 +238,13 @@ var responseDeploymentNotFound = responseCheck(&Check{
 }, ruleDeployment, "The key passed, but the deployment does not exist (yet).")
 
 var responseAPIVersionUnsupported = responseCheck(&Check{
-	ID: "response-api-version-unsupported", Severity: Warning, Title: "Key passed, but the api-version is not served",
+	ID: "response-api-version-unsupported", Area: AreaResponse, Severity: Warning, Title: "Key passed, but the api-version is not served",
 	Doc: "400 \"API version not supported\", or \"Model … is enabled only for api versions … and later\": the " +
 		"gateway accepted the credentials, but the api-version in the URL does not exist for this operation, " +
 		"or is too old for the model deployed. SDKs pin their own default api-version, which an older " +
 		"library or an explicit setting can leave behind.",
 	Fix:     "Set api-version to a version the API reference lists for this operation (for Azure OpenAI, a current GA version)\nFor newer models, use the version the message names or later\nUpgrade the SDK if it pins an old default",
-	Sources: "facts §4.5, §7",
+	Sources: "§4.5, §7",
 }, ruleAPIVersion, "The key passed, but this api-version is not served for the operation or model.")
 
 var responseNotFound = &Check{
