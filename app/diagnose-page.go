@@ -26,6 +26,10 @@ type diagnosePage struct {
 	regionsShown bool               // the region suggestions were asked for
 	markup       string             // the fields' markup, written once (form-markup.go)
 
+	regionHeaderSent bool // "sent" chosen for the region header, value not typed yet
+	keyTyping        bool // the key is halfway typed: its format is judged later
+	announced        int  // the revision whose verdict was last scheduled for screen readers
+
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
@@ -34,6 +38,9 @@ type diagnosePage struct {
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
+	copied          string // the id of the copy button that just copied
+	copyStatus      string // what #copy-status announces
+	fromLink        bool   // the page was opened from a share link
 	failure         string // an internal error caught at the UI boundary
 }
 
@@ -70,6 +77,9 @@ func (p *diagnosePage) prefill(u *url.URL) (changed bool) {
 			return
 		}
 		changed = true
+		if p.revision == 0 {
+			p.fromLink = f != (form{})
+		}
 		p.form = f
 		p.moreOpen = p.moreOpen || p.hasMore()
 		p.diagnose()
@@ -97,6 +107,7 @@ func (p *diagnosePage) diagnose() {
 		return
 	}
 	in := p.form.input(start)
+	in.KeyTyping = p.keyTyping
 	in.Probe = p.call.result
 	in.Snippet = p.snippet
 	p.facts = diagnosis.Analyse(in)
@@ -106,6 +117,7 @@ func (p *diagnosePage) diagnose() {
 // change applies an edit, re-diagnoses and keeps the address bar in step
 // with the non-secret fields. A panic becomes a message, not a dead page.
 func (p *diagnosePage) change(ctx app.Context, edit func()) {
+	defer p.announceLater(ctx)
 	p.safely(func() {
 		edit()
 		p.call.result = nil
@@ -114,6 +126,26 @@ func (p *diagnosePage) change(ctx app.Context, edit func()) {
 		p.copyNote = ""
 	})
 	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
+}
+
+// announceDelay is how long typing must pause before screen readers hear
+// the verdict: announcing every keystroke would talk over the typing.
+const announceDelay = 500 * time.Millisecond
+
+// announceLater writes the verdict to the live region once typing
+// pauses. Only the live region's text changes, so nothing is rendered.
+func (p *diagnosePage) announceLater(ctx app.Context) {
+	rev := p.revision
+	p.announced = rev
+	ctx.After(announceDelay, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		if p.announced != rev {
+			return
+		}
+		if el := app.Window().GetElementByID("verdict-live"); el.Truthy() {
+			el.Set("textContent", p.report.Verdict)
+		}
+	})
 }
 
 // safely runs f at the UI boundary: a panic in WebAssembly would end the
@@ -142,9 +174,14 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
 // fields are inert: the live page replaces them once it mounts.
 func (p *diagnosePage) Render() app.UI {
-	return shell(
+	return shell("Why does my Azure AI key get 401? Answered offline, in your browser.",
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
 		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),
+		app.If(p.fromLink, func() app.UI {
+			return app.P().ID("from-link").Class("note").Text("Opened from a share link: it holds the sender's endpoint, " +
+				"API and region, never their key or error. Enter your key to diagnose.")
+		}),
+		p.copyStatusLine(),
 		app.Div().Class("layout").Body(
 			p.renderForm(),
 			app.Div().Body(

@@ -10,6 +10,9 @@ func (f *Facts) Report() Report {
 	// registry's order, which ranks causes by how much they explain.
 	var bySeverity [Error + 1][]Finding
 	for _, c := range registry {
+		if f.in.KeyTyping && c.waitsForWholeKey() {
+			continue
+		}
 		for _, fd := range c.Run(c, f) {
 			bySeverity[fd.Severity] = append(bySeverity[fd.Severity], fd)
 		}
@@ -18,3 +21,11 @@ func (f *Facts) Report() Report {
 	findings = append(findings, bySeverity[Info]...)
 	return Report{Findings: findings, Verdict: verdict(f, findings)}
 }
+
+// waitsForWholeKey reports whether the check judges the key's format,
+// which a key typed halfway always fails.
+func (c *Check) waitsForWholeKey() bool { return c == keyMalformed || c == keyChecksumMismatch }
+
+// InKeyCard reports whether the finding only says what the key card
+// shows (the decoded key), so a page showing the card can omit it.
+func (fd Finding) InKeyCard() bool { return fd.ID == keyDecoded.ID }

@@ -129,3 +129,18 @@ func TestParseKeyAge(t *testing.T) {
 		assert.Error(t, err, in)
 	}
 }
+
+// TestKeyTyping: a key typed halfway gets no format error until it is
+// whole; the rest of the diagnosis runs.
+func TestKeyTyping(t *testing.T) {
+	in := diagnosis.Input{Kind: "speech", Key: testkeys.CASK('Y')[:10], Endpoint: "https://westeurope.api.cognitive.microsoft.com/"}
+	assert.True(t, diagnosis.Diagnose(in).Has("key-malformed"))
+	in.KeyTyping = true
+	r := diagnosis.Diagnose(in)
+	assert.False(t, r.Has("key-malformed"))
+	assert.NotContains(t, r.Verdict, "neither key format")
+	in.Key = testkeys.Mutate(testkeys.CASK('Y'), 3)
+	assert.False(t, diagnosis.Diagnose(in).Has("key-checksum-mismatch"))
+	in.KeyTyping = false
+	assert.True(t, diagnosis.Diagnose(in).Has("key-checksum-mismatch"))
+}
