@@ -8,7 +8,11 @@ FUZZTIME ?= 30s
 # (inlining grows wasm code; the diagnosis stays well under 1 ms a keystroke).
 WASMFLAGS := -trimpath -gcflags='az401/...=-l' -ldflags='-s -w'
 
-.PHONY: build run test bench fuzz docs static chromium clean
+# axe-core, pinned, for the accessibility checks of the browser tests.
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+.PHONY: build run test bench fuzz docs static chromium axe screenshots clean
 
 # Build the page (WebAssembly) and the az401 binary.
 build:
@@ -20,7 +24,7 @@ run: build
 	$(BIN) serve -addr $(ADDR)
 
 # Run vet and every test, the real-browser ones included (installs Chromium if missing).
-test: chromium build
+test: chromium axe build
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/... ./diagnosis/...
 	$(GO) test -count=1 ./...
@@ -42,6 +46,12 @@ docs:
 # Write the static site to site/ (PREFIX=/repo for GitHub Pages).
 static: build
 	$(BIN) static -out site -prefix "$(PREFIX)"
+
+# Install axe-core $(AXE_VERSION) from the npm registry into .cache/axe
+# (git-ignored); the e2e tests inject it into the page.
+axe: $(AXE)
+$(AXE):
+	npm install --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 # Install Debian's Chromium for the browser tests when it is missing.
 chromium:

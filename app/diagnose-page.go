@@ -41,6 +41,7 @@ type diagnosePage struct {
 	copied          string // the id of the copy button that just copied
 	copyStatus      string // what #copy-status announces
 	fromLink        bool   // the page was opened from a share link
+	focusID         string // the field focused before WebAssembly took over
 	failure         string // an internal error caught at the UI boundary
 }
 
@@ -50,8 +51,60 @@ func newDiagnosePage() app.Composer {
 	p := &diagnosePage{}
 	if app.IsClient {
 		p.prefill(app.Window().URL())
+		p.keepEarlyInput()
 	}
 	return p
+}
+
+// keepEarlyInput takes what the user typed or pasted into the
+// pre-rendered form while app.wasm loaded: the page is created before
+// go-app replaces that form, so its fields still hold it. The values go
+// straight from those inputs into the form (the key nowhere else), and
+// are diagnosed at once.
+func (p *diagnosePage) keepEarlyInput() {
+	doc := app.Window()
+	typed := false
+	for _, id := range fieldIDs {
+		if el := doc.GetElementByID(id); el.Truthy() {
+			if v := el.Get("value").String(); v != "" && v != *p.field(id) {
+				*p.field(id), typed = v, true
+			}
+		}
+	}
+	if el := doc.GetElementByID("paste"); el.Truthy() {
+		if v := el.Get("value").String(); v != "" {
+			p.applyPaste(v)
+			typed = true
+		}
+	}
+	if el := doc.Get("document").Get("activeElement"); el.Truthy() {
+		p.focusID = el.Get("id").String()
+	}
+	if typed {
+		p.safely(func() {
+			p.moreOpen = p.moreOpen || p.hasMore()
+			p.diagnose()
+			p.prepareCall()
+		})
+	}
+}
+
+// OnMount writes what was typed before WebAssembly ran into the live
+// form (the key and the error are DOM properties, never markup), and
+// puts focus back where it was.
+func (p *diagnosePage) OnMount(ctx app.Context) {
+	ctx.PreventUpdate()
+	if p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
+		return
+	}
+	p.syncForm()
+	doc := app.Window()
+	if p.paste != "" {
+		doc.GetElementByID("paste").Set("value", p.paste)
+	}
+	if el := doc.GetElementByID(p.focusID); p.focusID != "" && el.Truthy() {
+		el.Call("focus")
+	}
 }
 
 // OnNav pre-fills the form from a share link: on the server while
@@ -168,11 +221,12 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 		if ok {
 			p.copyNote = "Link copied. It holds no key and no response text."
 		}
+		p.copyStatus = p.copyNote
 	})
 }
 
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
-// fields are inert: the live page replaces them once it mounts.
+// fields already take input; the live page keeps it when it mounts.
 func (p *diagnosePage) Render() app.UI {
 	return shell("Why does my Azure AI key get 401? Answered offline, in your browser.",
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),

@@ -11,12 +11,9 @@ import (
 // renderForm draws the form card: the paste box, the fields (markup
 // written once, see form-markup.go) and the share row.
 func (p *diagnosePage) renderForm() app.UI {
-	// Pre-rendered, the form is inert until WebAssembly takes over: a
-	// value typed earlier would be lost when the live page replaces it.
+	// Pre-rendered, the form already takes input: the live page keeps
+	// what was typed meanwhile (keepEarlyInput).
 	fields := app.Div().Class("fields")
-	if app.IsServer {
-		fields = fields.Attr("inert", true)
-	}
 	if p.markup == "" || app.IsServer {
 		p.markup = p.fieldsMarkup()
 	}
@@ -30,7 +27,7 @@ func (p *diagnosePage) renderForm() app.UI {
 			app.Div().Class("share-row").Body(
 				app.Button().ID("share").Type("button").Class(pick(p.form.empty(), "secondary", "primary")).
 					Text("Copy share link").OnClick(p.onShare),
-				app.Span().Class("muted").Aria("live", "polite").Text(p.copyNote),
+				app.Span().Class("muted").Text(p.copyNote),
 			),
 			app.If(p.shareLink != "", func() app.UI {
 				return app.Input().ID("share-link").ReadOnly(true).Aria("label", "Share link").Value(p.shareLink)
@@ -113,7 +110,8 @@ func keyTyping(e app.Event, v string) bool {
 		return false
 	}
 	switch e.Get("inputType").String() {
-	case "insertFromPaste", "insertFromDrop", "deleteContentBackward", "deleteByCut", "":
+	case "insertText", "insertCompositionText", "deleteContentBackward", "deleteContentForward":
+	default: // a paste, a drop, a script: the key is whole
 		return false
 	}
 	n := len(strings.TrimSpace(v))

@@ -35,7 +35,7 @@ func get(t *testing.T, srv *httptest.Server, path string) string {
 }
 
 // TestPrerender checks the HTML people (and crawlers) get before
-// WebAssembly runs: the form with its hooks, inert, and the guide.
+// WebAssembly runs: the form with its hooks, taking input, and the guide.
 func TestPrerender(t *testing.T) {
 	srv := httptest.NewServer(Site{Prefix: "/az401", Version: "t1", WasmSize: 123}.Handler())
 	defer srv.Close()
@@ -48,7 +48,7 @@ func TestPrerender(t *testing.T) {
 	for _, attr := range []string{`type="password"`, `autocomplete="off"`, `spellcheck="false"`} {
 		assert.Contains(t, key, attr)
 	}
-	assert.Contains(t, tag(html, `class="fields"`), "inert", "the form is inert before WebAssembly mounts")
+	assert.NotContains(t, tag(html, `class="fields"`), "inert", "the form takes input before WebAssembly mounts")
 	assert.NotRegexp(t, `(selected|checked|open|disabled|hidden)="false"`, html,
 		"a false boolean attribute reads as true in HTML")
 	assert.Contains(t, html, "Keys and Endpoint", "the empty state teaches where to find the key")
