@@ -42,6 +42,7 @@ type diagnosePage struct {
 	copyStatus      string // what #copy-status announces
 	fromLink        bool   // the page was opened from a share link
 	focusID         string // the field focused before WebAssembly took over
+	linkRead        string // the last link the form was filled from
 	failure         string // an internal error caught at the UI boundary
 }
 
@@ -123,6 +124,10 @@ func (p *diagnosePage) OnNav(ctx app.Context) {
 // prefill sets the non-secret fields from a link and keeps the key. It
 // reports whether the form changed.
 func (p *diagnosePage) prefill(u *url.URL) (changed bool) {
+	if u.String() == p.linkRead {
+		return false // read already: what was typed since stays
+	}
+	p.linkRead = u.String()
 	p.safely(func() {
 		f := formFromURL(u)
 		f.Key, f.Response = p.form.Key, p.form.Response
