@@ -103,7 +103,7 @@ func TestCallFromBrowser(t *testing.T) {
 	assert.Contains(t, eval[string](b, `document.getElementById("cors-advice").textContent`), "Paste what it prints into the paste box")
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("cors-paste"))))
 	b.waitFor(`document.activeElement.id === "paste"`, "the paste box focused")
-	assert.Contains(t, eval[string](b, `document.getElementById("probe-result").textContent`), "no local relay")
+	assert.Contains(t, eval[string](b, `document.getElementById("probe-result").textContent`), "make run", "the local way is named too")
 
 	b.set("endpoint", fakeazure.Unresolvable)
 	send(b, true)
