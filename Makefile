@@ -11,7 +11,11 @@ WASMFLAGS := -trimpath -gcflags='az401/...=-l' -ldflags='-s -w'
 # Every package with files for the browser, for the wasm vet.
 WASMPKGS  := ./app/... ./cmd/... ./diagnosis/... ./probe/...
 
-.PHONY: build run test lint bench fuzz docs static chromium clean print-wasmflags
+# axe-core, pinned, for the accessibility checks of the browser tests.
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+.PHONY: build run test lint bench fuzz docs static chromium axe clean print-wasmflags
 
 # Build the page (WebAssembly) and the az401 binary.
 build:
@@ -23,7 +27,7 @@ run: build
 	$(BIN) serve -addr $(ADDR)
 
 # Run vet and every test, the real-browser ones included (installs Chromium if missing).
-test: chromium build
+test: chromium axe build
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet $(WASMPKGS)
 	$(GO) test -count=1 ./...
@@ -58,6 +62,12 @@ docs:
 # and DOMAIN optional, as CI sets them).
 static: build
 	$(BIN) static -out site -prefix "$(PREFIX)" $(if $(VERSION),-version "$(VERSION)") $(if $(DOMAIN),-domain "$(DOMAIN)")
+
+# Install axe-core $(AXE_VERSION) from the npm registry into .cache/axe
+# (git-ignored); the e2e tests inject it into the page.
+axe: $(AXE)
+$(AXE):
+	npm install --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
 
 # Install Debian's Chromium for the browser tests when it is missing.
 chromium:

@@ -61,9 +61,7 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 			return app.Div().Body(
 				app.Div().Class("cmd-row").Body(
 					app.Span().Class("field-label").Text(c.title),
-					app.Button().Type("button").Class("secondary").Text("Copy").OnClick(func(ctx app.Context, e app.Event) {
-						copyText(ctx, c.cmd, func(bool) {})
-					}),
+					p.copyButton(fmt.Sprintf("ask-copy-%d", i), "Copy", "the command: "+c.title, func() string { return c.cmd }),
 				),
 				app.Div().Class("cmd", "mono").Text(c.cmd),
 			)

@@ -25,11 +25,15 @@ func (c *causesPage) OnNav(ctx app.Context) {
 	}
 }
 
-// causeAreas orders the areas the page groups causes by.
-var causeAreas = [...]string{
-	diagnosis.AreaKey: "The key", diagnosis.AreaToken: "Tokens", diagnosis.AreaEndpoint: "Endpoint, region and headers",
-	diagnosis.AreaResponse: "What the service answered", diagnosis.AreaProbe: "The test call",
-	diagnosis.AreaSnippet: "What a pasted command, config or code shows", diagnosis.AreaInput: "Input",
+// causeAreas names each area the page groups causes by: its anchor and
+// its heading.
+var causeAreas = [...]struct{ anchor, title string }{
+	diagnosis.AreaKey: {"key", "The key"}, diagnosis.AreaToken: {"token", "Tokens"},
+	diagnosis.AreaEndpoint: {"endpoint", "Endpoint, region and headers"},
+	diagnosis.AreaResponse: {"response", "What the service answered"},
+	diagnosis.AreaProbe:    {"probe", "The test call"},
+	diagnosis.AreaSnippet:  {"snippet", "What a pasted command, config or code shows"},
+	diagnosis.AreaInput:    {"input", "Input"},
 }
 
 // Render draws the page. The list depends only on the registry, so it is
@@ -38,27 +42,62 @@ func (c *causesPage) Render() app.UI {
 	if c.html == "" {
 		c.html = causesHTML()
 	}
-	return shell(app.Raw(c.html))
+	return shell("Every cause of a 401, 403 or 404 from Azure AI services",
+		app.Div().Class("causes-tools").Body(
+			app.A().Href("./").Text("← Back to the diagnosis").OnClick(c.onBack),
+			app.Label().For("cause-filter").Text("Filter causes"),
+			app.Input().ID("cause-filter").Type("search").Attr("autocomplete", "off").Placeholder("e.g. region, token, 403").
+				OnInput(c.onFilter),
+		),
+		app.Raw(c.html))
+}
+
+// onBack returns to the diagnosis the user came from, so the form is as
+// they left it; opened directly, the link goes to an empty diagnosis.
+func (c *causesPage) onBack(ctx app.Context, e app.Event) {
+	if app.Window().Get("history").Get("length").Int() > 1 && app.Window().Get("document").Get("referrer").String() != "" {
+		e.PreventDefault()
+		app.Window().Get("history").Call("back")
+	}
+}
+
+// onFilter hides the causes whose text does not hold every typed word.
+// It changes only the list's elements, so nothing is rendered.
+func (c *causesPage) onFilter(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	words := strings.Fields(strings.ToLower(e.Get("target").Get("value").String()))
+	list := app.Window().Get("document").Call("querySelectorAll", ".cause")
+	for i := 0; i < list.Length(); i++ {
+		el := list.Index(i)
+		text := strings.ToLower(el.Get("textContent").String())
+		hide := false
+		for _, w := range words {
+			hide = hide || !strings.Contains(text, w)
+		}
+		el.Set("hidden", hide)
+	}
 }
 
 // causesHTML writes the table of contents, then every cause by area.
 func causesHTML() string {
 	var b strings.Builder
-	b.WriteString(`<div class="causes"><h1>Causes</h1><p>Every cause az401 reports, with what it means and how to fix it. ` +
+	b.WriteString(`<div class="causes"><p>Every cause az401 reports, with what it means and how to fix it. ` +
 		`Errors alone explain a 401 or 403; warnings likely contribute; facts are decoded information.</p>` +
-		`<div class="toc" role="list" aria-label="All causes">`)
-	for _, c := range diagnosis.All() {
-		b.WriteString(`<a role="listitem" href="causes#` + c.ID + `">` + c.ID + `</a>`)
+		`<nav aria-label="Areas"><ul class="toc">`)
+	for _, area := range diagnosis.Areas {
+		a := causeAreas[area]
+		b.WriteString(`<li><a href="causes#area-` + a.anchor + `">` + escape(a.title) + `</a></li>`)
 	}
-	b.WriteString(`</div>`)
-	for _, a := range diagnosis.Areas {
-		b.WriteString(`<div><h2>` + escape(causeAreas[a]) + `</h2>`)
+	b.WriteString(`</ul></nav>`)
+	for _, area := range diagnosis.Areas {
+		a := causeAreas[area]
+		b.WriteString(`<section aria-labelledby="area-` + a.anchor + `"><h2 id="area-` + a.anchor + `">` + escape(a.title) + `</h2>`)
 		for _, c := range diagnosis.All() {
-			if c.Area == a {
+			if c.Area == area {
 				writeCause(&b, c)
 			}
 		}
-		b.WriteString(`</div>`)
+		b.WriteString(`</section>`)
 	}
 	b.WriteString(`</div>`)
 	return b.String()
@@ -67,10 +106,10 @@ func causesHTML() string {
 // writeCause writes one cause's section, at its anchor.
 func writeCause(b *strings.Builder, c *diagnosis.Check) {
 	sev := c.Severity.String()
-	b.WriteString(`<div id="` + c.ID + `" class="cause" role="region" aria-label="` + c.ID + `" data-cause-id="` + c.ID +
-		`"><p class="finding-title" role="heading" aria-level="2"><span class="badge sev-` + sev + `">` + sev +
-		`</span> ` + escape(c.Title) + `<span class="cause-id"> ` + c.ID + `</span></p><p>` + escape(c.Doc) +
+	b.WriteString(`<article id="` + c.ID + `" class="cause" aria-labelledby="` + c.ID + `-title" data-cause-id="` + c.ID +
+		`"><h3 class="finding-title" id="` + c.ID + `-title"><span class="badge sev-` + sev + `">` + severityWords[c.Severity] +
+		`</span> ` + escape(c.Title) + `</h3><p class="cause-id">` + c.ID + `</p><p>` + escape(c.Doc) +
 		`</p><p class="fix-title">Fix</p>`)
 	writeSteps(b, c.Fix)
-	b.WriteString(`<p class="muted">Sources: ` + escape(c.Sources) + ` (fact sheet)</p></div>`)
+	b.WriteString(`<p class="muted">Sources: ` + escape(c.Sources) + ` (fact sheet)</p></article>`)
 }

@@ -1,6 +1,10 @@
 package app
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // copyText writes text to the clipboard and reports whether it worked.
 // The Clipboard API needs a secure context; where it is missing, done
@@ -24,4 +28,38 @@ func copyText(ctx app.Context, text string, done func(ok bool)) {
 		return nil
 	})
 	cb.Call("writeText", text).Call("then", ok, fail)
+}
+
+// copiedFor is how long a copy button says "Copied".
+const copiedFor = 3 * time.Second
+
+// copyButton returns a button that copies text. Its name says what it
+// copies (the part after the visible words is for screen readers); once
+// copied it says "Copied", and #copy-status announces it.
+func (p *diagnosePage) copyButton(id, words, what string, text func() string) app.UI {
+	shown := words
+	if p.copied == id {
+		shown = "Copied"
+	}
+	return app.Button().ID(id).Type("button").Class("secondary").Body(
+		app.Text(shown), app.Span().Class("sr-only").Text(" "+what),
+	).OnClick(func(ctx app.Context, e app.Event) {
+		copyText(ctx, text(), func(ok bool) {
+			if !ok {
+				p.copyStatus = "Could not copy: select the text and copy it by hand."
+				return
+			}
+			p.copied, p.copyStatus = id, "Copied "+what+"."
+			ctx.After(copiedFor, func(ctx app.Context) {
+				if p.copied == id {
+					p.copied = ""
+				}
+			})
+		})
+	})
+}
+
+// copyStatusLine is the polite live region that says what was copied.
+func (p *diagnosePage) copyStatusLine() app.UI {
+	return app.P().ID("copy-status").Class("sr-only").Role("status").Aria("live", "polite").Text(p.copyStatus)
 }

@@ -26,6 +26,10 @@ type diagnosePage struct {
 	regionsShown bool               // the region suggestions were asked for
 	markup       string             // the fields' markup, written once (form-markup.go)
 
+	regionHeaderSent bool // "sent" chosen for the region header, value not typed yet
+	keyTyping        bool // the key is halfway typed: its format is judged later
+	announced        int  // the revision whose verdict was last scheduled for screen readers
+
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
@@ -34,6 +38,11 @@ type diagnosePage struct {
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
+	copied          string // the id of the copy button that just copied
+	copyStatus      string // what #copy-status announces
+	fromLink        bool   // the page was opened from a share link
+	focusID         string // the field focused before WebAssembly took over
+	linkRead        string // the last link the form was filled from
 	failure         string // an internal error caught at the UI boundary
 }
 
@@ -43,8 +52,60 @@ func newDiagnosePage() app.Composer {
 	p := &diagnosePage{}
 	if app.IsClient {
 		p.prefill(app.Window().URL())
+		p.keepEarlyInput()
 	}
 	return p
+}
+
+// keepEarlyInput takes what the user typed or pasted into the
+// pre-rendered form while app.wasm loaded: the page is created before
+// go-app replaces that form, so its fields still hold it. The values go
+// straight from those inputs into the form (the key nowhere else), and
+// are diagnosed at once.
+func (p *diagnosePage) keepEarlyInput() {
+	doc := app.Window()
+	typed := false
+	for _, id := range fieldIDs {
+		if el := doc.GetElementByID(id); el.Truthy() {
+			if v := el.Get("value").String(); v != "" && v != *p.field(id) {
+				*p.field(id), typed = v, true
+			}
+		}
+	}
+	if el := doc.GetElementByID("paste"); el.Truthy() {
+		if v := el.Get("value").String(); v != "" {
+			p.applyPaste(v)
+			typed = true
+		}
+	}
+	if el := doc.Get("document").Get("activeElement"); el.Truthy() {
+		p.focusID = el.Get("id").String()
+	}
+	if typed {
+		p.safely(func() {
+			p.moreOpen = p.moreOpen || p.hasMore()
+			p.diagnose()
+			p.prepareCall()
+		})
+	}
+}
+
+// OnMount writes what was typed before WebAssembly ran into the live
+// form (the key and the error are DOM properties, never markup), and
+// puts focus back where it was.
+func (p *diagnosePage) OnMount(ctx app.Context) {
+	ctx.PreventUpdate()
+	if p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
+		return
+	}
+	p.syncForm()
+	doc := app.Window()
+	if p.paste != "" {
+		doc.GetElementByID("paste").Set("value", p.paste)
+	}
+	if el := doc.GetElementByID(p.focusID); p.focusID != "" && el.Truthy() {
+		el.Call("focus")
+	}
 }
 
 // OnNav pre-fills the form from a share link: on the server while
@@ -63,6 +124,10 @@ func (p *diagnosePage) OnNav(ctx app.Context) {
 // prefill sets the non-secret fields from a link and keeps the key. It
 // reports whether the form changed.
 func (p *diagnosePage) prefill(u *url.URL) (changed bool) {
+	if u.String() == p.linkRead {
+		return false // read already: what was typed since stays
+	}
+	p.linkRead = u.String()
 	p.safely(func() {
 		f := formFromURL(u)
 		f.Key, f.Response = p.form.Key, p.form.Response
@@ -70,6 +135,9 @@ func (p *diagnosePage) prefill(u *url.URL) (changed bool) {
 			return
 		}
 		changed = true
+		if p.revision == 0 {
+			p.fromLink = f != (form{})
+		}
 		p.form = f
 		p.moreOpen = p.moreOpen || p.hasMore()
 		p.diagnose()
@@ -97,6 +165,7 @@ func (p *diagnosePage) diagnose() {
 		return
 	}
 	in := p.form.input(start)
+	in.KeyTyping = p.keyTyping
 	in.Probe = p.call.result
 	in.Snippet = p.snippet
 	p.facts = diagnosis.Analyse(in)
@@ -106,6 +175,7 @@ func (p *diagnosePage) diagnose() {
 // change applies an edit, re-diagnoses and keeps the address bar in step
 // with the non-secret fields. A panic becomes a message, not a dead page.
 func (p *diagnosePage) change(ctx app.Context, edit func()) {
+	defer p.announceLater(ctx)
 	p.safely(func() {
 		edit()
 		p.call.result = nil
@@ -114,6 +184,26 @@ func (p *diagnosePage) change(ctx app.Context, edit func()) {
 		p.copyNote = ""
 	})
 	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
+}
+
+// announceDelay is how long typing must pause before screen readers hear
+// the verdict: announcing every keystroke would talk over the typing.
+const announceDelay = 500 * time.Millisecond
+
+// announceLater writes the verdict to the live region once typing
+// pauses. Only the live region's text changes, so nothing is rendered.
+func (p *diagnosePage) announceLater(ctx app.Context) {
+	rev := p.revision
+	p.announced = rev
+	ctx.After(announceDelay, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		if p.announced != rev {
+			return
+		}
+		if el := app.Window().GetElementByID("verdict-live"); el.Truthy() {
+			el.Set("textContent", p.report.Verdict)
+		}
+	})
 }
 
 // safely runs f at the UI boundary: a panic in WebAssembly would end the
@@ -136,15 +226,21 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 		if ok {
 			p.copyNote = "Link copied. It holds no key and no response text."
 		}
+		p.copyStatus = p.copyNote
 	})
 }
 
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
-// fields are inert: the live page replaces them once it mounts.
+// fields already take input; the live page keeps it when it mounts.
 func (p *diagnosePage) Render() app.UI {
-	return shell(
+	return shell("Why does my Azure AI key get 401? Answered offline, in your browser.",
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
 		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),
+		app.If(p.fromLink, func() app.UI {
+			return app.P().ID("from-link").Class("note").Text("Opened from a share link: it holds the sender's endpoint, " +
+				"API and region, never their key or error. Enter your key to diagnose.")
+		}),
+		p.copyStatusLine(),
 		app.Div().Class("layout").Body(
 			p.renderForm(),
 			app.Div().Body(

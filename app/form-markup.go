@@ -30,6 +30,13 @@ var keyAgeChoices = [][2]string{
 	{"", "don't know"}, {"just-now", "in the last 10 minutes"}, {"today", "earlier today"}, {"earlier", "before today"},
 }
 
+// regionHeaderChoices are the region-header choice's options: unknown
+// (empty), not sent ("-", as in share links and the CLI), or sent with
+// the value typed beside it.
+var regionHeaderChoices = [][2]string{
+	{"", "don't know"}, {diagnosis.NoRegionHeader, "not sent"}, {"sent", "sent, with the value:"},
+}
+
 // fieldsMarkup writes the form's fields with the page's current state.
 // The ids are stable hooks for tests and users' scripts; option values
 // are the CLI's flag values. The key and the error text are never
@@ -40,62 +47,94 @@ func (p *diagnosePage) fieldsMarkup() string {
 	b.WriteString(`<div class="form-fields">`)
 	fieldLabel(&b, "kind", "API you call", "")
 	selectField(&b, "kind", kindGroups(), f.Kind)
-	fieldLabel(&b, "endpoint", "Endpoint or request URL", "From Keys and Endpoint, or the URL your code calls")
-	textField(&b, "endpoint", `type="url"`, "https://NAME.cognitiveservices.azure.com/", f.Endpoint)
-	fieldLabel(&b, "region", "Resource region (Location)", "As on the resource's Overview page; an id like westeurope, or global")
-	textField(&b, "region", `list="region-list"`, "westeurope", f.Region)
+	textField(&b, "endpoint", "Endpoint or request URL", "From Keys and Endpoint, or the URL your code calls",
+		`type="url"`, "e.g. https://NAME.cognitiveservices.azure.com/", f.Endpoint)
+	textField(&b, "region", "Resource region (Location)", "As on the resource's Overview page: an id like westeurope, or global",
+		`list="region-list"`, "e.g. westeurope", f.Region)
 	b.WriteString(`<datalist id="region-list">`)
 	if p.regionsShown {
 		b.WriteString(regionOptions())
 	}
 	b.WriteString(`</datalist>`)
 	fieldLabel(&b, "key", "Key", "Stays in this tab's memory: never sent, stored or put in the link")
-	b.WriteString(`<div class="key-row">`)
-	textField(&b, "key", `type="`+pick(p.showKey, "text", "password")+`" autocapitalize="off" data-lpignore="true" data-1p-ignore="true"`,
-		"KEY 1 from Keys and Endpoint", "")
-	b.WriteString(`<button id="key-toggle" type="button" class="secondary" aria-pressed="` + pick(p.showKey, "true", "false") + `">` +
-		pick(p.showKey, "Hide", "Show") + `</button></div>`)
+	b.WriteString(`<div class="key-row"><input id="key" spellcheck="false" autocomplete="off" aria-describedby="key-hint" type="` +
+		pick(p.showKey, "text", "password") + `" autocapitalize="off" data-lpignore="true" data-1p-ignore="true" placeholder="e.g. KEY 1 from Keys and Endpoint">` +
+		`<button id="key-toggle" type="button" class="secondary" aria-pressed="` + pick(p.showKey, "true", "false") + `">` +
+		pick(p.showKey, "Hide key", "Show key") + `</button></div>`)
+	b.WriteString(`<label for="response">The error you got</label><span class="hint" id="response-hint">` +
+		`The body, the exception text or the SDK message; it stays in this tab</span>` +
+		`<textarea id="response" spellcheck="false" autocomplete="off" aria-describedby="response-hint" placeholder="` +
+		escape(`e.g. {"error":{"code":"401","message":"Access denied due to invalid subscription key…"}}`) + `"></textarea>`)
 	b.WriteString(`<button id="more-toggle" type="button" class="toggle" aria-controls="more" aria-expanded="` +
-		pick(p.moreOpen, "true", "false") + `">I have more: the error, the key's age, how it was sent</button>`)
+		pick(p.moreOpen, "true", "false") + `">I have more: the status, the key's age, how it was sent</button>`)
 	b.WriteString(`<div id="more" class="more"` + pick(p.moreOpen, "", " hidden") + `><div class="row2"><div>`)
-	fieldLabel(&b, "status", "HTTP status", "")
-	textField(&b, "status", `type="number" min="100" max="599" inputmode="numeric"`, "401", f.Status)
+	textField(&b, "status", "HTTP status", "", `type="number" min="100" max="599" inputmode="numeric"`, "e.g. 401", f.Status)
 	b.WriteString(`</div><div>`)
 	fieldLabel(&b, "header", "How the key was sent", "")
 	selectField(&b, "header", []optionGroup{{options: headerChoices}}, f.Header)
-	b.WriteString(`</div></div>`)
-	fieldLabel(&b, "response", "The error you got", "Paste the body, the exception text or the SDK message; it stays in this tab")
-	b.WriteString(`<textarea id="response" spellcheck="false" autocomplete="off" placeholder="` +
-		escape(`{"error":{"code":"401","message":"Access denied due to invalid subscription key…"}}`) + `"></textarea>`)
-	b.WriteString(`<div class="row2"><div>`)
+	b.WriteString(`</div></div><div class="row2"><div>`)
 	fieldLabel(&b, "key-age", "Key created or regenerated", "")
 	selectField(&b, "key-age", []optionGroup{{options: keyAgeChoices}}, f.KeyAge)
 	b.WriteString(`</div><div>`)
-	fieldLabel(&b, "trial-started", "Free trial key issued on", "")
-	textField(&b, "trial-started", `type="date"`, "", f.TrialStarted)
+	textField(&b, "trial-started", "Free trial key issued on", "", `type="date"`, "", f.TrialStarted)
 	b.WriteString(`</div></div>`)
 	b.WriteString(`<label class="checkbox"><input type="checkbox" id="regenerated"` + pick(f.Regenerated, " checked", "") +
 		`>The key was regenerated (not newly created)</label>`)
-	fieldLabel(&b, "region-header", "Ocp-Apim-Subscription-Region sent (Translator)",
-		"The value sent; - if the header was not sent; empty if unknown")
-	textField(&b, "region-header", "", "westeurope", f.RegionHeader)
+	p.regionHeaderMarkup(&b)
 	b.WriteString(`</div></div>`)
 	return b.String()
 }
 
-// fieldLabel writes a field's label, with a hint under it when given.
-func fieldLabel(b *strings.Builder, id, text, hint string) {
-	b.WriteString(`<label for="` + id + `">` + escape(text))
-	if hint != "" {
-		b.WriteString(`<span class="hint">` + escape(hint) + `</span>`)
+// regionHeaderMarkup writes the Translator region header as a choice
+// (don't know, not sent, sent) and the value sent beside it.
+func (p *diagnosePage) regionHeaderMarkup(b *strings.Builder) {
+	mode := regionHeaderMode(p.form.RegionHeader, p.regionHeaderSent)
+	fieldLabel(b, "region-header-sent", "Ocp-Apim-Subscription-Region header (Translator)", "")
+	b.WriteString(`<div class="row2"><div>`)
+	selectField(b, "region-header-sent", []optionGroup{{options: regionHeaderChoices}}, mode)
+	b.WriteString(`</div><div>`)
+	value := p.form.RegionHeader
+	if value == diagnosis.NoRegionHeader {
+		value = ""
 	}
-	b.WriteString(`</label>`)
+	b.WriteString(`<input id="region-header" spellcheck="false" autocomplete="off" aria-label="Region header value" placeholder="e.g. westeurope"` +
+		pick(mode == "sent", "", " hidden"))
+	if value != "" {
+		b.WriteString(` value="` + escape(value) + `"`)
+	}
+	b.WriteString(`></div></div>`)
 }
 
-// textField writes an input with spell checking and autocomplete off (no
-// field is prose, and browsers must not store what is typed).
-func textField(b *strings.Builder, id, attrs, placeholder, value string) {
+// regionHeaderMode is the region-header choice for a field value: "-"
+// not sent, a value (or the choice made with none typed yet) sent.
+func regionHeaderMode(v string, chosenSent bool) string {
+	switch {
+	case v == diagnosis.NoRegionHeader:
+		return diagnosis.NoRegionHeader
+	case v != "" || chosenSent:
+		return "sent"
+	}
+	return ""
+}
+
+// fieldLabel writes a field's label, and its hint (linked to the field
+// by aria-describedby, id "<field>-hint") when given.
+func fieldLabel(b *strings.Builder, id, text, hint string) {
+	b.WriteString(`<label for="` + id + `">` + escape(text) + `</label>`)
+	if hint != "" {
+		b.WriteString(`<span class="hint" id="` + id + `-hint">` + escape(hint) + `</span>`)
+	}
+}
+
+// textField writes a labelled input with spell checking and
+// autocomplete off (no field is prose, and browsers must not store what
+// is typed).
+func textField(b *strings.Builder, id, label, hint, attrs, placeholder, value string) {
+	fieldLabel(b, id, label, hint)
 	b.WriteString(`<input id="` + id + `" spellcheck="false" autocomplete="off"`)
+	if hint != "" {
+		b.WriteString(` aria-describedby="` + id + `-hint"`)
+	}
 	if attrs != "" {
 		b.WriteString(" " + attrs)
 	}

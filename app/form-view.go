@@ -1,18 +1,19 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"az401/diagnosis"
 )
 
 // renderForm draws the form card: the paste box, the fields (markup
 // written once, see form-markup.go) and the share row.
 func (p *diagnosePage) renderForm() app.UI {
-	// Pre-rendered, the form is inert until WebAssembly takes over: a
-	// value typed earlier would be lost when the live page replaces it.
+	// Pre-rendered, the form already takes input: the live page keeps
+	// what was typed meanwhile (keepEarlyInput).
 	fields := app.Div().Class("fields")
-	if app.IsServer {
-		fields = fields.Attr("inert", true)
-	}
 	if p.markup == "" || app.IsServer {
 		p.markup = p.fieldsMarkup()
 	}
@@ -22,9 +23,11 @@ func (p *diagnosePage) renderForm() app.UI {
 			p.renderPaste(),
 			app.Div().OnInput(p.onFieldEvent).OnChange(p.onFieldEvent).OnClick(p.onFieldClick).
 				On("focusin", p.onFieldFocus).Body(app.Raw(p.markup)),
+			p.renderStrip(),
 			app.Div().Class("share-row").Body(
-				app.Button().ID("share").Type("button").Text("Copy share link").OnClick(p.onShare),
-				app.Span().Class("muted").Aria("live", "polite").Text(p.copyNote),
+				app.Button().ID("share").Type("button").Class(pick(p.form.empty(), "secondary", "primary")).
+					Text("Copy share link").OnClick(p.onShare),
+				app.Span().Class("muted").Text(p.copyNote),
 			),
 			app.If(p.shareLink != "", func() app.UI {
 				return app.Input().ID("share-link").ReadOnly(true).Aria("label", "Share link").Value(p.shareLink)
@@ -72,18 +75,65 @@ func (p *diagnosePage) field(id string) *string {
 func (p *diagnosePage) onFieldEvent(ctx app.Context, e app.Event) {
 	t := e.Get("target")
 	id := t.Get("id").String()
-	if id == "regenerated" {
+	switch id {
+	case "regenerated":
 		if v := t.Get("checked").Bool(); v != p.form.Regenerated {
 			p.change(ctx, func() { p.form.Regenerated = v })
 			return
 		}
-	} else if field := p.field(id); field != nil {
-		if v := t.Get("value").String(); v != *field {
-			p.change(ctx, func() { *field = v })
+	case "region-header-sent":
+		if p.onRegionHeaderChoice(ctx, t.Get("value").String()) {
 			return
+		}
+	case "key":
+		typing := keyTyping(e, t.Get("value").String())
+		if v := t.Get("value").String(); v != p.form.Key || typing != p.keyTyping {
+			p.change(ctx, func() { p.form.Key, p.keyTyping = v, typing })
+			return
+		}
+	default:
+		if field := p.field(id); field != nil {
+			if v := t.Get("value").String(); v != *field {
+				p.change(ctx, func() { *field = v })
+				return
+			}
 		}
 	}
 	ctx.PreventUpdate()
+}
+
+// keyTyping says whether the key field's event leaves the key halfway
+// typed: its format is judged after a paste, on leaving the field, or
+// once it has a full key's length (32 or 84 characters).
+func keyTyping(e app.Event, v string) bool {
+	if e.Get("type").String() != "input" {
+		return false
+	}
+	switch e.Get("inputType").String() {
+	case "insertText", "insertCompositionText", "deleteContentBackward", "deleteContentForward":
+	default: // a paste, a drop, a script: the key is whole
+		return false
+	}
+	n := len(strings.TrimSpace(v))
+	return n != 0 && n != 32 && n != 84
+}
+
+// onRegionHeaderChoice applies the region-header choice: don't know,
+// not sent ("-"), or sent with the value typed beside it. It reports
+// whether the form changed.
+func (p *diagnosePage) onRegionHeaderChoice(ctx app.Context, mode string) bool {
+	if mode == regionHeaderMode(p.form.RegionHeader, p.regionHeaderSent) {
+		return false
+	}
+	p.regionHeaderSent = mode == "sent"
+	v := mode
+	if p.regionHeaderSent {
+		v = app.Window().GetElementByID("region-header").Get("value").String()
+		ctx.Defer(func(app.Context) { app.Window().GetElementByID("region-header").Call("focus") })
+	}
+	p.change(ctx, func() { p.form.RegionHeader = v })
+	p.syncForm()
+	return true
 }
 
 // onFieldClick runs the form's two toggles: show the key, and the "I have
@@ -134,7 +184,13 @@ func (p *diagnosePage) syncForm() {
 	}
 	set("regenerated", "checked", p.form.Regenerated)
 	set("key", "type", pick(p.showKey, "text", "password"))
-	set("key-toggle", "textContent", pick(p.showKey, "Hide", "Show"))
+	mode := regionHeaderMode(p.form.RegionHeader, p.regionHeaderSent)
+	set("region-header-sent", "value", mode)
+	set("region-header", "hidden", mode != "sent")
+	if p.form.RegionHeader == diagnosis.NoRegionHeader {
+		set("region-header", "value", "")
+	}
+	set("key-toggle", "textContent", pick(p.showKey, "Hide key", "Show key"))
 	set("key-toggle", "ariaPressed", pick(p.showKey, "true", "false"))
 	set("more-toggle", "ariaExpanded", pick(p.moreOpen, "true", "false"))
 	set("more", "hidden", !p.moreOpen)
@@ -153,7 +209,7 @@ func label(id, text, hint string) app.UI {
 // opens for a shared link that uses one.
 func (p *diagnosePage) hasMore() bool {
 	f := p.form
-	return f.Status != "" || f.Response != "" || f.KeyAge != "" || f.Regenerated || f.TrialStarted != "" ||
+	return f.Status != "" || f.KeyAge != "" || f.Regenerated || f.TrialStarted != "" ||
 		f.Header != "" || f.RegionHeader != ""
 }
 

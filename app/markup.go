@@ -25,31 +25,51 @@ func escape(s string) string {
 }
 
 // findingHTML draws one finding: title, message, evidence, fix steps and
-// the link to its cause on the causes page.
-func findingHTML(f diagnosis.Finding) string {
+// the link to its cause on the causes page, which names the cause. The
+// top finding's steps are under "Do this first" (doFirstHTML).
+func findingHTML(f diagnosis.Finding, top bool) string {
 	sev := f.Severity.String()
 	var b strings.Builder
-	b.WriteString(`<div class="finding sev-` + sev + `" role="article" data-cause-id="` + escape(f.ID) +
-		`" data-severity="` + sev + `"><p class="finding-title" role="heading" aria-level="3"><span class="badge sev-` +
-		sev + `">` + sev + `</span><span>` + escape(f.Title) + `</span><span class="cause-id">` + escape(f.ID) +
-		`</span></p><p>` + escape(f.Message) + `</p>`)
+	b.WriteString(`<div class="finding sev-` + sev + `" data-cause-id="` + escape(f.ID) +
+		`" data-severity="` + sev + `"><h3 class="finding-title"><span class="badge sev-` +
+		sev + `">` + severityWords[f.Severity] + `</span> <span>` + escape(f.Title) + `</span></h3><p>` + escape(f.Message) + `</p>`)
 	if f.Evidence != "" {
 		b.WriteString(`<p class="evidence"><span class="sr-only">Found in: </span>` + escape(f.Evidence) + `</p>`)
 	}
-	if f.Severity != diagnosis.Info {
+	switch {
+	case top:
+		b.WriteString(`<p class="muted">The fix is above, under Do this first.</p>`)
+	case f.Severity != diagnosis.Info:
 		writeSteps(&b, f.Fix)
 	}
-	b.WriteString(`<a href="` + escape(diagnosis.DocsURL(f.ID)) + `">More about this cause</a></div>`)
+	b.WriteString(`<a class="cause-link" href="` + escape(diagnosis.DocsURL(f.ID)) + `">More about this cause<span class="sr-only">: ` +
+		escape(f.Title) + `</span> <span class="cause-id">` + escape(f.ID) + `</span></a></div>`)
+	return b.String()
+}
+
+// severityWords are the badges' words.
+var severityWords = [...]string{diagnosis.Error: "error", diagnosis.Warning: "check", diagnosis.Info: "fact"}
+
+// doFirstHTML draws "Do this first": the top finding's fix steps, right
+// under the verdict. A report with no error or warning has none.
+func doFirstHTML(r diagnosis.Report) string {
+	if len(r.Findings) == 0 || r.Findings[0].Severity == diagnosis.Info {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<div id="do-first" class="card do-first"><h2>Do this first</h2>`)
+	writeSteps(&b, r.Findings[0].Fix)
+	b.WriteString(`</div>`)
 	return b.String()
 }
 
 // writeSteps writes a fix as a numbered list of steps (one per line).
 func writeSteps(b *strings.Builder, fix string) {
-	b.WriteString(`<div class="steps" role="list" aria-label="Fix">`)
+	b.WriteString(`<ol class="steps">`)
 	for _, line := range strings.Split(fix, "\n") {
-		b.WriteString(`<div role="listitem">` + escape(line) + `</div>`)
+		b.WriteString(`<li>` + escape(line) + `</li>`)
 	}
-	b.WriteString(`</div>`)
+	b.WriteString(`</ol>`)
 }
 
 // keyCardHTML shows what the key is, and a new-format key's fields.
@@ -84,16 +104,15 @@ func writeAnatomy(b *strings.Builder, id, label string, segs []diagnosis.Segment
 	if len(segs) == 0 {
 		return
 	}
-	b.WriteString(`<div id="` + id + `" class="anatomy" role="list" aria-label="` + label + `">`)
+	b.WriteString(`<ul id="` + id + `" class="anatomy" aria-label="` + label + `">`)
 	for _, s := range segs {
 		mark := s.Mark.String()
-		b.WriteString(`<div class="seg mark-` + mark + `" role="listitem" data-mark="` + mark + `" title="` +
-			escape(s.Label+": "+s.Note) + `"><span class="seg-label">` + escape(s.Label) + `</span><span class="seg-text">` +
+		b.WriteString(`<li class="seg mark-` + mark + `" data-mark="` + mark + `"><span class="seg-label">` + escape(s.Label) + `</span><span class="seg-text">` +
 			escape(s.Text) + `</span>`)
 		if s.Note != "" {
 			b.WriteString(`<span class="seg-note">` + escape(s.Note) + `</span>`)
 		}
-		b.WriteString(`</div>`)
+		b.WriteString(`</li>`)
 	}
-	b.WriteString(`</div>`)
+	b.WriteString(`</ul>`)
 }

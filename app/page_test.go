@@ -35,7 +35,7 @@ func get(t *testing.T, srv *httptest.Server, path string) string {
 }
 
 // TestPrerender checks the HTML people (and crawlers) get before
-// WebAssembly runs: the form with its hooks, inert, and the guide.
+// WebAssembly runs: the form with its hooks, taking input, and the guide.
 func TestPrerender(t *testing.T) {
 	srv := httptest.NewServer(Site{Prefix: "/az401", Version: "t1", WasmSize: 123}.Handler())
 	defer srv.Close()
@@ -48,7 +48,7 @@ func TestPrerender(t *testing.T) {
 	for _, attr := range []string{`type="password"`, `autocomplete="off"`, `spellcheck="false"`} {
 		assert.Contains(t, key, attr)
 	}
-	assert.Contains(t, tag(html, `class="fields"`), "inert", "the form is inert before WebAssembly mounts")
+	assert.NotContains(t, tag(html, `class="fields"`), "inert", "the form takes input before WebAssembly mounts")
 	assert.NotRegexp(t, `(selected|checked|open|disabled|hidden)="false"`, html,
 		"a false boolean attribute reads as true in HTML")
 	assert.Contains(t, html, "Keys and Endpoint", "the empty state teaches where to find the key")
@@ -122,12 +122,18 @@ func TestAskAzureCommands(t *testing.T) {
 }
 
 func TestFindingCard(t *testing.T) {
-	html := findingHTML(diagnosis.Finding{ID: "key-is-guid", Severity: diagnosis.Error, Title: "T",
-		Message: "M", Evidence: "E", Fix: "one\ntwo", Docs: "causes#key-is-guid"})
-	assert.Regexp(t, `role="listitem"[^>]*>one<`, html)
-	assert.Regexp(t, `role="listitem"[^>]*>two<`, html)
-	html = findingHTML(diagnosis.Finding{ID: "key-decoded", Severity: diagnosis.Info, Fix: "nothing"})
+	guid := diagnosis.Finding{ID: "key-is-guid", Severity: diagnosis.Error, Title: "Key is a GUID",
+		Message: "M", Evidence: "E", Fix: "one\ntwo", Docs: "causes#key-is-guid"}
+	html := findingHTML(guid, false)
+	assert.Contains(t, html, `<ol class="steps"><li>one</li><li>two</li></ol>`)
+	assert.Contains(t, html, `More about this cause<span class="sr-only">: Key is a GUID</span>`, "the link names its cause")
+	assert.NotContains(t, html, `role="`, "native elements, no roles")
+	top := findingHTML(guid, true)
+	assert.NotContains(t, top, `class="steps"`, "the top finding's fix is under Do this first, said once")
+	assert.Contains(t, doFirstHTML(diagnosis.Report{Findings: []diagnosis.Finding{guid}}), `<h2>Do this first</h2><ol class="steps"><li>one</li>`)
+	html = findingHTML(diagnosis.Finding{ID: "key-decoded", Severity: diagnosis.Info, Fix: "nothing"}, false)
 	assert.NotContains(t, html, `class="steps"`, "facts have no fix steps")
+	assert.Empty(t, doFirstHTML(diagnosis.Report{Findings: []diagnosis.Finding{{Severity: diagnosis.Info}}}), "facts alone: nothing to do first")
 }
 
 // TestSafely turns a panic at the UI boundary into a message.
@@ -164,9 +170,9 @@ func TestFieldsMarkup(t *testing.T) {
 func TestMarkupEscapes(t *testing.T) {
 	evil := `"><img src=x onerror=alert(1)>`
 	html := findingHTML(diagnosis.Finding{ID: "endpoint-unparseable", Severity: diagnosis.Error, Title: "T",
-		Message: "M " + evil, Evidence: evil, Fix: evil})
+		Message: "M " + evil, Evidence: evil, Fix: evil}, false)
 	html += endpointCardHTML([]diagnosis.Segment{{Label: "host", Text: evil, Note: evil}})
 	html += keyCardHTML(diagnosis.KeySummary{Format: evil, Masked: evil}, nil)
 	assert.NotContains(t, html, "<img")
-	assert.Contains(t, html, `title="host: &#34;&gt;&lt;img src=x onerror=alert(1)&gt;"`)
+	assert.Contains(t, html, `<span class="seg-note">&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</span>`)
 }

@@ -42,7 +42,7 @@ func (p *diagnosePage) applyPaste(text string) {
 		if f.name == "error" {
 			shown = diagnosis.Truncate(shown, 40)
 		}
-		p.filled = append(p.filled, filledField{f.name, shown, f.field.From + ", " + f.field.Sure.String()})
+		p.filled = append(p.filled, filledField{f.name, shown, f.field.From + ", " + sureWords(f.field.Sure)})
 	}
 	p.moreOpen = p.moreOpen || p.hasMore()
 }
@@ -52,16 +52,27 @@ func (p *diagnosePage) applyPaste(text string) {
 // box is emptied through the DOM.
 func (p *diagnosePage) onPasteClear(ctx app.Context, e app.Event) {
 	p.paste = ""
-	app.Window().GetElementByID("paste").Set("value", "")
+	box := app.Window().GetElementByID("paste")
+	box.Set("value", "")
+	box.Call("focus")
+}
+
+// sureWords says for people how sure a value read from a paste is.
+func sureWords(s diagnosis.Sureness) string {
+	if s == diagnosis.Sure {
+		return "certain"
+	}
+	return "a guess"
 }
 
 // renderPaste draws the paste box and what it filled.
 func (p *diagnosePage) renderPaste() app.UI {
 	return app.Div().Class("paste").Body(
-		label("paste", "Paste a command, config or code (optional)",
-			"curl, PowerShell, .env, appsettings.json, Python, C#, JavaScript, an HTTP exchange, az account JSON: the fields below fill in. It stays in this tab."),
-		app.Textarea().ID("paste").Spellcheck(false).Attr("autocomplete", "off").
-			Placeholder(`curl -H "Ocp-Apim-Subscription-Key: …" https://…`).Text(p.paste).Attr("value", p.paste).OnInput(p.onPaste),
+		app.Label().For("paste").Text("Paste anything: the error, a command, config or code"),
+		app.Span().ID("paste-hint").Class("hint").Text("curl, PowerShell, .env, appsettings.json, Python, C#, JavaScript, "+
+			"an HTTP exchange, az account JSON: the fields below fill in. It stays in this tab."),
+		app.Textarea().ID("paste").Spellcheck(false).Attr("autocomplete", "off").Aria("describedby", "paste-hint").
+			Placeholder(`e.g. curl -H "Ocp-Apim-Subscription-Key: …" https://…`).Text(p.paste).Attr("value", p.paste).OnInput(p.onPaste),
 		app.If(p.paste != "", func() app.UI {
 			// The paste may show a key on screen; the fields keep what it gave.
 			return app.Button().ID("paste-clear").Type("button").Class("secondary").Text("Clear the paste").
@@ -74,7 +85,7 @@ func (p *diagnosePage) renderPaste() app.UI {
 			return app.Div().ID("paste-filled").Class("muted").Role("list").Aria("label", "Filled from the paste").Body(
 				app.Range(p.filled).Slice(func(i int) app.UI {
 					f := p.filled[i]
-					return app.Div().Role("listitem").DataSet("field", f.field).Text(f.field + " ← " + f.value + " (" + f.from + ")")
+					return app.Div().Role("listitem").DataSet("field", f.field).Text(f.field + ": " + f.value + " (from " + f.from + ")")
 				}),
 			)
 		}),

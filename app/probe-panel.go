@@ -161,11 +161,11 @@ func (p *diagnosePage) renderCall() app.UI {
 					app.Button().ID("probe-cancel").Type("button").Class("secondary").Text("Cancel").OnClick(p.onCancel),
 				)
 			}),
-			app.Button().ID("probe-curl").Type("button").Class("secondary").Text("Copy as curl").
-				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, c.request.Curl(), func(bool) {}) }),
-			app.Button().ID("probe-powershell").Type("button").Class("secondary").Text("Copy as PowerShell").
-				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, c.request.PowerShell(), func(bool) {}) }),
+			p.copyButton("probe-curl", "Copy as curl", "the test call as a curl command", c.request.Curl),
+			p.copyButton("probe-powershell", "Copy as PowerShell", "the test call as a PowerShell command", c.request.PowerShell),
 		),
+		app.P().Class("muted").Text(`The copied commands read the key from AZURE_KEY: set AZURE_KEY to your key first `+
+			`(export AZURE_KEY='…' in bash, $env:AZURE_KEY = '…' in PowerShell).`),
 		p.renderAnswer(),
 	)
 }
@@ -178,10 +178,10 @@ func (p *diagnosePage) renderAnswer() app.UI {
 	}
 	answer := app.Div().ID("probe-result").Aria("live", "polite").DataSet("status", r.Status).DataSet("failure", r.Failure)
 	if r.Failure != "" {
-		msg := fmt.Sprintf("No answer read (%s, sent %s).", r.Failure, r.Via)
 		if r.Failure == diagnosis.ProbeCORSBlocked && relayToken() == "" {
-			msg += " This static page has no local relay: use Copy as curl, or run the page with make run (az401 serve), which sends the call from your machine."
+			return answer.Body(corsAdvice(), app.Div().Class("cmd", "mono").Text(r.Detail))
 		}
+		msg := fmt.Sprintf("No answer read (%s, sent %s).", r.Failure, r.Via)
 		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(r.Detail))
 	}
 	lines := make([]string, 0, len(r.Headers)+2)
@@ -194,5 +194,24 @@ func (p *diagnosePage) renderAnswer() app.UI {
 	return answer.Body(
 		app.P().Text(fmt.Sprintf("Answer: %d in %d ms, sent %s.", r.Status, r.Latency.Milliseconds(), r.Via)),
 		app.Div().Class("cmd", "mono").Text(strings.Join(lines, "\n")),
+	)
+}
+
+// corsAdvice is what a hosted page says when the browser hid the answer
+// (CORS): the way round that needs nothing installed comes first.
+func corsAdvice() app.UI {
+	return app.Div().ID("cors-advice").Body(
+		app.P().Text("The browser hid the service's answer (CORS), so this page cannot read it. Get it another way:"),
+		app.Ol().Class("steps").Body(
+			app.Li().Text("Copy as curl (above), set AZURE_KEY to your key, and run it in a terminal."),
+			app.Li().Text("Paste what it prints into the paste box: the answer is read from there."),
+		),
+		app.Button().ID("cors-paste").Type("button").Text("Go to the paste box").OnClick(func(ctx app.Context, e app.Event) {
+			ctx.PreventUpdate()
+			box := app.Window().GetElementByID("paste")
+			box.Call("scrollIntoView")
+			box.Call("focus")
+		}),
+		app.P().Class("muted").Text("Or run az401 on your machine (make run, or az401 serve): its page sends the call from there, with no CORS limit."),
 	)
 }

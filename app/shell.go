@@ -3,26 +3,26 @@ package app
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // shell returns the frame every page shares around its content: the top
-// bar with navigation, and the footer. It is a function, not a
+// bar with the page's title (its h1, static HTML) and navigation, and
+// the footer. It is a function, not a
 // component: go-app compares a component's fields on every render, and
 // this one's would be the whole page.
-func shell(body ...app.UI) app.UI {
+func shell(title string, body ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
-		app.Raw(shellTop),
+		app.Raw(shellBrand+`<h1 class="tagline">`+title+`</h1>`+shellNav),
 		app.Div().Role("main").Body(body...),
 		app.Raw(shellFoot),
 		&readyMarker{},
 	)
 }
 
-// shellTop and shellFoot are static, so they are written as HTML rather
+// shellBrand, shellNav and shellFoot are static, so they are written as HTML rather
 // than built element by element. Links are relative: they keep the
 // sub-path of a GitHub Pages site.
 const (
-	shellTop = `<div class="topbar" role="banner"><a class="brand" href="./">az<span>401</span></a>` +
-		`<p class="tagline">Why does my Azure AI key get 401? Answered offline, in your browser.</p>` +
-		`<div class="nav" role="navigation" aria-label="Pages"><a href="./">Diagnose</a><a href="causes">All causes</a></div></div>`
-	shellFoot = `<p class="footer" role="contentinfo">az401 runs entirely in this page: the key is never sent, stored or ` +
+	shellBrand = `<div class="topbar" role="banner"><a class="brand" href="./" aria-label="az401 home">az<span>401</span></a>`
+	shellNav   = `<div class="nav" role="navigation" aria-label="Pages"><a href="./">Diagnose</a><a href="causes">All causes</a></div></div>`
+	shellFoot  = `<p class="footer" role="contentinfo">az401 runs entirely in this page: the key is never sent, stored or ` +
 		`logged, except in a test call you send. The same diagnosis runs in a terminal: az401 diagnose.</p>`
 )
 

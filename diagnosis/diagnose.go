@@ -1,10 +1,5 @@
 package diagnosis
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Diagnose runs every check on the input and returns the findings, most
 // likely cause first, with a verdict. It never panics on any input.
 func Diagnose(in Input) Report { return Analyse(in).Report() }
@@ -15,71 +10,22 @@ func (f *Facts) Report() Report {
 	// registry's order, which ranks causes by how much they explain.
 	var bySeverity [Error + 1][]Finding
 	for _, c := range registry {
+		if f.in.KeyTyping && c.waitsForWholeKey() {
+			continue
+		}
 		for _, fd := range c.Run(c, f) {
 			bySeverity[fd.Severity] = append(bySeverity[fd.Severity], fd)
 		}
 	}
 	findings := append(bySeverity[Error], bySeverity[Warning]...)
 	findings = append(findings, bySeverity[Info]...)
-	return Report{Findings: findings, Verdict: verdict(findings)}
+	return Report{Findings: findings, Verdict: verdict(f, findings)}
 }
 
-// VerdictNothing is the verdict when no check has anything to say.
-const VerdictNothing = "Nothing to diagnose yet: paste a key, an endpoint, or the error you got."
+// waitsForWholeKey reports whether the check judges the key's format,
+// which a key typed halfway always fails.
+func (c *Check) waitsForWholeKey() bool { return c == keyMalformed || c == keyChecksumMismatch }
 
-// verdict names the most likely cause in one sentence.
-func verdict(findings []Finding) string {
-	if len(findings) == 0 {
-		return VerdictNothing
-	}
-	top := findings[0]
-	switch top.Severity {
-	case Info:
-		for _, f := range findings {
-			switch f.ID {
-			case responseOK.ID:
-				return "No problem: the answer was a success, so the key works for this endpoint."
-			case responseUnrecognized.ID:
-				return "No certain cause: az401 does not know this answer. " + f.Message
-			}
-		}
-		return "No error found offline: key, endpoint and region agree. If calls still fail, send a test call or paste the error you get."
-	case Warning:
-		return "No certain cause; worth checking first: " + sentence(top.Message) + " (" + top.ID + ")."
-	}
-	v := "Most likely: " + sentence(top.Message) + " (" + top.ID + ")."
-	if n := countSeverity(findings[1:], Error); n > 0 {
-		v += fmt.Sprintf(" %d more error%s below.", n, plural(n))
-	}
-	return v
-}
-
-// sentence drops a message's final period and lower-cases its first word
-// when that is an article or pronoun (never a product name), to embed it
-// in the verdict.
-func sentence(m string) string {
-	m = strings.TrimSuffix(m, ".")
-	first, _, _ := strings.Cut(m, " ")
-	switch first {
-	case "The", "A", "An", "This", "No", "Only":
-		m = strings.ToLower(first) + m[len(first):]
-	}
-	return m
-}
-
-func countSeverity(fs []Finding, s Severity) int {
-	n := 0
-	for _, f := range fs {
-		if f.Severity == s {
-			n++
-		}
-	}
-	return n
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
+// InKeyCard reports whether the finding only says what the key card
+// shows (the decoded key), so a page showing the card can omit it.
+func (fd Finding) InKeyCard() bool { return fd.ID == keyDecoded.ID }

@@ -63,13 +63,37 @@ func TestResponseUnrecognized(t *testing.T) {
 }
 
 func TestVerdict(t *testing.T) {
-	assert.Equal(t, "Nothing to diagnose yet: paste a key, an endpoint, or the error you got.", diagnosis.Diagnose(diagnosis.Input{}).Verdict)
-	r := diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'), Endpoint: "https://c1.openai.azure.com/", Status: 200})
-	assert.Contains(t, r.Verdict, "key works")
-	r = diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'), Endpoint: "https://c1.openai.azure.com/"})
-	assert.Contains(t, r.Verdict, "No error found offline")
-	r = diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Key: "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90", Endpoint: "http://api.cognitive.microsofttranslator.com/"})
-	assert.Equal(t, "Most likely: the key is a GUID: most likely the Azure subscription ID (or a tenant or app ID), not the resource key (key-is-guid). 1 more error below.", r.Verdict)
+	translator := "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
+	for _, c := range []struct {
+		name string
+		in   diagnosis.Input
+		want string // the whole verdict, or with contains a part of it
+		part bool
+	}{
+		{"nothing entered", diagnosis.Input{}, "Nothing to diagnose yet: paste a key, an endpoint, or the error you got.", false},
+		{"a success", diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'), Endpoint: "https://c1.openai.azure.com/", Status: 200}, "key works", true},
+		{"all given and agreeing", diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'), Endpoint: "https://c1.openai.azure.com/"},
+			"No error found offline: key, endpoint and API agree. If calls still fail, send a test call or paste the error you get.", false},
+		{"an error, in plain words", diagnosis.Input{Kind: "translator", Key: "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90", Endpoint: "http://api.cognitive.microsofttranslator.com/"},
+			"Most likely: the key is a GUID: most likely the Azure subscription ID (or a tenant or app ID), not the resource key. 1 more error below.", false},
+		// The review's false all-clear: Translator with no region said "key,
+		// endpoint and region agree".
+		{"translator without a region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator},
+			"Not checked yet: the region is empty. No error so far, but a Translator resource that is not global needs the Ocp-Apim-Subscription-Region header; enter the region to check it.", false},
+		{"translator, header not sent, no region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, RegionHeader: diagnosis.NoRegionHeader},
+			"Not checked yet: the region is empty.", true},
+		{"translator with its region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "global"},
+			"No error found offline: key, endpoint, API and region agree.", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := diagnosis.Diagnose(c.in).Verdict
+			if c.part {
+				assert.Contains(t, got, c.want)
+			} else {
+				assert.Equal(t, c.want, got)
+			}
+		})
+	}
 }
 
 // noAIKey are the kinds no Azure AI services key opens: Foundry projects
@@ -112,4 +136,19 @@ func TestParseKeyAge(t *testing.T) {
 		_, err := diagnosis.ParseKeyAge(in)
 		assert.Error(t, err, in)
 	}
+}
+
+// TestKeyTyping: a key typed halfway gets no format error until it is
+// whole; the rest of the diagnosis runs.
+func TestKeyTyping(t *testing.T) {
+	in := diagnosis.Input{Kind: "speech", Key: testkeys.CASK('Y')[:10], Endpoint: "https://westeurope.api.cognitive.microsoft.com/"}
+	assert.True(t, diagnosis.Diagnose(in).Has("key-malformed"))
+	in.KeyTyping = true
+	r := diagnosis.Diagnose(in)
+	assert.False(t, r.Has("key-malformed"))
+	assert.NotContains(t, r.Verdict, "neither key format")
+	in.Key = testkeys.Mutate(testkeys.CASK('Y'), 3)
+	assert.False(t, diagnosis.Diagnose(in).Has("key-checksum-mismatch"))
+	in.KeyTyping = false
+	assert.True(t, diagnosis.Diagnose(in).Has("key-checksum-mismatch"))
 }

@@ -42,6 +42,10 @@ type Input struct {
 	// answer, being the live truth for this input, takes the place of a
 	// pasted Status and Response.
 	Probe *ProbeResult
+	// KeyTyping says the key is still being typed (the page's key field,
+	// before a paste, leaving the field, or a full-length key): the
+	// format checks wait, since every key is malformed halfway through.
+	KeyTyping bool
 	// Snippet is what a pasted command, config or code showed (see
 	// Extract), or nil.
 	Snippet *Snippet

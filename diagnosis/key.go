@@ -449,9 +449,12 @@ func LooksSecret(s string) bool {
 
 // Mask shows a key as its first and last four characters and its length,
 // the most of a key this package ever prints. Keys of 16 characters or
-// fewer show only their length.
+// fewer show only their length; no key at all shows "(no key yet)".
 func Mask(key string) string {
 	n := utf8.RuneCountInString(key)
+	if n == 0 {
+		return "(no key yet)"
+	}
 	if n <= 16 || n != len(key) {
 		return fmt.Sprintf("(%d chars)", n)
 	}

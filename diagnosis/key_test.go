@@ -84,7 +84,7 @@ func TestAnalyseKeyTooLong(t *testing.T) {
 }
 
 func TestMask(t *testing.T) {
-	assert.Equal(t, "(0 chars)", Mask(""))
+	assert.Equal(t, "(no key yet)", Mask(""))
 	assert.Equal(t, "(16 chars)", Mask("0123456789abcdef"))
 	assert.Equal(t, "ab12…ab12 (32 chars)", Mask(strings.Repeat("ab12", 8)))
 	assert.Equal(t, "(20 chars)", Mask("é"+strings.Repeat("a", 19)), "non-ASCII keys show only their length")

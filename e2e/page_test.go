@@ -26,7 +26,13 @@ func TestTypedGUID(t *testing.T) {
 	assert.Equal(t, "false", eval[string](b, `document.getElementById("key").getAttribute("spellcheck")`))
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("key"), "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90")))
 	b.waitFor(`!!document.querySelector('#findings [data-cause-id="key-is-guid"][data-severity="error"]')`, "key-is-guid")
-	assert.Contains(t, eval[string](b, `document.getElementById("verdict").textContent`), "(key-is-guid)")
+	v := eval[string](b, `document.getElementById("verdict").textContent`)
+	assert.Contains(t, v, "Most likely: the key is a GUID")
+	assert.NotContains(t, v, "key-is-guid", "no cause ID in the sentence")
+	assert.True(t, eval[bool](b, `!!document.querySelector("#do-first li")`), "the fix first, under the verdict")
+	assert.True(t, eval[bool](b, `!document.getElementById("key-card") ||
+		!!(document.getElementById("findings").compareDocumentPosition(document.getElementById("key-card")) & Node.DOCUMENT_POSITION_FOLLOWING)`),
+		"findings before the key card")
 }
 
 // browserCases are corpus cases entered through the form: each must give
@@ -142,7 +148,9 @@ func TestKeyStaysInMemory(t *testing.T) {
 	b.set("kind", "speech")
 	b.set("endpoint", "https://westeurope.tts.speech.microsoft.com/cognitiveservices/voices/list")
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("key"), key)))
-	b.waitFor(`!!document.querySelector('#findings [data-cause-id="key-decoded"]')`, "the key to be decoded")
+	b.waitFor(`!!document.querySelector('#key-card [data-field="Service"]')`, "the key to be decoded")
+	assert.False(t, eval[bool](b, `!!document.querySelector('#findings .finding[data-cause-id="key-decoded"]')`),
+		"the key card says it; the findings do not say it again")
 	b.set("region", "westeurope")
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("share"))))
 	b.waitFor(`!!document.getElementById("share-link")`, "the share link")
@@ -227,13 +235,13 @@ func TestFormControls(t *testing.T) {
 			m = document.getElementById("more"), mt = document.getElementById("more-toggle");
 			return [k.type, t.textContent, t.getAttribute("aria-pressed"), m.hidden, mt.getAttribute("aria-expanded")].join(" "); })()`)
 	}
-	assert.Equal(t, "password Show false true false", state())
+	assert.Equal(t, "password Show key false true false", state())
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("key-toggle")), chromedp.Click(chromedp.ID("more-toggle"))))
 	b.waitFor(`!document.getElementById("more").hidden`, "the more section")
-	assert.Equal(t, "text Hide true false true", state())
+	assert.Equal(t, "text Hide key true false true", state())
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("key-toggle")), chromedp.Click(chromedp.ID("more-toggle"))))
 	b.waitFor(`document.getElementById("more").hidden`, "the more section closed")
-	assert.Equal(t, "password Show false true false", state())
+	assert.Equal(t, "password Show key false true false", state())
 
 	assert.Zero(t, eval[int](b, `document.querySelectorAll("#region-list option").length`), "no suggestions before focus")
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Focus(chromedp.ID("region"))))

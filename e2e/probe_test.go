@@ -65,7 +65,7 @@ func TestCallFromBrowser(t *testing.T) {
 	send(b, true)
 	assert.Equal(t, "401", eval[string](b, `document.getElementById("probe-result").dataset.status`))
 	assert.True(t, hasFinding(b, "response-invalid-key-or-endpoint"), "%v", b.findings())
-	assert.Contains(t, eval[string](b, `document.getElementById("verdict").textContent`), "response-invalid-key-or-endpoint")
+	assert.Contains(t, eval[string](b, `document.getElementById("verdict").textContent`), "the service refused the key for this endpoint")
 
 	// The key reached the gateway only in the header Vision reads.
 	var withKey int
@@ -100,7 +100,10 @@ func TestCallFromBrowser(t *testing.T) {
 	send(b, true)
 	assert.Equal(t, "cors-blocked", eval[string](b, `document.getElementById("probe-result").dataset.failure`))
 	assert.True(t, hasFinding(b, "probe-cors-blocked"), "%v", b.findings())
-	assert.Contains(t, eval[string](b, `document.getElementById("probe-result").textContent`), "no local relay")
+	assert.Contains(t, eval[string](b, `document.getElementById("cors-advice").textContent`), "Paste what it prints into the paste box")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("cors-paste"))))
+	b.waitFor(`document.activeElement.id === "paste"`, "the paste box focused")
+	assert.Contains(t, eval[string](b, `document.getElementById("probe-result").textContent`), "make run", "the local way is named too")
 
 	b.set("endpoint", fakeazure.Unresolvable)
 	send(b, true)

@@ -108,7 +108,7 @@ func TestDiagnoseText(t *testing.T) {
 	assert.NotContains(t, out, key)
 	for _, want := range []string{
 		"az401 diagnose: kind translator, endpoint https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de, region westeurope, key " + diagnosis.Mask(key),
-		"Most likely: the key is a Speech key, but the API is Translator (text) (key-kind-mismatch).",
+		"Most likely: the key is a Speech key, but the API is Translator (text).",
 		"ERROR   key-kind-mismatch: Key is for another service than the API called",
 		"  Found in: service \"Y\" at offset 75 = Speech; Translator (text)",
 		"  Fix:\n    - Use the key of a Translator (text) resource",

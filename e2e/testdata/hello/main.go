@@ -1,14 +1,10 @@
 // Command hello is a bare go-app page (one component, one input), the
 // floor that the budgets compare az401's page with. Built natively it
-// writes its static site: hello -out DIR -prefix /REPO.
+// writes its static site: hello -out DIR -prefix /REPO (generate.go,
+// left out of the WebAssembly build so the floor is go-app alone).
 package main
 
-import (
-	"flag"
-	"log"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 type hello struct {
 	app.Compo
@@ -32,12 +28,5 @@ func (h *hello) Render() app.UI {
 func main() {
 	app.Route("/", func() app.Composer { return &hello{} })
 	app.RunWhenOnBrowser()
-	out := flag.String("out", "site", "")
-	prefix := flag.String("prefix", "", "")
-	flag.Parse()
-	h := &app.Handler{Name: "hello", Resources: app.PrefixedLocation(*prefix), Version: "hello-1",
-		Icon: app.Icon{Default: "/web/icon.png"}}
-	if err := app.GenerateStaticWebsite(*out, h); err != nil {
-		log.Fatal(err)
-	}
+	generate()
 }

@@ -1,0 +1,165 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"az401/internal/testkeys"
+)
+
+// axePath is axe-core's script, installed by make test (make axe).
+const axePath = "../.cache/axe/node_modules/axe-core/axe.min.js"
+
+// view sets the window's width (a phone: 390 or 320 CSS px) and the
+// colour scheme the page sees.
+func (b *browser) view(width int64, scheme string) {
+	b.t.Helper()
+	require.NoError(b.t, chromedp.Do(b.ctx)) // a tab to emulate in
+	_, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride,
+		emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 600})
+	require.NoError(b.t, err)
+	_, err = chromedp.Call(b.ctx, emulation.SetEmulatedMedia,
+		emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+	require.NoError(b.t, err)
+}
+
+// fill enters a Translator case with a missing region header, a key and
+// an error: findings of every severity, the key card, the test call.
+func (b *browser) fill() {
+	b.set("kind", "translator")
+	b.set("endpoint", "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de")
+	b.set("region", "westeurope")
+	b.set("key", testkeys.CASK('Y'))
+	b.set("response", `{"error":{"code":401000,"message":"The request is not authorized because credentials are missing or invalid."}}`)
+}
+
+// axeViolations runs axe-core on the page and returns its violations,
+// each as "rule: target (summary)".
+func (b *browser) axeViolations() []string {
+	b.t.Helper()
+	src, err := os.ReadFile(axePath)
+	require.NoError(b.t, err, "axe-core is installed by make test (make axe)")
+	eval[bool](b, string(src)+"\n;true")
+	out := eval[string](b, `axe.run(document).then(r => JSON.stringify({passes: r.passes.length,
+		violations: r.violations.flatMap(v => v.nodes.map(n => v.id + ": " + n.target.join(" ") + " (" + n.failureSummary.replace(/\s+/g, " ") + ")"))}))`)
+	var r struct {
+		Passes     int
+		Violations []string
+	}
+	require.NoError(b.t, json.Unmarshal([]byte(out), &r))
+	require.Greater(b.t, r.Passes, 10, "axe ran its rules")
+	return r.Violations
+}
+
+// TestAxe runs axe-core 4.14.1 on the empty page, a filled page and the
+// causes page, light and dark, on a desktop and a phone: no violation.
+func TestAxe(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	for _, page := range []string{"empty", "filled", "causes"} {
+		for _, width := range []int64{1280, 390} {
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(fmt.Sprintf("%s %dpx %s", page, width, scheme), func(t *testing.T) {
+					b.t = t
+					b.view(width, scheme)
+					switch page {
+					case "causes":
+						b.open(s.page() + "causes")
+					default:
+						b.open(s.page())
+						if page == "filled" {
+							b.fill()
+						}
+					}
+					assert.Empty(t, b.axeViolations())
+				})
+			}
+		}
+	}
+}
+
+// TestNoHorizontalScroll: at 320 CSS px (a small phone, or 1280 px at
+// 400% zoom) nothing makes the page scroll sideways (WCAG 1.4.10).
+func TestNoHorizontalScroll(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.view(320, "light")
+	wide := `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && e.offsetParent)
+		.slice(0, 5).map(e => e.tagName + "#" + e.id + "." + e.className).join(", ")`
+	b.open(s.page())
+	assert.Equal(t, "", eval[string](b, wide), "empty page")
+	b.fill()
+	eval[bool](b, `(document.getElementById("more-toggle").click(), document.getElementById("ask-azure-toggle").click(), true)`)
+	b.waitFor(`!!document.querySelector("#ask-azure .cmd")`, "the Ask Azure commands")
+	assert.Equal(t, "", eval[string](b, wide), "filled page")
+	assert.LessOrEqual(t, eval[int](b, `document.documentElement.scrollWidth`), 320)
+	assert.True(t, eval[bool](b, `getComputedStyle(document.getElementById("verdict-strip")).display !== "none"`),
+		"on a phone the answer's strip sits under the inputs")
+	b.open(s.page() + "causes")
+	assert.Equal(t, "", eval[string](b, wide), "causes page")
+}
+
+// TestNoFalseAllClear: Translator with no region is not "agree": the
+// verdict says the region is missing and why it matters.
+func TestNoFalseAllClear(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("kind", "translator")
+	b.set("endpoint", "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de")
+	b.set("key", testkeys.Legacy())
+	v := eval[string](b, `document.getElementById("verdict").textContent`)
+	assert.NotContains(t, v, "agree")
+	assert.Contains(t, v, "Not checked yet: the region is empty")
+	assert.Contains(t, v, "enter the region to check it")
+}
+
+// TestScreenReaderFlow: only the verdict is announced, once typing
+// pauses; a key typed halfway gets no format error until the user
+// leaves the field.
+func TestScreenReaderFlow(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	assert.ElementsMatch(t, []string{"verdict-live", "copy-status"},
+		eval[[]string](b, `[...document.querySelectorAll("[aria-live]")].map(e => e.id)`), "live regions")
+	b.set("kind", "speech")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("key"), "0123456789")))
+	b.waitFor(`document.getElementById("verdict").textContent.length > 0`, "a verdict")
+	assert.Empty(t, eval[string](b, `document.getElementById("verdict-live").textContent`), "not announced while typing")
+	assert.False(t, hasFinding(b, "key-malformed"), "a key typed halfway is not judged yet")
+	b.waitFor(`document.getElementById("verdict-live").textContent === document.getElementById("verdict").textContent`,
+		"the verdict announced after the pause")
+	eval[bool](b, `(document.getElementById("key").blur(), document.getElementById("key").dispatchEvent(new Event("change", {bubbles: true})), true)`)
+	b.waitFor(`!!document.querySelector('#findings [data-cause-id="key-malformed"]')`, "the key judged on leaving the field")
+
+	assert.Equal(t, "h1", eval[string](b, `document.querySelector("h1") ? "h1" : ""`))
+	assert.Equal(t, "I have more: the status, the key's age, how it was sent",
+		eval[string](b, `document.getElementById("more-toggle").textContent`))
+	assert.Equal(t, "key-hint", eval[string](b, `document.getElementById("key").getAttribute("aria-describedby")`))
+}
+
+// TestCopyFeedback: a copy button says "Copied", and the live region
+// names what was copied.
+func TestCopyFeedback(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	_, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: s.URL})
+	require.NoError(t, err)
+	b.fill()
+	assert.Equal(t, "Copy as curl the test call as a curl command", eval[string](b, `document.getElementById("probe-curl").textContent`))
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("probe-curl"))))
+	b.waitFor(`document.getElementById("probe-curl").textContent.startsWith("Copied")`, "the button to say Copied")
+	assert.Equal(t, "Copied the test call as a curl command.", eval[string](b, `document.getElementById("copy-status").textContent`))
+	b.waitFor(`document.getElementById("probe-curl").textContent.startsWith("Copy as curl")`, "the button back to Copy")
+}

@@ -1,0 +1,6 @@
+//go:build js && wasm
+
+package main
+
+// generate does nothing in the browser: RunWhenOnBrowser never returns.
+func generate() {}
