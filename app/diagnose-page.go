@@ -103,9 +103,11 @@ func (p *diagnosePage) diagnose() {
 	p.report = p.facts.Report()
 }
 
-// change applies an edit, re-diagnoses and keeps the address bar in step
-// with the non-secret fields. A panic becomes a message, not a dead page.
-func (p *diagnosePage) change(ctx app.Context, edit func()) {
+// change applies an edit and re-diagnoses. It leaves the address bar
+// alone: only a share link, made on request (onShare), is written there,
+// so what is typed never reaches the URL or the browser's history. A
+// panic becomes a message, not a dead page.
+func (p *diagnosePage) change(edit func()) {
 	p.safely(func() {
 		edit()
 		p.call.result = nil
@@ -113,7 +115,6 @@ func (p *diagnosePage) change(ctx app.Context, edit func()) {
 		p.prepareCall()
 		p.copyNote = ""
 	})
-	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
 }
 
 // safely runs f at the UI boundary: a panic in WebAssembly would end the
@@ -128,9 +129,14 @@ func (p *diagnosePage) safely(f func()) {
 	f()
 }
 
-// onShare copies the share link to the clipboard and shows it.
+// onShare makes the share link (shareURL, every value through
+// linkValue), copies it to the clipboard, shows it, and puts it in the
+// address bar in place of the current entry: the one place the page
+// writes the URL.
 func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
-	p.shareLink = shareURL(ctx.Page().URL(), p.form).String()
+	link := shareURL(ctx.Page().URL(), p.form)
+	ctx.Page().ReplaceURL(link)
+	p.shareLink = link.String()
 	p.copyNote = "Link shown below; it holds no key."
 	copyText(ctx, p.shareLink, func(ok bool) {
 		if ok {

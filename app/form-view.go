@@ -74,12 +74,12 @@ func (p *diagnosePage) onFieldEvent(ctx app.Context, e app.Event) {
 	id := t.Get("id").String()
 	if id == "regenerated" {
 		if v := t.Get("checked").Bool(); v != p.form.Regenerated {
-			p.change(ctx, func() { p.form.Regenerated = v })
+			p.change(func() { p.form.Regenerated = v })
 			return
 		}
 	} else if field := p.field(id); field != nil {
 		if v := t.Get("value").String(); v != *field {
-			p.change(ctx, func() { *field = v })
+			p.change(func() { *field = v })
 			return
 		}
 	}

@@ -14,7 +14,7 @@ type filledField struct{ field, value, from string }
 // onPaste reads a pasted command, config or code into the form.
 func (p *diagnosePage) onPaste(ctx app.Context, e app.Event) {
 	v := e.Get("target").Get("value").String()
-	p.change(ctx, func() { p.applyPaste(v) })
+	p.change(func() { p.applyPaste(v) })
 	p.syncForm()
 }
 
