@@ -31,6 +31,7 @@ type diagnosePage struct {
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
 	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
+	framedAt        string // the page's own address when it runs in a frame: no form then (frame.go)
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
@@ -41,6 +42,9 @@ type diagnosePage struct {
 // link at once, so the first render is already the right one.
 func newDiagnosePage() app.Composer {
 	p := &diagnosePage{}
+	if framed() {
+		p.framedAt = ownURL()
+	}
 	if app.IsClient {
 		p.prefill(app.Window().URL())
 	}
@@ -148,6 +152,9 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
 // fields are inert: the live page replaces them once it mounts.
 func (p *diagnosePage) Render() app.UI {
+	if p.framedAt != "" {
+		return shell(framedNotice(p.framedAt))
+	}
 	return shell(
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
 		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),

@@ -3,13 +3,22 @@ package e2e
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -119,4 +128,127 @@ func TestKeyInWrongFieldStaysOffDisk(t *testing.T) {
 			}
 		}
 	}
+}
+
+// frameEval evaluates JavaScript in the document of the page's first
+// frame (in a world of its own, which shares the frame's DOM) and
+// decodes its value into T.
+func frameEval[T any](b *browser, js string) (T, error) {
+	var zero T
+	tree, err := chromedp.Call(b.ctx, cdppage.GetFrameTree, cdp.Empty{})
+	if err != nil {
+		return zero, err
+	}
+	if len(tree.FrameTree.ChildFrames) == 0 {
+		return zero, errors.New("the page has no frame yet")
+	}
+	world, err := chromedp.Call(b.ctx, cdppage.CreateIsolatedWorld,
+		cdppage.CreateIsolatedWorldParams{FrameID: tree.FrameTree.ChildFrames[0].Frame.ID, WorldName: "e2e"})
+	if err != nil {
+		return zero, err
+	}
+	yes := true
+	res, err := chromedp.Call(b.ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: js, ContextID: world.ExecutionContextID,
+		ReturnByValue: &yes, AwaitPromise: &yes})
+	if err != nil {
+		return zero, err
+	}
+	if res.ExceptionDetails != nil {
+		return zero, errors.New(res.ExceptionDetails.Text)
+	}
+	var v T
+	return v, json.Unmarshal(res.Result.Value, &v)
+}
+
+// TestFramedPageHasNoKeyForm frames the page from another origin: once
+// WebAssembly runs, the frame shows no key form, only a link that opens
+// the page on its own.
+func TestFramedPageHasNoKeyForm(t *testing.T) {
+	s := serve(t, siteDir)
+	framer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><title>framer</title><iframe id="f" width="1200" height="900" src="`+s.page()+`#kind=vision"></iframe>`)
+	}))
+	defer framer.Close()
+	b := newBrowser(t)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Navigate(framer.URL+"/")))
+	const state = `JSON.stringify({ready: !!document.getElementById("ready"), key: !!document.getElementById("key"),
+		framed: !!document.getElementById("framed"), link: (document.getElementById("open-alone") || {}).href || "",
+		target: (document.getElementById("open-alone") || {}).target || ""})`
+	var got struct {
+		Ready, Key, Framed bool
+		Link, Target       string
+	}
+	deadline := time.Now().Add(45 * time.Second)
+	for {
+		js, err := frameEval[string](b, state)
+		if err == nil && json.Unmarshal([]byte(js), &got) == nil && got.Ready {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "waiting for the framed page to mount: %v %+v", err, got)
+		time.Sleep(100 * time.Millisecond)
+	}
+	assert.False(t, got.Key, "no key field in a frame")
+	assert.True(t, got.Framed, "the notice that explains why")
+	assert.Equal(t, s.page(), got.Link, "the link opens the page itself, without the framer's fragment")
+	assert.Equal(t, "_blank", got.Target)
+
+	// The same page, opened on its own, has its form.
+	b.open(s.page())
+	assert.True(t, eval[bool](b, `!!document.getElementById("key") && !document.getElementById("framed")`))
+}
+
+// noCSPViolations fails the test if the browser reported a Content
+// Security Policy violation: the policy must fit everything the page
+// does. Every browser the harness starts is checked when its test ends.
+func noCSPViolations(b *browser) {
+	b.t.Helper()
+	console, _ := b.seen()
+	for _, line := range strings.Split(console, "\n") {
+		if strings.Contains(line, "Content Security Policy") || strings.Contains(line, "Content-Security-Policy") {
+			b.t.Errorf("Content Security Policy violation: %s", line)
+		}
+	}
+}
+
+// TestTamperedCacheDoesNotRun rewrites, from a script of the same origin
+// (as another project site of the same GitHub account could), the cached
+// app.js and the cached page. The next visit runs neither: the service
+// worker checks each cached file against the hashes of its build, takes
+// the network's copy instead, and caches it again.
+func TestTamperedCacheDoesNotRun(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	waitCached(b, "e2e-1")
+	b.open(s.page())
+	require.True(t, eval[bool](b, `!!navigator.serviceWorker.controller`), "the service worker serves the page")
+
+	require.True(t, eval[bool](b, `(async () => {
+		const cache = await caches.open("app-e2e-1");
+		const js = new URL("app.js", location.href).href, page = new URL("./", location.href).href;
+		const code = await (await cache.match(js)).text();
+		await cache.put(js, new Response(code + "\nwindow.__tampered = true;", {headers: {"Content-Type": "text/javascript"}}));
+		const html = (await (await cache.match(page)).text())
+			.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+			.replace("<head>", "<head><script>window.__tamperedPage = true;</script>");
+		await cache.put(page, new Response(html, {headers: {"Content-Type": "text/html; charset=utf-8"}}));
+		return (await (await cache.match(js)).text()).includes("__tampered");
+	})()`), "the cache was rewritten")
+
+	b.open(s.page())
+	assert.True(t, eval[bool](b, `!!navigator.serviceWorker.controller`), "the service worker still serves the page")
+	assert.False(t, eval[bool](b, `window.__tampered === true || window.__tamperedPage === true`), "tampered code ran")
+	b.set("key", "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90")
+	assert.True(t, hasFinding(b, "key-is-guid"), "the page works")
+	b.waitFor(`(async () => {
+		const cache = await caches.open("app-e2e-1");
+		const js = await cache.match(new URL("app.js", location.href).href), page = await cache.match(new URL("./", location.href).href);
+		window.__healed = !!js && !!page && !(await js.text()).includes("__tampered") && !(await page.text()).includes("__tamperedPage");
+	})(), window.__healed === true`, "the cache to hold the build's files again")
+
+	// Offline, the files cached again serve the page.
+	s.Close()
+	b.open(s.page())
+	assert.False(t, eval[bool](b, `window.__tampered === true || window.__tamperedPage === true`), "tampered code ran offline")
 }
