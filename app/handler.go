@@ -129,9 +129,9 @@ async function verified(key, res) {
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
-async function fromCache(key) {
+async function fromCache(key, options) {
   const cache = await caches.open(cacheName);
-  return verified(key, await cache.match(key));
+  return verified(key, await cache.match(key, options));
 }
 
 // fromNetwork fetches the request; once the answer is in, it is cached
@@ -157,10 +157,14 @@ async function withoutPreload(res) {
   return new Response(html, { status: res.status, statusText: res.statusText, headers });
 }
 
+// pageFor is the cached page a navigation gets: the file at its path,
+// whatever its query and fragment, else the causes page or the scope.
 function pageFor(url) {
-  const path = new URL(url).pathname;
-  if (path.endsWith("/causes") || path.endsWith("/causes.html")) return scope + "causes.html";
-  if (path.endsWith("/index.html")) return scope + "index.html";
+  const u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  if (integrity[u.pathname]) return u.href;
+  if (u.pathname.endsWith("/causes")) return scope + "causes.html";
   return scope;
 }
 
@@ -169,7 +173,8 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === "navigate") {
     const key = pageFor(req.url);
-    event.respondWith((async () => (await withoutPreload(await fromCache(key))) || fromNetwork(event, req, key))());
+    event.respondWith((async () =>
+      (await withoutPreload(await fromCache(key, { ignoreSearch: true }))) || fromNetwork(event, req, key))());
     return;
   }
   event.respondWith((async () => (await fromCache(req.url)) || fromNetwork(event, req, req.url))());

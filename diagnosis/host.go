@@ -148,12 +148,13 @@ func isLoopback(host string) bool {
 }
 
 // AzureAIHost reports whether host is on a known Azure AI domain (public,
-// Government or China cloud) or an API Management gateway: the hosts a
-// test call may send a key to without asking.
+// Government or China cloud): the hosts a test call may send a key to
+// without asking. An API Management gateway (*.azure-api.net) is not one:
+// anyone can create one, so the key goes there only once confirmed.
 func AzureAIHost(host string) bool {
 	f, _, _ := classifyHost(strings.ToLower(host))
 	switch f {
-	case HostUnknown, HostWebPage, HostLoopback, HostOpenAIPublic:
+	case HostUnknown, HostWebPage, HostLoopback, HostOpenAIPublic, HostAPIM:
 		return false
 	}
 	return true

@@ -150,7 +150,7 @@ func TestCheckHost(t *testing.T) {
 		"https://c1.openai.azure.com/":                   diagnosis.GuardAllow,
 		"https://x1.cognitiveservices.azure.us/":         diagnosis.GuardAllow,
 		"https://chinaeast2.api.cognitive.azure.cn/":     diagnosis.GuardAllow,
-		"https://corp.azure-api.net/":                    diagnosis.GuardAllow,
+		"https://corp.azure-api.net/":                    diagnosis.GuardConfirm,
 		"https://api.cognitive.microsofttranslator.com/": diagnosis.GuardAllow,
 		"https://evil.example.com/":                      diagnosis.GuardConfirm,
 		"https://c1.openai.azure.com.evil.example/":      diagnosis.GuardConfirm,

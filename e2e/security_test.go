@@ -252,3 +252,28 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 	b.open(s.page())
 	assert.False(t, eval[bool](b, `window.__tampered === true || window.__tamperedPage === true`), "tampered code ran offline")
 }
+
+// TestGatewayNeedsConfirmation gives an API Management gateway as the
+// endpoint: the page warns that it is not an Azure AI host, and Send
+// stays off until the user ticks the box that names the host.
+func TestGatewayNeedsConfirmation(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("kind", "vision")
+	b.set("endpoint", "https://contoso-gw.azure-api.net/vision/")
+	b.set("key", testkeys.Legacy())
+	assert.True(t, hasFinding(b, "endpoint-unknown-host"), "%v", b.findings())
+	b.waitFor(`!!document.getElementById("probe-confirm")`, "the host confirmation")
+	assert.Contains(t, eval[string](b, `document.querySelector("label.guard").textContent`), "Send my key to contoso-gw.azure-api.net.")
+	assert.False(t, eval[bool](b, `document.getElementById("probe-confirm").checked`))
+	assert.True(t, eval[bool](b, `document.getElementById("probe-send").disabled`), "Send is off until the host is confirmed")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("probe-confirm"))))
+	b.waitFor(`!document.getElementById("probe-send").disabled`, "Send on once the host is confirmed")
+
+	// Another host drops the confirmation.
+	b.set("endpoint", "https://fabrikam-gw.azure-api.net/vision/")
+	b.waitFor(`document.querySelector("label.guard").textContent.includes("fabrikam-gw.azure-api.net")`, "the new host named")
+	assert.False(t, eval[bool](b, `document.getElementById("probe-confirm").checked`))
+	assert.True(t, eval[bool](b, `document.getElementById("probe-send").disabled`))
+}
