@@ -94,7 +94,8 @@ func ContentSecurityPolicy() string {
 // to its SHA-256, written in by Generate (sealWorker) once the site is
 // built. A cached answer whose hash differs, or that has no hash, is
 // dropped for the network's, which is cached again if it is the build's
-// own. Only this worker's cache is read, and activate deletes only older
+// own. app.wasm is streamed and checked at its end instead (streamed).
+// Only this worker's cache is read, and activate deletes only older
 // caches of this site (those holding its scope).
 const serviceWorker = `const cacheName = "app-" + "{{.Version}}";
 const scope = self.registration.scope;
@@ -123,15 +124,39 @@ async function verified(key, res) {
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
   const body = await res.arrayBuffer();
-  const sum = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-  const got = Array.from(sum, (b) => b.toString(16).padStart(2, "0")).join("");
-  if (got !== want) return null;
+  if (hex(await crypto.subtle.digest("SHA-256", body)) !== want) return null;
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 async function fromCache(key, options) {
   const cache = await caches.open(cacheName);
   return verified(key, await cache.match(key, options));
+}
+
+function hex(digest) {
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// streamed passes app.wasm on from the cache as it is read, so the page
+// compiles it while it streams, and hashes a copy alongside: if the hash
+// is not the build's, the stream fails at its end and the module never
+// runs (WebAssembly instantiates only a complete module); the network's
+// copy is then cached for the next visit.
+async function streamed(event, key) {
+  const res = await (await caches.open(cacheName)).match(key);
+  const want = integrity[new URL(key).pathname];
+  if (!res || !res.ok || !want) return null;
+  const same = res.clone().arrayBuffer().then((b) => crypto.subtle.digest("SHA-256", b)).then((d) => hex(d) === want);
+  event.waitUntil(same.then(async (ok) => {
+    const copy = ok ? null : await verified(key, await fetch(key));
+    if (copy) await (await caches.open(cacheName)).put(key, copy);
+  }).catch(() => {}));
+  const body = res.body.pipeThrough(new TransformStream({
+    async flush() {
+      if (!(await same)) throw new Error(key + " in the cache is not this build's");
+    },
+  }));
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 // fromNetwork fetches the request; once the answer is in, it is cached
@@ -177,7 +202,8 @@ self.addEventListener("fetch", (event) => {
       (await withoutPreload(await fromCache(key, { ignoreSearch: true }))) || fromNetwork(event, req, key))());
     return;
   }
-  event.respondWith((async () => (await fromCache(req.url)) || fromNetwork(event, req, req.url))());
+  const cached = req.url.endsWith(".wasm") ? streamed(event, req.url) : fromCache(req.url);
+  event.respondWith((async () => (await cached) || fromNetwork(event, req, req.url))());
 });
 `
 

@@ -247,10 +247,38 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 		window.__healed = !!js && !!page && !(await js.text()).includes("__tampered") && !(await page.text()).includes("__tamperedPage");
 	})(), window.__healed === true`, "the cache to hold the build's files again")
 
+	// app.wasm with a custom section added is still a valid module: the
+	// worker streams it, finds the hash wrong at its end and fails the
+	// stream, so it never runs; the next visit gets the build's again.
+	require.True(t, eval[bool](b, `(async () => {
+		const cache = await caches.open("app-e2e-1"), url = new URL("web/app.wasm", location.href).href;
+		const wasm = new Uint8Array(await (await cache.match(url)).arrayBuffer());
+		const tampered = new Uint8Array(wasm.length + 7);
+		tampered.set(wasm);
+		tampered.set([0, 5, 4, 116, 97, 109, 112], wasm.length); // custom section "tamp"
+		await cache.put(url, new Response(tampered, {headers: {"Content-Type": "application/wasm"}}));
+		return WebAssembly.validate(tampered);
+	})()`), "a valid tampered module")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Navigate(s.page())))
+	b.waitFor(`/failed|Error/i.test((document.getElementById("app-wasm-loader-label") || {}).textContent || "")`, "the tampered module refused")
+	assert.False(t, eval[bool](b, `!!document.getElementById("ready")`), "the tampered module ran")
+	b.waitFor(`(async () => {
+		const res = await (await caches.open("app-e2e-1")).match(new URL("web/app.wasm", location.href).href);
+		window.__wasmHealed = !!res && (await res.arrayBuffer()).byteLength === `+strconv.FormatInt(wasmSize(t), 10)+`;
+	})(), window.__wasmHealed === true`, "the build's app.wasm cached again")
+	b.open(s.page())
+
 	// Offline, the files cached again serve the page.
 	s.Close()
 	b.open(s.page())
 	assert.False(t, eval[bool](b, `window.__tampered === true || window.__tamperedPage === true`), "tampered code ran offline")
+}
+
+// wasmSize is the size of the site's app.wasm.
+func wasmSize(t *testing.T) int64 {
+	fi, err := os.Stat(filepath.Join(siteDir, "web", "app.wasm"))
+	require.NoError(t, err)
+	return fi.Size()
 }
 
 // TestGatewayNeedsConfirmation gives an API Management gateway as the
