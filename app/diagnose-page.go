@@ -35,6 +35,7 @@ type diagnosePage struct {
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
 	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
+	framedAt        string // the page's own address when it runs in a frame: no form then (frame.go)
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
@@ -50,6 +51,9 @@ type diagnosePage struct {
 // link at once, so the first render is already the right one.
 func newDiagnosePage() app.Composer {
 	p := &diagnosePage{}
+	if framed() {
+		p.framedAt = ownURL()
+	}
 	if app.IsClient {
 		p.prefill(app.Window().URL())
 		p.keepEarlyInput()
@@ -172,8 +176,11 @@ func (p *diagnosePage) diagnose() {
 	p.report = p.facts.Report()
 }
 
-// change applies an edit, re-diagnoses and keeps the address bar in step
-// with the non-secret fields. A panic becomes a message, not a dead page.
+// change applies an edit and re-diagnoses. It leaves the address bar
+// alone: only a share link, made on request (onShare), is written there,
+// so what is typed never reaches the URL or the browser's history. A
+// panic becomes a message, not a dead page. Screen readers hear the new
+// verdict once typing pauses.
 func (p *diagnosePage) change(ctx app.Context, edit func()) {
 	defer p.announceLater(ctx)
 	p.safely(func() {
@@ -183,7 +190,6 @@ func (p *diagnosePage) change(ctx app.Context, edit func()) {
 		p.prepareCall()
 		p.copyNote = ""
 	})
-	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), p.form))
 }
 
 // announceDelay is how long typing must pause before screen readers hear
@@ -218,9 +224,14 @@ func (p *diagnosePage) safely(f func()) {
 	f()
 }
 
-// onShare copies the share link to the clipboard and shows it.
+// onShare makes the share link (shareURL, every value through
+// linkValue), copies it to the clipboard, shows it, and puts it in the
+// address bar in place of the current entry: the one place the page
+// writes the URL.
 func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
-	p.shareLink = shareURL(ctx.Page().URL(), p.form).String()
+	link := shareURL(ctx.Page().URL(), p.form)
+	ctx.Page().ReplaceURL(link)
+	p.shareLink = link.String()
 	p.copyNote = "Link shown below; it holds no key."
 	copyText(ctx, p.shareLink, func(ok bool) {
 		if ok {
@@ -233,6 +244,9 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 // Render draws the page. Before WebAssembly runs (pre-rendered HTML) the
 // fields already take input; the live page keeps it when it mounts.
 func (p *diagnosePage) Render() app.UI {
+	if p.framedAt != "" {
+		return shell("az401 cannot run inside another page", framedNotice(p.framedAt))
+	}
 	return shell("Why does my Azure AI key get 401? Answered offline, in your browser.",
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
 		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),

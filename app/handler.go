@@ -3,6 +3,8 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -64,15 +66,42 @@ func (s Site) Handler() *app.Handler {
 	}
 }
 
+// ContentSecurityPolicy is the page's policy. GitHub Pages sets no
+// headers, so Generate writes it as a meta tag at the top of each page,
+// which browsers honour for everything after it except frame-ancestors,
+// report-uri and sandbox: framing is refused by the page itself
+// (framed). Scripts: the site's own files, WebAssembly compilation
+// ('wasm-unsafe-eval', which go-app needs to run app.wasm; no eval), and
+// the inline loading script by its hash; no 'unsafe-inline'. Styles and
+// images are the site's own. Connections: the test call goes to the
+// endpoint the user typed, which the host guard lets be any https host
+// or, once confirmed, a loopback address over http.
+func ContentSecurityPolicy() string {
+	loader := sha256.Sum256([]byte(web.Loader))
+	return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-" + base64.StdEncoding.EncodeToString(loader[:]) +
+		"'; style-src 'self'; img-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
+}
+
 // serviceWorker precaches the site and answers navigations from the
 // cache, ignoring the query and fragment, so the page, the causes page
 // and share links open offline under a sub-path. go-app's default
 // worker caches the scope without its trailing slash and matches the
 // query exactly, so none of those load offline (go-app guide §6.2–6.3).
 // Requests to other origins (the test call) are not touched.
+//
+// Every page of an origin can write its Cache Storage, and on GitHub
+// Pages all project sites of one account share an origin. So the worker
+// runs nothing from the cache unchecked: integrity maps each file's path
+// to its SHA-256, written in by Generate (sealWorker) once the site is
+// built. A cached answer whose hash differs, or that has no hash, is
+// dropped for the network's, which is cached again if it is the build's
+// own. app.wasm is streamed and checked at its end instead (streamed).
+// Only this worker's cache is read, and activate deletes only older
+// caches of this site (those holding its scope).
 const serviceWorker = `const cacheName = "app-" + "{{.Version}}";
 const scope = self.registration.scope;
 const resourcesToCache = {{.ResourcesToCache}}.concat([scope, scope + "index.html", scope + "causes.html"]);
+const integrity = ` + integrityMarker + `;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -85,14 +114,61 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key !== cacheName) await caches.delete(key);
+      if (key !== cacheName && await (await caches.open(key)).match(scope)) await caches.delete(key);
     }
   })());
 });
 
-function unredirect(res) {
-  if (!res || !res.redirected) return res;
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
+// verified returns the answer for key with its body read, if the body's
+// SHA-256 is the one this build recorded for key's path; else null.
+async function verified(key, res) {
+  const want = integrity[new URL(key).pathname];
+  if (!res || !res.ok || !want) return null;
+  const body = await res.arrayBuffer();
+  if (hex(await crypto.subtle.digest("SHA-256", body)) !== want) return null;
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+async function fromCache(key, options) {
+  const cache = await caches.open(cacheName);
+  return verified(key, await cache.match(key, options));
+}
+
+function hex(digest) {
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// streamed passes app.wasm on from the cache as it is read, so the page
+// compiles it while it streams, and hashes a copy alongside: if the hash
+// is not the build's, the stream fails at its end and the module never
+// runs (WebAssembly instantiates only a complete module); the network's
+// copy is then cached for the next visit.
+async function streamed(event, key) {
+  const res = await (await caches.open(cacheName)).match(key);
+  const want = integrity[new URL(key).pathname];
+  if (!res || !res.ok || !want) return null;
+  const same = res.clone().arrayBuffer().then((b) => crypto.subtle.digest("SHA-256", b)).then((d) => hex(d) === want);
+  event.waitUntil(same.then(async (ok) => {
+    const copy = ok ? null : await verified(key, await fetch(key));
+    if (copy) await (await caches.open(cacheName)).put(key, copy);
+  }).catch(() => {}));
+  const body = res.body.pipeThrough(new TransformStream({
+    async flush() {
+      if (!(await same)) throw new Error(key + " in the cache is not this build's");
+    },
+  }));
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+// fromNetwork fetches the request; once the answer is in, it is cached
+// under key if it is this build's file.
+async function fromNetwork(event, req, key) {
+  const res = await fetch(req);
+  event.waitUntil((async () => {
+    const copy = await verified(key, res.clone());
+    if (copy) await (await caches.open(cacheName)).put(key, copy);
+  })());
+  return res;
 }
 
 // withoutPreload drops the page's preload of app.wasm: that file is in
@@ -107,9 +183,14 @@ async function withoutPreload(res) {
   return new Response(html, { status: res.status, statusText: res.statusText, headers });
 }
 
+// pageFor is the cached page a navigation gets: the file at its path,
+// whatever its query and fragment, else the causes page or the scope.
 function pageFor(url) {
-  const path = new URL(url).pathname;
-  if (path.endsWith("/causes") || path.endsWith("/causes.html")) return scope + "causes.html";
+  const u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  if (integrity[u.pathname]) return u.href;
+  if (u.pathname.endsWith("/causes")) return scope + "causes.html";
   return scope;
 }
 
@@ -117,11 +198,16 @@ self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
   if (req.mode === "navigate") {
+    const key = pageFor(req.url);
     event.respondWith((async () =>
-      (await withoutPreload(unredirect(await caches.match(req, { ignoreSearch: true }) || await caches.match(pageFor(req.url))))) ||
-      fetch(req))());
+      (await withoutPreload(await fromCache(key, { ignoreSearch: true }))) || fromNetwork(event, req, key))());
     return;
   }
-  event.respondWith((async () => (await caches.match(req)) || fetch(req))());
+  const cached = req.url.endsWith(".wasm") ? streamed(event, req.url) : fromCache(req.url);
+  event.respondWith((async () => (await cached) || fromNetwork(event, req, req.url))());
 });
 `
+
+// integrityMarker stands in the worker for the map of file hashes until
+// Generate writes it (sealWorker).
+const integrityMarker = "/* az401:integrity */ {}"

@@ -24,25 +24,66 @@ const (
 // cannot load megabytes into the form.
 const maxShareValue = 2048
 
-// shareValues returns the non-secret fields as link parameters: never
-// the key or the response, secrets stripped from the endpoint's query,
-// and any value that contains the key dropped.
+// shareValues returns the form's fields as link parameters: never the
+// key or the response, and every other value through linkValue.
 func (f form) shareValues() url.Values {
 	v := url.Values{}
-	key := strings.TrimSpace(f.Key)
 	regenerated := ""
 	if f.Regenerated {
 		regenerated = "1"
 	}
-	for _, p := range [...][2]string{{paramKind, f.Kind}, {paramEndpoint, diagnosis.StripSecrets(f.Endpoint)},
+	for _, p := range [...][2]string{{paramKind, f.Kind}, {paramEndpoint, f.Endpoint},
 		{paramRegion, f.Region}, {paramHeader, f.Header}, {paramRegionHeader, f.RegionHeader}, {paramStatus, f.Status},
 		{paramKeyAge, f.KeyAge}, {paramRegenerated, regenerated}, {paramTrialStarted, f.TrialStarted}} {
-		value := strings.TrimSpace(p[1])
-		if value != "" && !(len(key) >= 8 && strings.Contains(value, key)) {
+		if value := linkValue(p[1], f.Key); value != "" {
 			v.Set(p[0], value)
 		}
 	}
 	return v
+}
+
+// linkValue is the one sanitiser of share links: it returns a field's
+// value as a link may carry it, or "" when it may not. Whatever the
+// field, a URL loses its user info, its fragment and every query
+// parameter whose name or value looks secret; then a value that still
+// holds anything shaped like a secret (diagnosis.ContainsSecret: a key,
+// a token, a SAS, a connection string), or the typed key, or that is too
+// long for a link, is dropped whole.
+func linkValue(value, key string) string {
+	v := strings.TrimSpace(value)
+	if u, err := url.Parse(v); err == nil && u.Scheme != "" && u.Host != "" {
+		u.User, u.Fragment, u.RawFragment = nil, "", ""
+		u.RawQuery = linkQuery(u.RawQuery)
+		u.ForceQuery = false
+		v = u.String()
+	}
+	key = strings.TrimSpace(key)
+	plain, err := url.QueryUnescape(v)
+	if err != nil {
+		plain = v
+	}
+	if v == "" || len(v) > maxShareValue || diagnosis.ContainsSecret(v) ||
+		len(key) >= 8 && (strings.Contains(v, key) || strings.Contains(plain, key)) {
+		return ""
+	}
+	return v
+}
+
+// linkQuery keeps the parameters of a raw query whose name and value do
+// not look secret, as they were written.
+func linkQuery(raw string) string {
+	var kept []string
+	for _, kv := range strings.Split(raw, "&") {
+		rawName, rawValue, _ := strings.Cut(kv, "=")
+		name, err1 := url.QueryUnescape(rawName)
+		value, err2 := url.QueryUnescape(rawValue)
+		if kv == "" || err1 != nil || err2 != nil || diagnosis.SecretParamName(name) ||
+			diagnosis.ContainsSecret(name) || diagnosis.ContainsSecret(value) {
+			continue
+		}
+		kept = append(kept, kv)
+	}
+	return strings.Join(kept, "&")
 }
 
 // shareURL returns the page's URL with the form's non-secret fields in

@@ -2,12 +2,14 @@ package app
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"az401/diagnosis"
 	"az401/internal/testkeys"
 )
 
@@ -59,4 +61,131 @@ func TestFormInput(t *testing.T) {
 	in = form{Status: "abc", TrialStarted: "soon"}.input(now)
 	assert.Zero(t, in.Status)
 	assert.True(t, in.TrialStarted.IsZero())
+}
+
+// secrets are the shapes a link must never carry, whichever field holds
+// them (facts §1: legacy and new-format keys; §1.3: other products'
+// secrets; SAS tokens as the storage docs print them).
+func secrets() map[string]string {
+	return map[string]string{
+		"legacy":      testkeys.Legacy(),
+		"cask":        testkeys.CASK('b'),
+		"cask-cut":    testkeys.CASK('b')[:83],
+		"cask-typo":   testkeys.Mutate(testkeys.CASK('F'), 10),
+		"jwt":         testkeys.Expand("${jwt-entra}"),
+		"openai":      testkeys.Expand("${openai}"),
+		"storage":     testkeys.Expand("${storage}"),
+		"entra":       testkeys.Expand("${entra-secret}"),
+		"sas":         "sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=q0b2mWj1%2Bk3Lr9Yt%2FZx8vN4eP6aQ%3D",
+		"conn-string": "DefaultEndpointsProtocol=https;AccountName=st1;AccountKey=" + testkeys.Expand("${storage}") + ";EndpointSuffix=core.windows.net",
+	}
+}
+
+// placements put a secret where a user may paste it by mistake, with the
+// key field empty.
+var placements = map[string]func(s string) form{
+	"region":                  func(s string) form { return form{Kind: "translator", Region: s} },
+	"region header":           func(s string) form { return form{Kind: "translator", RegionHeader: s} },
+	"region with header name": func(s string) form { return form{Region: "Ocp-Apim-Subscription-Key: " + s} },
+	"region url-escaped":      func(s string) form { return form{Region: url.QueryEscape(s)} },
+	"header":                  func(s string) form { return form{Header: s} },
+	"status":                  func(s string) form { return form{Status: s} },
+	"trial started":           func(s string) form { return form{TrialStarted: s} },
+	"kind":                    func(s string) form { return form{Kind: s} },
+	"key age":                 func(s string) form { return form{KeyAge: s} },
+	"endpoint alone":          func(s string) form { return form{Endpoint: s} },
+	"endpoint api_key": func(s string) form {
+		return form{Endpoint: "https://t1.cognitiveservices.azure.com/?api_key=" + url.QueryEscape(s)}
+	},
+	"endpoint subscriptionKey": func(s string) form {
+		return form{Endpoint: "https://t1.cognitiveservices.azure.com/translate?subscriptionKey=" + url.QueryEscape(s) + "&to=de"}
+	},
+	"endpoint x-api-key": func(s string) form {
+		return form{Endpoint: "https://t1.openai.azure.com/?x-api-key=" + url.QueryEscape(s)}
+	},
+	"endpoint encoded name": func(s string) form {
+		return form{Endpoint: "https://t1.openai.azure.com/?subscription%2Dkey=" + url.QueryEscape(s)}
+	},
+	"endpoint any name":  func(s string) form { return form{Endpoint: "https://t1.openai.azure.com/?q=" + url.QueryEscape(s)} },
+	"endpoint raw value": func(s string) form { return form{Endpoint: "https://t1.openai.azure.com/?q=" + s} },
+	"endpoint userinfo": func(s string) form {
+		return form{Endpoint: "https://apikey:" + url.PathEscape(s) + "@t1.openai.azure.com/"}
+	},
+	"endpoint fragment": func(s string) form { return form{Endpoint: "https://t1.openai.azure.com/#" + s} },
+	"endpoint fragment param": func(s string) form {
+		return form{Endpoint: "https://t1.openai.azure.com/#key=" + url.QueryEscape(s)}
+	},
+	"endpoint path": func(s string) form {
+		return form{Endpoint: "https://t1.openai.azure.com/" + url.PathEscape(s) + "/chat"}
+	},
+	"endpoint no scheme":   func(s string) form { return form{Endpoint: "t1.openai.azure.com/?api_key=" + s} },
+	"endpoint bad escape":  func(s string) form { return form{Endpoint: "https://t1.openai.azure.com/%zz?x=" + s} },
+	"endpoint with spaces": func(s string) form { return form{Endpoint: "  https://t1.openai.azure.com/?key " + s + "  "} },
+}
+
+func TestShareLinkHoldsNoSecret(t *testing.T) {
+	page, _ := url.Parse("https://user.github.io/az401/")
+	for secretName, s := range secrets() {
+		forms := []string{s, url.QueryEscape(s), url.PathEscape(s), url.QueryEscape(url.QueryEscape(s)), s[len(s)/4 : 3*len(s)/4]}
+		for where, place := range placements {
+			t.Run(secretName+" in "+where, func(t *testing.T) {
+				link := shareURL(page, place(s)).String()
+				for _, f := range forms {
+					assert.NotContains(t, link, f)
+				}
+			})
+		}
+	}
+}
+
+// TestLinkValue lists what a link keeps of a value: secrets go, the rest
+// stays as written.
+func TestLinkValue(t *testing.T) {
+	legacy, cask := testkeys.Legacy(), testkeys.CASK('b')
+	for _, c := range []struct{ in, key, want string }{
+		{"westeurope", "", "westeurope"},
+		{" westeurope ", "", "westeurope"},
+		{"-", "", "-"},
+		{"401", "", "401"},
+		{"2026-01-02", "", "2026-01-02"},
+		{"document-intelligence", "", "document-intelligence"},
+		{"<your-key>", "", "<your-key>"},
+		{"https://t1.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", "",
+			"https://t1.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21"},
+		{"https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de&Subscription-Key=" + legacy, "",
+			"https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"},
+		{"https://x.azure-api.net/?api_key=abc&api-version=3.0", "", "https://x.azure-api.net/?api-version=3.0"},
+		{"https://x.azure-api.net/?subscription%2Dkey=abc", "", "https://x.azure-api.net/"},
+		{"https://x.azure-api.net/?sig=abc&code=def&token=1&client_secret=2&password=3", "", "https://x.azure-api.net/"},
+		{"https://x.azure-api.net/?q=" + cask + "&to=de", "", "https://x.azure-api.net/?to=de"},
+		{"https://user:pass@t1.openai.azure.com/path#frag", "", "https://t1.openai.azure.com/path"},
+		{"https://t1.openai.azure.com/?", "", "https://t1.openai.azure.com/"},
+		{"https://t1.openai.azure.com/" + legacy + "/x", "", ""},
+		{legacy, "", ""},
+		{"Bearer " + testkeys.Expand("${jwt-sts}"), "", ""},
+		{"westeurope", "westeurope", ""},
+		{"my key is abcdefgh", "abcdefgh", ""},
+		{"https://h.example/?n=abc%64efgh", "abcdefgh", ""},
+		{"short", "ab", "short"},
+		{strings.Repeat("w", maxShareValue+1), "", ""},
+	} {
+		assert.Equal(t, c.want, linkValue(c.in, c.key), "linkValue(%q, %q)", c.in, c.key)
+	}
+}
+
+func FuzzLinkValue(f *testing.F) {
+	f.Add("https://apikey:"+testkeys.Legacy()+"@t1.openai.azure.com/?api_key=x#"+testkeys.Legacy(), "")
+	f.Add("westeurope", "west")
+	f.Fuzz(func(t *testing.T, value, key string) {
+		v := linkValue(value, key)
+		if v == "" {
+			return
+		}
+		if diagnosis.ContainsSecret(v) {
+			t.Errorf("linkValue(%q) = %q, which holds a secret", value, v)
+		}
+		if u, err := url.Parse(v); err == nil && u.Host != "" && (u.User != nil || u.Fragment != "") {
+			t.Errorf("linkValue(%q) = %q keeps user info or a fragment", value, v)
+		}
+	})
 }

@@ -3,11 +3,15 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -30,9 +34,12 @@ func Generate(dir string, s Site, wasmPath string) error {
 	if err := app.GenerateStaticWebsite(dir, s.Handler()); err != nil {
 		return fmt.Errorf("generating the site: %w", err)
 	}
-	for _, page := range []string{"index.html", "causes.html"} {
+	for _, page := range pages {
 		if fi, err := os.Stat(filepath.Join(dir, page)); err != nil || fi.Size() < 1024 {
 			return errors.New("generating the site: " + page + " is missing or empty")
+		}
+		if err := secureHead(filepath.Join(dir, page)); err != nil {
+			return err
 		}
 	}
 	webDir := filepath.Join(dir, "web")
@@ -56,5 +63,72 @@ func Generate(dir string, s Site, wasmPath string) error {
 		return err
 	}
 	// GitHub Pages would otherwise run Jekyll, which skips some files.
-	return os.WriteFile(filepath.Join(dir, ".nojekyll"), nil, 0o644)
+	if err := os.WriteFile(filepath.Join(dir, ".nojekyll"), nil, 0o644); err != nil {
+		return err
+	}
+	return sealWorker(dir, s.Prefix)
+}
+
+// pages are the pre-rendered pages Generate writes.
+var pages = []string{"index.html", "causes.html"}
+
+// headMeta are the tags secureHead puts first in a page's head: the
+// content security policy, and no Referer header on any request or link
+// the page makes (a share link in the address bar is never sent on).
+var headMeta = `<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy() + `">` +
+	`<meta name="referrer" content="no-referrer">`
+
+// secureHead writes headMeta right after a page's charset, before any
+// script or style, so the policy covers all of them.
+func secureHead(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	const charset = `<meta charset="UTF-8">`
+	head, rest, ok := strings.Cut(string(b), charset)
+	if !ok {
+		return errors.New("generating the site: no " + charset + " in " + filepath.Base(path))
+	}
+	return os.WriteFile(path, []byte(head+charset+headMeta+rest), 0o644)
+}
+
+// sealWorker writes the SHA-256 of every file of the site into the
+// service worker (serviceWorker), keyed by the path it is served at; the
+// scope itself is index.html.
+func sealWorker(dir, prefix string) error {
+	sums := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil || rel == "app-worker.js" || rel == ".nojekyll" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		sums[prefix+"/"+filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("hashing the site: %w", err)
+	}
+	sums[prefix+"/"] = sums[prefix+"/index.html"]
+	worker := filepath.Join(dir, "app-worker.js")
+	b, err := os.ReadFile(worker)
+	if err != nil {
+		return err
+	}
+	js, err := json.Marshal(sums)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(string(b), integrityMarker) {
+		return errors.New("generating the site: the service worker has no integrity map to fill")
+	}
+	return os.WriteFile(worker, []byte(strings.Replace(string(b), integrityMarker, string(js), 1)), 0o644)
 }

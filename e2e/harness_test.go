@@ -158,6 +158,7 @@ func newBrowser(t testing.TB) *browser {
 	ctx, tcancel := context.WithTimeout(ctx, 3*time.Minute)
 	b := &browser{t: t, ctx: ctx, close: func() { tcancel(); cancel(); acancel() }}
 	t.Cleanup(b.close)
+	t.Cleanup(func() { noCSPViolations(b) })
 	record := func(list *[]string, v any) {
 		j, _ := json.Marshal(v)
 		b.mu.Lock()

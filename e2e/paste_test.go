@@ -33,6 +33,8 @@ func TestPasteCurl(t *testing.T) {
 	b.set("region", "westeurope")
 	assert.True(t, hasFinding(b, "translator-region-header"))
 
+	eval[bool](b, `(document.getElementById("share").click(), true)`)
+	b.waitFor(`!!document.getElementById("share-link")`, "the share link")
 	kept := eval[string](b, `[location.href, document.cookie, JSON.stringify({...localStorage}), JSON.stringify({...sessionStorage})].join("\n")`)
 	assert.NotContains(t, kept, key)
 	assert.NotContains(t, kept, marker, "the pasted text is never in the URL or storage")

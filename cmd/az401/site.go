@@ -6,7 +6,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,9 +13,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -147,11 +143,9 @@ func newServer(addr, wasm string) (*http.Server, func(), error) {
 		cleanup()
 		return nil, nil, err
 	}
-	csp, err := contentSecurityPolicy(dir)
-	if err != nil {
-		cleanup()
-		return nil, nil, err
-	}
+	// The pages carry the policy as a meta tag too; the header adds what a
+	// meta tag cannot: no framing.
+	csp := ui.ContentSecurityPolicy() + "; frame-ancestors 'none'"
 	mux := http.NewServeMux()
 	mux.Handle("/relay", probe.Relay(addr, token))
 	mux.Handle("/", pages.Handler(dir, ""))
@@ -180,38 +174,6 @@ func securityHeaders(csp string, next http.Handler) http.Handler {
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		next.ServeHTTP(w, r)
 	})
-}
-
-// inlineScript matches a script element without a src: go-app's pages
-// hold one, az401's loader (app/handler.go).
-var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
-
-// contentSecurityPolicy is the page's policy: scripts from this origin,
-// WebAssembly, and the inline scripts of the generated pages by hash;
-// test calls (connect-src) to https hosts and loopback addresses, which
-// the host guard allows; no plugins, no framing, no base or form
-// targets elsewhere.
-func contentSecurityPolicy(dir string) (string, error) {
-	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
-	if err != nil {
-		return "", err
-	}
-	scripts := []string{"'self'", "'wasm-unsafe-eval'"}
-	for _, page := range pages {
-		b, err := os.ReadFile(page)
-		if err != nil {
-			return "", err
-		}
-		for _, m := range inlineScript.FindAllSubmatch(b, -1) {
-			sum := sha256.Sum256(m[1])
-			if h := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !slices.Contains(scripts, h) {
-				scripts = append(scripts, h)
-			}
-		}
-	}
-	return "default-src 'self'; script-src " + strings.Join(scripts, " ") +
-		"; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*" +
-		"; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'", nil
 }
 
 // loopback reports whether addr's host is a loopback address.
