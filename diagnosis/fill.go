@@ -1,0 +1,219 @@
+package diagnosis
+
+import "strings"
+
+// fill sets a snippet's fields from one service's hits: per field the
+// best resolved value; an unresolved environment read becomes a note.
+func (s *Snippet) fill(hits []hit) {
+	by := map[role][]hit{}
+	for _, h := range hits {
+		by[h.role] = append(by[h.role], h)
+	}
+	for rl, hs := range by {
+		by[rl] = pickBest(hs)
+	}
+	s.fillKey(by[roleKey])
+	s.fillRegion(by[roleRegion])
+	for _, h := range by[roleHeader] {
+		s.Header.set(h.v.text, h.from, h.sure)
+	}
+	for _, h := range by[roleEndpoint] {
+		if h.v.ok && strings.Contains(h.v.text, "://") {
+			s.Endpoint.set(h.v.text, h.from, h.sure)
+		}
+	}
+	for _, h := range by[roleResource] {
+		if h.v.ok && isSubdomainName(h.v.text) {
+			s.Endpoint.set("https://"+h.v.text+".openai.azure.com/", h.from, h.sure)
+		}
+	}
+	for _, h := range by[roleScope] {
+		if h.v.ok {
+			s.scope.set(h.v.text, h.from, h.sure)
+		}
+	}
+	s.fillKind(hits, by[roleKind])
+	s.fillSettings(by)
+	if s.RegionHeader.Value == "" && s.Header.Value != "" && s.Header.Value != HeaderQuery && s.Header.Value != HeaderBody {
+		s.RegionHeader.set(NoRegionHeader, "no Ocp-Apim-Subscription-Region in the request", Sure)
+	}
+	s.findDefaults()
+}
+
+func isSubdomainName(v string) bool {
+	return v != "" && !strings.ContainsAny(v, "/:. {}$") && validSubdomain(strings.ToLower(v))
+}
+
+// fillKey picks the key and notes where an unresolved one is read from.
+func (s *Snippet) fillKey(hs []hit) {
+	for _, h := range hs {
+		if h.name != "" && h.v.ok && h.sure == Sure {
+			s.envDefined = appendNew(s.envDefined, h.name)
+		}
+	}
+	for _, h := range hs {
+		switch {
+		case h.v.ok && s.Key.Value == "":
+			s.Key.set(h.v.text, h.from, h.sure)
+			s.keyInCode = h.v.lit && isKeyShaped(h.v.text)
+			if h.header != "" {
+				s.Header.set(h.header, h.from, Sure)
+			}
+		case !h.v.ok && h.v.env != "" && h.name == "":
+			if s.envRead == "" {
+				s.envRead = h.v.env
+			}
+			s.Notes = appendNew(s.Notes, "key: read from env "+h.v.env+", which the paste does not set")
+		case !h.v.ok && h.name == "" && h.v.via != "":
+			s.Notes = appendNew(s.Notes, "key: "+h.v.via)
+		}
+	}
+}
+
+// fillRegion separates the resource's region from the region header.
+func (s *Snippet) fillRegion(hs []hit) {
+	for _, h := range hs {
+		switch {
+		case !h.v.ok:
+			if h.v.env != "" {
+				s.Notes = appendNew(s.Notes, "region: read from env "+h.v.env+", which the paste does not set")
+			}
+		case h.header == regionHeaderName:
+			s.RegionHeader.set(h.v.text, h.from, h.sure)
+		default:
+			s.Region.set(h.v.text, h.from, h.sure)
+		}
+	}
+}
+
+// fillKind takes the kind a client call or resource says, else the one
+// the names point to (a guess).
+func (s *Snippet) fillKind(hits, kinds []hit) {
+	for _, h := range kinds {
+		s.Kind.set(h.v.text, h.from, h.sure)
+	}
+	for _, h := range hits {
+		if h.kind != "" && h.role != roleEndpoint {
+			s.Kind.set(h.kind, "the name "+h.from, Guessed)
+		}
+	}
+	if s.Kind.Value == "" && s.Endpoint.Value != "" {
+		if k := Analyse(Input{Endpoint: s.Endpoint.Value}).inferred; k != nil {
+			s.Kind.set(k.ID, "the endpoint's host and path", Guessed)
+		}
+	}
+}
+
+// fillSettings reads the resource settings and the OpenAI default.
+func (s *Snippet) fillSettings(by map[role][]hit) {
+	if hs := by[roleLocalAuthOff]; len(hs) > 0 {
+		s.localAuthOff = true
+	}
+	if hs := by[roleNetwork]; len(hs) > 0 {
+		s.networkClosed = hs[0].v.text
+	}
+	s.noSubdomain = len(by[roleNoSubdomain]) > 0
+	if hs := by[roleOpenAIDefault]; len(hs) > 0 && s.Endpoint.Value == "" {
+		s.openAIDefault = true
+		s.Endpoint.set("https://api.openai.com/v1/", "OpenAI client default base URL", Guessed)
+	}
+}
+
+func appendNew(list []string, v string) []string {
+	if contains(list, v) {
+		return list
+	}
+	return append(list, v)
+}
+
+// set fills a field unless a surer value is there already.
+func (f *Field) set(value, from string, sure Sureness) {
+	value = strings.TrimSpace(value)
+	if value == "" || f.Value != "" && f.Sure >= sure {
+		return
+	}
+	*f = Field{Value: value, From: from, Sure: sure}
+}
+
+// isKeyShaped reports a 32-hex or 84-char key.
+func isKeyShaped(v string) bool {
+	c := analyseKey(v).class
+	return c == KeyLegacy || c == KeyCASK
+}
+
+// findDefaults notes a westus written in the paste, the default of many
+// samples and libraries (facts §8 [I5][I10][I27]).
+func (s *Snippet) findDefaults() {
+	switch {
+	case s.Region.Value == "westus":
+		s.defaultRegion = s.Region.From
+	case s.RegionHeader.Value == "westus":
+		s.defaultRegion = s.RegionHeader.From
+	case strings.Contains(s.Endpoint.Value, "//westus."):
+		s.defaultRegion = s.Endpoint.From
+	}
+}
+
+// Input fills an input's empty fields from the snippet and attaches it,
+// so the snippet-* checks see what only the snippet shows.
+func (s *Snippet) Input(in Input) Input {
+	fill := func(dst *string, f Field) {
+		if *dst == "" {
+			*dst = f.Value
+		}
+	}
+	fill(&in.Kind, s.Kind)
+	fill(&in.Endpoint, s.Endpoint)
+	fill(&in.Region, s.Region)
+	fill(&in.Key, s.Key)
+	fill(&in.Header, s.Header)
+	fill(&in.RegionHeader, s.RegionHeader)
+	fill(&in.Response, s.Response)
+	if in.Status == 0 {
+		in.Status, _ = atoiStatus(s.Status.Value)
+	}
+	in.Snippet = s
+	return in
+}
+
+func atoiStatus(v string) (int, bool) {
+	if len(v) != 3 || !isNumeric(v) {
+		return 0, false
+	}
+	return int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0'), true
+}
+
+// guessedFields map cause-ID prefixes to the field they judge.
+var guessedFields = []struct {
+	prefix string
+	field  func(s *Snippet, in *Input) (Field, string)
+}{
+	{"key-", func(s *Snippet, in *Input) (Field, string) { return s.Key, in.Key }},
+	{"token-", func(s *Snippet, in *Input) (Field, string) { return s.Key, in.Key }},
+	{"endpoint-", func(s *Snippet, in *Input) (Field, string) { return s.Endpoint, in.Endpoint }},
+	{"region-", func(s *Snippet, in *Input) (Field, string) { return s.Region, in.Region }},
+	{"translator-region-header", func(s *Snippet, in *Input) (Field, string) { return s.RegionHeader, in.RegionHeader }},
+	{"header-", func(s *Snippet, in *Input) (Field, string) { return s.Header, in.Header }},
+}
+
+// demote turns an error that rests on a guessed field into a warning: a
+// value the reader is not sure of is never the basis of an error.
+func (s *Snippet) demote(in *Input, fd Finding) Finding {
+	if s == nil || fd.Severity != Error {
+		return fd
+	}
+	for _, g := range guessedFields {
+		if !strings.HasPrefix(fd.ID, g.prefix) {
+			continue
+		}
+		f, used := g.field(s, in)
+		if f.Value != "" && f.Sure == Guessed && strings.TrimSpace(used) == f.Value {
+			fd.Severity = Warning
+			fd.Message += " (The paste does not say this for sure.)"
+		}
+	}
+	if (strings.HasSuffix(fd.ID, "kind-mismatch")) && s.Kind.Sure == Guessed && in.Kind == s.Kind.Value {
+		fd.Severity = Warning
+	}
+	return fd
+}

@@ -1,0 +1,170 @@
+package diagnosis
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Routing splits a whole paste into the code or config it holds and the
+// answer it shows (an error body, an exception, a status line, curl -v
+// output, a PowerShell error record, a DevTools copy), so that code plus
+// its output in one paste fills both the fields and the error.
+
+// routed is a paste split in two.
+type routed struct {
+	code, answer string
+	reqBody      string // the body of a raw HTTP request
+	status       string // a status read from a status line, or ""
+	statusFrom   string
+}
+
+// answerMarkers start or mark a line of an answer, compared in lower case.
+var answerMarkers = []string{
+	`{"error"`, `{'error'`, `{ "error"`, `"statuscode":`, `{"statuscode"`, "access denied", "error code:",
+	"exception", "traceback (most recent call last)", "authenticationerror", "permissiondeniederror",
+	"notfounderror", "httpresponseerror", "clientauthenticationerror", "requestfailedexception", "status: 4",
+	"errorcode:", "canceled:", "errordetails", "websocket upgrade failed", "the remote server returned an error",
+	"response status code does not indicate success", "+ categoryinfo", "+ fullyqualifiederrorid",
+	"request failed with status code", "axioserror", "permissiondenied", "authenticationtypedisabled",
+	"principal does not have access", "status code: 4", "unauthorized. access token", "401 unauthorized",
+	"403 forbidden", "404 not found", "resource not found", "out of call volume quota", "rate limit",
+}
+
+// route splits a paste. A line belongs to the answer when it is a
+// status line, a curl -v "<" line, or carries an answer marker; "*" and
+// ">" lines of curl -v are request traces ("> Header: v" is read as code).
+func route(text string) routed {
+	var code, answer []string
+	var r routed
+	if isErrorJSON(text) {
+		return routed{answer: strings.TrimSpace(text)}
+	}
+	inBody, req := false, 0 // req: 1 in a raw request's headers, 2 in its body
+	lines := strings.Split(text, "\n")
+	for _, line := range lines {
+		trim := strings.TrimSpace(line)
+		low := strings.ToLower(trim)
+		switch {
+		case req == 0 && isRequestLine(trim):
+			req = 1
+			code = append(code, "Request URL: "+requestURL(trim, lines))
+		case req == 1 && trim == "":
+			req = 2
+		case req == 2 && trim != "" && !isStatus(trim):
+			r.reqBody += trim + "\n"
+		case strings.HasPrefix(trim, "* "), trim == "*":
+		case strings.HasPrefix(trim, "> "):
+			code = append(code, trim[2:])
+		case strings.HasPrefix(trim, "< ") || trim == "<":
+			r.statusLine(trim[1:])
+			inBody = true
+		case r.statusLine(trim) || strings.HasPrefix(low, "status code:"):
+			inBody = true
+			if strings.HasPrefix(low, "status code:") {
+				r.status, r.statusFrom = leadingDigits(trim[len("status code:"):]), "Status Code line"
+			}
+		case inBody && trim != "" && !looksLikeCode(trim), isAnswerLine(low):
+			answer = append(answer, line)
+		default:
+			inBody = inBody && trim != ""
+			code = append(code, line)
+		}
+	}
+	r.code = strings.Join(code, "\n")
+	r.answer = strings.TrimSpace(strings.Join(answer, "\n"))
+	return r
+}
+
+// isStatus reports a status line without recording it.
+func isStatus(s string) bool {
+	var probe routed
+	return probe.statusLine(s)
+}
+
+// httpMethods start a raw request line.
+var httpMethods = []string{"GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD "}
+
+// isRequestLine reports "POST /path HTTP/1.1".
+func isRequestLine(s string) bool {
+	for _, m := range httpMethods {
+		if strings.HasPrefix(s, m) && strings.Contains(s, " HTTP/") {
+			return true
+		}
+	}
+	return false
+}
+
+// requestURL rebuilds a raw request's URL from its line and Host header.
+func requestURL(line string, lines []string) string {
+	target := strings.Fields(line)[1]
+	if strings.Contains(target, "://") {
+		return target
+	}
+	for _, l := range lines {
+		if name, v, ok := strings.Cut(strings.TrimSpace(l), ":"); ok && strings.EqualFold(name, "host") {
+			return "https://" + strings.TrimSpace(v) + target
+		}
+	}
+	return target
+}
+
+// isErrorJSON reports a paste that is one JSON error body.
+func isErrorJSON(text string) bool {
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "{") || !strings.HasSuffix(t, "}") {
+		return false
+	}
+	var body map[string]json.RawMessage
+	if json.Unmarshal([]byte(t), &body) != nil {
+		return false
+	}
+	_, e := body["error"]
+	_, sc := body["statusCode"]
+	return e || sc
+}
+
+// statusLine reads "HTTP/1.1 401 Unauthorized" or "HTTP/2 401".
+func (r *routed) statusLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if !hasPrefixFold(s, "HTTP/") {
+		return false
+	}
+	_, rest, ok := strings.Cut(s, " ")
+	code := leadingDigits(rest)
+	if !ok || len(code) != 3 {
+		return false
+	}
+	if r.status == "" {
+		r.status, r.statusFrom = code, "status line"
+	}
+	return true
+}
+
+func leadingDigits(s string) string {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
+}
+
+// isAnswerLine reports a line carrying an answer marker.
+func isAnswerLine(low string) bool {
+	if strings.HasPrefix(low, "except ") || strings.HasPrefix(low, "catch") || strings.HasPrefix(low, "print(") {
+		return false
+	}
+	for _, m := range answerMarkers {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeCode reports a line after a status line that is a header of
+// the answer rather than its body: "Name: value".
+func looksLikeCode(trim string) bool {
+	name, _, ok := strings.Cut(trim, ":")
+	return ok && !strings.ContainsAny(name, " {\"'") && len(name) < 40
+}
