@@ -41,7 +41,7 @@ func collect(p *program) []hit {
 }
 
 func (c *collector) add(h hit) {
-	if h.v.text = strings.TrimSpace(h.v.text); h.v.text == "" && h.v.env == "" {
+	if h.v.text = strings.TrimSpace(h.v.text); h.v.text == "" && h.v.env == "" && h.v.via == "" {
 		return
 	}
 	c.hits = append(c.hits, h)

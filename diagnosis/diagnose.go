@@ -16,7 +16,10 @@ func (f *Facts) Report() Report {
 	var bySeverity [Error + 1][]Finding
 	for _, c := range registry {
 		for _, fd := range c.Run(c, f) {
-			fd = f.in.Snippet.demote(&f.in, fd)
+			fd, keep := f.in.Snippet.demote(&f.in, fd)
+			if !keep {
+				continue
+			}
 			bySeverity[fd.Severity] = append(bySeverity[fd.Severity], fd)
 		}
 	}

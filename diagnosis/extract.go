@@ -65,6 +65,10 @@ type Snippet struct {
 	noSubdomain   bool     // resource settings: no customSubDomainName
 	unreadable    string   // why the paste could not be read whole
 	scope         Field    // a token scope the code requests
+
+	keyElsewhere, endpointElsewhere bool // read from somewhere the paste does not show
+	entra                           bool // the code uses Entra ID tokens, not a key
+	regionHeaderRead                bool // a region header whose value the paste does not show
 }
 
 // Extract reads a paste and returns what it gave for its first service

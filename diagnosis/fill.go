@@ -20,6 +20,11 @@ func (s *Snippet) fill(hits []hit) {
 	for _, h := range by[roleEndpoint] {
 		if h.v.ok && strings.Contains(h.v.text, "://") {
 			s.Endpoint.set(h.v.text, h.from, h.sure)
+		} else if !h.v.ok {
+			s.endpointElsewhere = true
+			if h.v.env != "" {
+				s.Notes = appendNew(s.Notes, "endpoint: read from env "+h.v.env+", which the paste does not set")
+			}
 		}
 	}
 	for _, h := range by[roleResource] {
@@ -34,7 +39,10 @@ func (s *Snippet) fill(hits []hit) {
 	}
 	s.fillKind(hits, by[roleKind])
 	s.fillSettings(by)
-	if s.RegionHeader.Value == "" && s.Header.Value != "" && s.Header.Value != HeaderQuery && s.Header.Value != HeaderBody {
+	s.entra = len(by[roleScope]) > 0 || len(by[roleToken]) > 0
+	// Speech SDKs build the host from the region.
+	s.endpointElsewhere = s.endpointElsewhere || s.Kind.Value == "speech" && s.Region.Value != ""
+	if s.RegionHeader.Value == "" && !s.regionHeaderRead && s.Header.Value != "" && s.Header.Value != HeaderQuery && s.Header.Value != HeaderBody {
 		s.RegionHeader.set(NoRegionHeader, "no Ocp-Apim-Subscription-Region in the request", Sure)
 	}
 	s.findDefaults()
@@ -59,12 +67,15 @@ func (s *Snippet) fillKey(hs []hit) {
 			if h.header != "" {
 				s.Header.set(h.header, h.from, Sure)
 			}
-		case !h.v.ok && h.v.env != "" && h.name == "":
-			if s.envRead == "" {
+		case h.v.ok:
+		case h.v.env != "":
+			s.keyElsewhere = true
+			if s.envRead == "" && h.name == "" {
 				s.envRead = h.v.env
 			}
 			s.Notes = appendNew(s.Notes, "key: read from env "+h.v.env+", which the paste does not set")
-		case !h.v.ok && h.name == "" && h.v.via != "":
+		default:
+			s.keyElsewhere = true
 			s.Notes = appendNew(s.Notes, "key: "+h.v.via)
 		}
 	}
@@ -75,6 +86,7 @@ func (s *Snippet) fillRegion(hs []hit) {
 	for _, h := range hs {
 		switch {
 		case !h.v.ok:
+			s.regionHeaderRead = s.regionHeaderRead || h.header == regionHeaderName
 			if h.v.env != "" {
 				s.Notes = appendNew(s.Notes, "region: read from env "+h.v.env+", which the paste does not set")
 			}
@@ -197,10 +209,25 @@ var guessedFields = []struct {
 }
 
 // demote turns an error that rests on a guessed field into a warning: a
-// value the reader is not sure of is never the basis of an error.
-func (s *Snippet) demote(in *Input, fd Finding) Finding {
-	if s == nil || fd.Severity != Error {
-		return fd
+// value the reader is not sure of is never the basis of an error. It
+// drops key-missing and endpoint-missing when the paste reads them from
+// somewhere it does not show (an environment variable, a token
+// provider, an SDK that builds the host from the region).
+func (s *Snippet) demote(in *Input, fd Finding) (Finding, bool) {
+	if s == nil {
+		return fd, true
+	}
+	switch {
+	case fd.ID == "key-missing" && s.entra && in.Key == "",
+		fd.ID == "endpoint-missing" && s.endpointElsewhere && in.Endpoint == "":
+		return fd, false
+	case fd.ID == "key-missing" && s.keyElsewhere && in.Key == "":
+		fd.Severity = Warning
+		fd.Message += " The paste reads it from somewhere it does not show; paste the key itself to check it."
+		return fd, true
+	}
+	if fd.Severity != Error {
+		return fd, true
 	}
 	for _, g := range guessedFields {
 		if !strings.HasPrefix(fd.ID, g.prefix) {
@@ -212,8 +239,8 @@ func (s *Snippet) demote(in *Input, fd Finding) Finding {
 			fd.Message += " (The paste does not say this for sure.)"
 		}
 	}
-	if (strings.HasSuffix(fd.ID, "kind-mismatch")) && s.Kind.Sure == Guessed && in.Kind == s.Kind.Value {
+	if strings.HasSuffix(fd.ID, "kind-mismatch") && s.Kind.Sure == Guessed && in.Kind == s.Kind.Value {
 		fd.Severity = Warning
 	}
-	return fd
+	return fd, true
 }
