@@ -50,10 +50,10 @@ func (c *collector) add(h hit) {
 // callKind is the kind a call talks to: its own, its builder chain's,
 // or the call it is an argument of.
 func (c *collector) callKind(cl *call) string {
-	if k := ctors[strings.ToLower(cl.name)].kind; k != "" {
+	if k := ctorOf(cl.name).kind; k != "" {
 		return k
 	}
-	if k := ctors[strings.ToLower(cl.root)].kind; k != "" {
+	if k := ctorOf(cl.root).kind; k != "" {
 		return k
 	}
 	if k := commandKinds[cl.name]; k != "" {
@@ -61,12 +61,22 @@ func (c *collector) callKind(cl *call) string {
 	}
 	for _, outer := range c.p.calls {
 		if outer != cl && outer.pos < cl.pos && c.inside(outer, cl) {
-			if k := ctors[strings.ToLower(outer.name)].kind; k != "" {
+			if k := ctorOf(outer.name).kind; k != "" {
 				return k
 			}
 		}
 	}
 	return ""
+}
+
+// ctorOf looks a callee up in ctors; a builder (TextAnalyticsClientBuilder)
+// counts as the client it builds.
+func ctorOf(name string) ctor {
+	low := strings.ToLower(name)
+	if ct, ok := ctors[low]; ok {
+		return ct
+	}
+	return ctors[strings.TrimSuffix(low, "builder")]
 }
 
 // inside reports whether cl is written in one of outer's arguments.
@@ -91,10 +101,13 @@ func (c *collector) fromCall(cl *call) {
 	if cl.cmd {
 		from = cl.full
 	}
-	if kind != "" && ctors[strings.ToLower(cl.name)].kind != "" {
+	if kind != "" && ctorOf(cl.name).kind != "" {
 		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
 	}
-	ct := ctors[strings.ToLower(cl.name)]
+	if entraCredentials[cl.name] {
+		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
+	}
+	ct := ctorOf(cl.name)
 	for i, a := range cl.args {
 		rl := roleNone
 		if i < len(ct.pos) {

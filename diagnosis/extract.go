@@ -215,7 +215,9 @@ var formatSigns = []struct {
 	{"javascript", func(l, t string) bool {
 		return strings.Contains(l, "fetch(") || strings.Contains(l, "require(") || strings.Contains(l, "process.env") || strings.Contains(l, "const ")
 	}},
-	{"yaml", func(l, t string) bool { return strings.Contains(l, ":\n  ") || strings.Contains(l, ": ") && !strings.Contains(l, "=") }},
+	{"yaml", func(l, t string) bool {
+		return (strings.Contains(l, ":\n  ") || strings.Contains(l, ": ")) && !strings.ContainsAny(l, "=(")
+	}},
 	{"ini", func(l, t string) bool { return strings.HasPrefix(t, "[") }},
 }
 

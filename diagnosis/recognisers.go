@@ -73,7 +73,7 @@ var ctors = map[string]ctor{
 	"azureopenai": {kind: "openai"}, "asyncazureopenai": {kind: "openai"}, "azurechatopenai": {kind: "openai"},
 	"azureopenaiembeddings": {kind: "openai"}, "azurechatcompletion": {kind: "openai"}, "azuretextembedding": {kind: "openai"},
 	"azureopenaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}},
-	"openaiclientbuilder": {kind: "openai"}, "createazure": {kind: "openai"},
+	"createazure": {kind: "openai"},
 	"newclientwithkeycredential": {kind: "openai", pos: []role{roleEndpoint, roleAuto}},
 	"addazureopenaichatcompletion": {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
 	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
@@ -92,6 +92,12 @@ var ctors = map[string]ctor{
 	"endpoint": {pos: []role{roleEndpoint}}, "region": {pos: []role{roleRegion}}, "apikey": {pos: []role{roleKey}},
 	"setendpoint": {pos: []role{roleEndpoint}}, "setkey": {pos: []role{roleKey}},
 }
+
+// entraCredentials are azure-identity credentials: the code sends
+// Microsoft Entra ID tokens, not a key.
+var entraCredentials = map[string]bool{"DefaultAzureCredential": true, "ManagedIdentityCredential": true,
+	"AzureCliCredential": true, "ClientSecretCredential": true, "InteractiveBrowserCredential": true,
+	"ChainedTokenCredential": true, "WorkloadIdentityCredential": true, "NewDefaultAzureCredential": true}
 
 // argRoles maps argument, option and property names (lower case, no _
 // or -) to what they carry.

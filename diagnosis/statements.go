@@ -198,6 +198,10 @@ func (r *reader) assign(lhs, rhs []token, op token) {
 		}
 		return
 	}
+	if len(rhs) >= 2 && rhs[0].text == "new" && rhs[1].text == "(" && len(lhs) >= 2 && lhs[0].kind == tWord {
+		typed := lhs[len(lhs)-2] // C#: Type name = new(…)
+		rhs = append([]token{{kind: tWord, text: typed.text, pos: rhs[0].pos, end: rhs[0].end}}, rhs[1:]...)
+	}
 	vals := [][]token{rhs}
 	if len(names) > 1 {
 		vals = splitTop(rhs, ",")
