@@ -109,6 +109,10 @@ func (r *reader) statement(st []token) {
 		r.command(st)
 		return
 	}
+	if len(st) >= 3 && strings.EqualFold(st[0].text, "setx") && st[1].kind == tWord { // setx NAME value
+		r.p.pairs = append(r.p.pairs, &pair{name: st[1].text, val: st[2:3], raw: r.rawValue(st[2:3]), pos: st[1].pos, cfg: true})
+		return
+	}
 	op := assignOp(st)
 	switch {
 	case op > 0:
