@@ -133,7 +133,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	if rl == roleNone || len(val) == 0 || isCallExpr(val) {
 		return
 	}
-	v := c.r.eval(val, val[0].pos)
+	v := c.eval(val, cl)
 	if rl == roleAuto {
 		rl = roleKey
 		if strings.Contains(v.text, "://") {
@@ -151,11 +151,19 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	case roleKind:
 		if k := resourceKinds[strings.ToLower(v.text)]; k != "" {
-			c.add(hit{role: roleKind, v: value{text: k, ok: true}, kind: k, from: from + " " + v.text, pos: val[0].pos, sure: Sure})
+			c.add(hit{role: roleKind, v: value{text: k, ok: true}, kind: k, from: "resource kind " + v.text + " (" + from + ")", pos: val[0].pos, sure: Sure})
 		}
 		return
 	}
 	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
+}
+
+// eval resolves an argument; in a command line a bare word is text.
+func (c *collector) eval(val []token, cl *call) value {
+	if cl != nil && cl.cmd && len(val) == 1 && val[0].kind == tWord && len(val[0].parts) == 0 && !strings.HasPrefix(val[0].text, "$") {
+		return value{text: val[0].text, ok: true, lit: true}
+	}
+	return c.r.eval(val, val[0].pos)
 }
 
 // isCallExpr reports an argument that is itself a call (a credential
@@ -272,8 +280,8 @@ func (c *collector) fromPair(pr *pair) {
 		return
 	}
 	kind := serviceOf(pr.name)
-	if kind == "" {
-		kind = serviceOf(strings.Join(pr.path, " "))
+	if path := strings.Join(pr.path, " "); kind == "" && !hasMarker(path) {
+		kind = serviceOf(path)
 	}
 	v := c.r.eval(pr.val, pr.pos)
 	if literalRaw(pr.raw) {
@@ -324,7 +332,7 @@ func isScope(u string) bool {
 // isAuthHost reports hosts that issue tokens or manage resources: never
 // the AI endpoint.
 func isAuthHost(h string) bool {
-	return strings.HasPrefix(h, "login.") || h == "management.azure.com" || h == "graph.microsoft.com"
+	return strings.HasPrefix(h, "login.") || strings.HasSuffix(h, "management.azure.com") || h == "graph.microsoft.com"
 }
 
 // queryKey reads a key (and a Translator region) from a URL's query,
@@ -374,7 +382,7 @@ func (c *collector) fromCommand(cl *call) {
 		words[strings.ToLower(a[0].text)] = true
 	}
 	for _, n := range cl.named {
-		v := c.r.eval(n.val, n.pos)
+		v := c.eval(n.val, cl)
 		switch f := strings.ToLower(n.name); {
 		case f == "--set" && words["@key"]:
 			c.add(hit{role: roleKey, v: v, kind: "speech", from: "spx config @key", pos: n.pos, sure: Sure})

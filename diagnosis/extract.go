@@ -68,6 +68,7 @@ type Snippet struct {
 
 	keyElsewhere, endpointElsewhere bool // read from somewhere the paste does not show
 	entra                           bool // the code uses Entra ID tokens, not a key
+	resource                        bool // resource settings (IaC, az JSON), which hold no key
 	regionHeaderRead                bool // a region header whose value the paste does not show
 }
 

@@ -125,6 +125,9 @@ func (s *Snippet) fillSettings(by map[role][]hit) {
 		s.networkClosed = hs[0].v.text
 	}
 	s.noSubdomain = len(by[roleNoSubdomain]) > 0
+	for _, h := range by[roleKind] {
+		s.resource = s.resource || strings.HasPrefix(h.from, "resource kind")
+	}
 	if hs := by[roleOpenAIDefault]; len(hs) > 0 && s.Endpoint.Value == "" {
 		s.openAIDefault = true
 		s.Endpoint.set("https://api.openai.com/v1/", "OpenAI client default base URL", Guessed)
@@ -218,7 +221,7 @@ func (s *Snippet) demote(in *Input, fd Finding) (Finding, bool) {
 		return fd, true
 	}
 	switch {
-	case fd.ID == "key-missing" && s.entra && in.Key == "",
+	case fd.ID == "key-missing" && (s.entra || s.resource) && in.Key == "",
 		fd.ID == "endpoint-missing" && s.endpointElsewhere && in.Endpoint == "":
 		return fd, false
 	case fd.ID == "key-missing" && s.keyElsewhere && in.Key == "":

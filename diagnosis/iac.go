@@ -33,7 +33,7 @@ func fromIaC(p *program, r *resolver) []hit {
 		kind, subdomain, at := "", false, 0
 		for _, pr := range acct {
 			n := normName(pr.name)
-			if n == "customsubdomainname" {
+			if v := r.eval(pr.val, pr.pos); n == "customsubdomainname" && (!v.ok || v.text != "" && v.text != "null") {
 				subdomain = true
 			}
 			if n == "kind" {
@@ -66,6 +66,7 @@ func settingHits(pr *pair, r *resolver, kind string) []hit {
 		case roleKind:
 			return []hit{{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: "resource kind " + v.text, pos: pr.pos, sure: Sure}}
 		case roleRegion:
+			v.text = strings.ToLower(strings.ReplaceAll(v.text, " ", ""))
 			if !isEnvName(v.text) {
 				return nil // [resourceGroup().location], a parameter
 			}
@@ -90,8 +91,8 @@ func accounts(p *program, r *resolver) [][]*pair {
 			out[byPath[key]] = append(out[byPath[key]], pr)
 		}
 	}
-	for _, pr := range p.pairs { // ARM: "type": "Microsoft.CognitiveServices/accounts"
-		if pr.name != "type" || len(pr.scope) == 0 || !hasMarker(r.eval(pr.val, pr.pos).text) {
+	for _, pr := range p.pairs { // ARM "type": "Microsoft.CognitiveServices/accounts"; az's "kind" beside "location"
+		if len(pr.scope) == 0 || !isAccountObject(p, pr, r) {
 			continue
 		}
 		id := pr.scope[len(pr.scope)-1]
@@ -104,6 +105,27 @@ func accounts(p *program, r *resolver) [][]*pair {
 		out = append(out, acct)
 	}
 	return out
+}
+
+// isAccountObject reports the pair that marks an object as an account:
+// an ARM type, or a resource kind with a location beside it.
+func isAccountObject(p *program, pr *pair, r *resolver) bool {
+	v := r.eval(pr.val, pr.pos).text
+	switch pr.name {
+	case "type":
+		return hasMarker(v)
+	case "kind":
+		if resourceKinds[strings.ToLower(v)] == "" {
+			return false
+		}
+		id := pr.scope[len(pr.scope)-1]
+		for _, q := range p.pairs {
+			if q.name == "location" && len(q.scope) > 0 && q.scope[len(q.scope)-1] == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func markerIndex(path []string) int {

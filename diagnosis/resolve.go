@@ -141,7 +141,7 @@ func (r *resolver) single(t token, at int) value {
 			return r.env(name[len(p):], at, "")
 		}
 	}
-	if name == "true" || name == "false" || isNumeric(strings.ReplaceAll(name, ".", "")) || strings.Contains(name, "://") {
+	if name == "true" || name == "false" || name == "null" || name == "None" || isNumeric(strings.ReplaceAll(name, ".", "")) || strings.Contains(name, "://") {
 		return value{text: name, ok: true, lit: true}
 	}
 	return r.variable(strings.TrimPrefix(name, "$"), at)

@@ -44,6 +44,7 @@ type reader struct {
 	p      *program
 	nextID int
 	yaml   []yamlLevel // open YAML/INI sections by indentation
+	named  *pair       // the last YAML "name:" entry, for Kubernetes env lists
 }
 
 type yamlLevel struct {
@@ -117,7 +118,7 @@ func (r *reader) statement(st []token) {
 	switch {
 	case op > 0:
 		r.assign(st[:op], st[op+1:], st[op])
-	case len(st) >= 3 && st[0].text == "[" && st[len(st)-1].text == "]" && st[0].first:
+	case len(st) == 3 && st[0].text == "[" && st[2].text == "]" && st[0].first && st[1].kind == tWord:
 		r.yaml = []yamlLevel{{-1, joinText(st[1 : len(st)-1])}} // INI/TOML section
 	default:
 		r.expr(st, nil, r.sectionPath(), nil)
@@ -221,6 +222,7 @@ func (r *reader) assign(lhs, rhs []token, op token) {
 			pr.raw = r.rawValue(v)
 		}
 		r.p.pairs = append(r.p.pairs, pr)
+		r.k8sEnv(pr)
 		r.expr(v, nil, append(path[:len(path):len(path)], name), nil)
 	}
 }
@@ -229,6 +231,10 @@ func (r *reader) assign(lhs, rhs []token, op token) {
 // text: NAME=value with no space before =, export/set NAME=…, or any
 // key = value inside an [INI] section.
 func (r *reader) envStyle(lhs []token, op token) bool {
+	if len(lhs) == 2 && lhs[0].text == "-" && lhs[0].first { // compose: - NAME=value
+		lhs = lhs[1:]
+		return lhs[0].end == op.pos
+	}
 	if !lhs[0].first || op.text != "=" {
 		return false
 	}
@@ -237,6 +243,30 @@ func (r *reader) envStyle(lhs []token, op token) bool {
 	}
 	inINI := len(r.yaml) > 0 && r.yaml[0].indent < 0
 	return len(lhs) == 1 && lhs[0].kind == tWord && (lhs[0].end == op.pos || inINI)
+}
+
+// k8sEnv turns a Kubernetes "- name: X" followed by "value: v" into X = v.
+func (r *reader) k8sEnv(pr *pair) {
+	switch {
+	case pr.name == "name" && pr.cfg:
+		r.named = pr
+	case pr.name == "value" && pr.cfg && r.named != nil:
+		n := *pr
+		n.name = r.eval(r.named)
+		r.p.pairs = append(r.p.pairs, &n)
+		r.named = nil
+	}
+}
+
+// eval returns a config entry's text value.
+func (r *reader) eval(pr *pair) string {
+	if pr.raw != "" {
+		return unquote(pr.raw)
+	}
+	if len(pr.val) == 1 {
+		return pr.val[0].text
+	}
+	return ""
 }
 
 // isConfigValue reports an unquoted .env-style value: bare words only.
