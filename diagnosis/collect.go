@@ -136,7 +136,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	v := c.eval(val, cl)
 	if rl == roleAuto {
 		rl = roleKey
-		if strings.Contains(v.text, "://") {
+		if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
 			rl = roleEndpoint
 		} else if cl.cmd {
 			return
@@ -289,7 +289,11 @@ func (c *collector) fromPair(pr *pair) {
 	}
 	v.lit = v.lit && !pr.cfg
 	sure := choose(pr.cfg && !v.guess, Sure, Guessed)
-	c.add(hit{role: rl, v: v, kind: kind, from: pr.name, pos: pr.pos, sure: sure, name: pr.name})
+	name := pr.name
+	if len(pr.path) > 0 && !hasMarker(strings.Join(pr.path, " ")) {
+		name = strings.Join(pr.path, ":") + ":" + pr.name
+	}
+	c.add(hit{role: rl, v: v, kind: kind, from: name, pos: pr.pos, sure: sure, name: name})
 }
 
 func isHeaderName(n string) bool {

@@ -54,9 +54,16 @@ func isSubdomainName(v string) bool {
 
 // fillKey picks the key and notes where an unresolved one is read from.
 func (s *Snippet) fillKey(hs []hit) {
+	readsOther := false // the code reads the key from a variable the paste does not set
 	for _, h := range hs {
 		if h.name != "" && h.v.ok && h.sure == Sure {
 			s.envDefined = appendNew(s.envDefined, h.name)
+		}
+		readsOther = readsOther || h.name == "" && !h.v.ok && h.v.env != ""
+	}
+	for i := range hs {
+		if readsOther && hs[i].name != "" {
+			hs[i].sure = Guessed
 		}
 	}
 	for _, h := range hs {

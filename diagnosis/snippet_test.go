@@ -84,7 +84,7 @@ func loadSnippets(t *testing.T) []snippetCase {
 // (missing or unexpected errors and warnings fail).
 func TestSnippets(t *testing.T) {
 	cases := loadSnippets(t)
-	require.GreaterOrEqual(t, len(cases), 15)
+	require.GreaterOrEqual(t, len(cases), 150)
 	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
