@@ -2,6 +2,10 @@ package diagnosis
 
 import "strings"
 
+// maxNesting bounds how deep brackets are read: deeper ones are left out,
+// so nested junk cannot make reading quadratic.
+const maxNesting = 32
+
 // commands are the command-line tools whose flags carry keys, URLs and
 // headers.
 var commands = map[string]bool{"curl": true, "curl.exe": true, "wget": true, "http": true, "https": true,
@@ -28,7 +32,7 @@ func (r *reader) command(st []token) {
 		case t.kind == tWord && isFlag(t.text) && i+1 < len(st) && !isFlag(st[i+1].text) && st[i+1].kind != tNL:
 			name, v := t.text, st[i+1:i+2]
 			if end := closeOf(st, i+1); end > i+1 {
-				v = st[i+1 : end+1]
+				v = st[i+1 : min(end+1, len(st))]
 			}
 			c.named = append(c.named, &pair{name: name, val: v, call: c, pos: t.pos})
 			r.expr(v, c, []string{name}, nil)
@@ -46,7 +50,8 @@ func isFlag(s string) bool {
 	return len(s) > 1 && s[0] == '-' && (s[1] >= 'a' && s[1] <= 'z' || s[1] >= 'A' && s[1] <= 'Z' || s[1] == '-')
 }
 
-// closeOf returns the index of the bracket closing the one at i, or i.
+// closeOf returns the index of the bracket closing the one at i, len(ts)
+// when it is not closed, or i when ts[i] opens nothing.
 func closeOf(ts []token, i int) int {
 	if ts[i].kind != tPunct || !strings.ContainsAny(ts[i].text, "([{") {
 		return i
@@ -65,13 +70,18 @@ func closeOf(ts []token, i int) int {
 			}
 		}
 	}
-	return len(ts) - 1
+	return len(ts)
 }
 
 // expr walks an expression for calls, object literals and arrays. owner
 // is the call the expression is an argument of; objects directly in its
 // arguments are its named options.
 func (r *reader) expr(ts []token, owner *call, path []string, scope []int) {
+	if r.depth > maxNesting {
+		return
+	}
+	r.depth++
+	defer func() { r.depth-- }()
 	if isCommand(ts) {
 		r.command(ts)
 		return
@@ -81,7 +91,7 @@ func (r *reader) expr(ts []token, owner *call, path []string, scope []int) {
 		t := ts[i]
 		switch {
 		case t.kind == tWord && i+1 < len(ts) && ts[i+1].text == "(":
-			prev = r.callAt(ts, i, prev, path, scope)
+			prev = r.callAt(ts, i, prev, owner, path, scope)
 			i = closeOf(ts, i+1)
 			if i+1 < len(ts) && ts[i+1].text == "{" { // C# object initializer
 				end := closeOf(ts, i+1)
@@ -117,9 +127,9 @@ func blockName(before []token) string {
 }
 
 // callAt reads the call whose callee is ts[i].
-func (r *reader) callAt(ts []token, i int, prev *call, path []string, scope []int) *call {
+func (r *reader) callAt(ts []token, i int, prev, owner *call, path []string, scope []int) *call {
 	full := ts[i].text
-	c := &call{name: lastSegment(full), full: full, pos: ts[i].pos}
+	c := &call{name: lastSegment(full), full: full, pos: ts[i].pos, parent: owner}
 	c.root = c.name
 	if strings.HasPrefix(full, ".") && prev != nil {
 		c.root = prev.root
@@ -161,6 +171,11 @@ func lastSegment(s string) string {
 // object reads the entries of an object literal, dict, hashtable or
 // block: key: v, key = v, "key": v, key => v, or a JS shorthand key.
 func (r *reader) object(body []token, owner *call, path []string, scope []int, name string) {
+	if r.depth > maxNesting {
+		return
+	}
+	r.depth++
+	defer func() { r.depth-- }()
 	r.nextID++
 	inner := append(scope[:len(scope):len(scope)], r.nextID)
 	if name != "" {

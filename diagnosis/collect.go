@@ -59,11 +59,9 @@ func (c *collector) callKind(cl *call) string {
 	if k := commandKinds[cl.name]; k != "" {
 		return k
 	}
-	for _, outer := range c.p.calls {
-		if outer != cl && outer.pos < cl.pos && c.inside(outer, cl) {
-			if k := ctorOf(outer.name).kind; k != "" {
-				return k
-			}
+	for outer := cl.parent; outer != nil; outer = outer.parent {
+		if k := ctorOf(outer.name).kind; k != "" {
+			return k
 		}
 	}
 	return ""
@@ -77,21 +75,6 @@ func ctorOf(name string) ctor {
 		return ct
 	}
 	return ctors[strings.TrimSuffix(low, "builder")]
-}
-
-// inside reports whether cl is written in one of outer's arguments.
-func (c *collector) inside(outer, cl *call) bool {
-	for _, a := range outer.args {
-		if len(a) > 0 && a[0].pos <= cl.pos && cl.pos < a[len(a)-1].end {
-			return true
-		}
-	}
-	for _, n := range outer.named {
-		if len(n.val) > 0 && n.val[0].pos <= cl.pos && cl.pos < n.val[len(n.val)-1].end {
-			return true
-		}
-	}
-	return false
 }
 
 // fromCall reads a call's arguments by the ctors and argRoles tables.

@@ -56,6 +56,7 @@ type lexer struct {
 	toks    []token
 	indent  int
 	atStart bool // no token yet on this line
+	ini     int  // 0 unknown, 1 an INI-style paste, 2 not
 }
 
 // maxTokens caps the tokens of one paste; the rest is not read.
@@ -64,7 +65,7 @@ const maxTokens = 200_000
 // lex splits src into tokens. It never fails: an unterminated string
 // ends at the end of its line.
 func lex(src string) []token {
-	l := &lexer{src: src, atStart: true}
+	l := &lexer{src: src, atStart: true, toks: make([]token, 0, min(len(src)/6+1, maxTokens))}
 	for l.i < len(src) && len(l.toks) < maxTokens {
 		l.step()
 	}
@@ -144,7 +145,10 @@ func (l *lexer) comment() bool {
 
 // lineIsINI reports an INI-style paste, where ; starts a comment line.
 func (l *lexer) lineIsINI() bool {
-	return strings.Contains(l.src, "\n[") || strings.HasPrefix(l.src, "[")
+	if l.ini == 0 {
+		l.ini = choose(strings.Contains(l.src, "\n[") || strings.HasPrefix(l.src, "["), 1, 2)
+	}
+	return l.ini == 1
 }
 
 func (l *lexer) skipTo(end string) {

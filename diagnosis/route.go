@@ -41,28 +41,31 @@ func route(text string) routed {
 	}
 	inBody, req := false, 0 // req: 1 in a raw request's headers, 2 in its body
 	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if t := strings.TrimSpace(line); t == ">" || strings.HasPrefix(t, "> ") { // curl -v request trace
+			lines[i] = strings.TrimPrefix(t[1:], " ")
+		}
+	}
 	for _, line := range lines {
 		trim := strings.TrimSpace(line)
 		low := strings.ToLower(trim)
 		switch {
+		case strings.HasPrefix(trim, "* "), trim == "*":
+		case strings.HasPrefix(trim, "< ") || trim == "<":
+			r.statusLine(trim[1:])
+			inBody, req = true, 3
+		case r.statusLine(trim) || strings.HasPrefix(low, "status code:"):
+			inBody, req = true, 3
+			if strings.HasPrefix(low, "status code:") {
+				r.status, r.statusFrom = leadingDigits(trim[len("status code:"):]), "Status Code line"
+			}
 		case req == 0 && isRequestLine(trim):
 			req = 1
 			code = append(code, "Request URL: "+requestURL(trim, lines))
 		case req == 1 && trim == "":
 			req = 2
-		case req == 2 && trim != "" && !isStatus(trim):
+		case req == 2 && trim != "":
 			r.reqBody += trim + "\n"
-		case strings.HasPrefix(trim, "* "), trim == "*":
-		case strings.HasPrefix(trim, "> "):
-			code = append(code, trim[2:])
-		case strings.HasPrefix(trim, "< ") || trim == "<":
-			r.statusLine(trim[1:])
-			inBody = true
-		case r.statusLine(trim) || strings.HasPrefix(low, "status code:"):
-			inBody = true
-			if strings.HasPrefix(low, "status code:") {
-				r.status, r.statusFrom = leadingDigits(trim[len("status code:"):]), "Status Code line"
-			}
 		case inBody && trim != "" && !looksLikeCode(trim), isAnswerLine(low):
 			answer = append(answer, line)
 		default:
@@ -73,12 +76,6 @@ func route(text string) routed {
 	r.code = strings.Join(code, "\n")
 	r.answer = strings.TrimSpace(strings.Join(answer, "\n"))
 	return r
-}
-
-// isStatus reports a status line without recording it.
-func isStatus(s string) bool {
-	var probe routed
-	return probe.statusLine(s)
 }
 
 // httpMethods start a raw request line.

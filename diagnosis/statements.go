@@ -26,8 +26,9 @@ type call struct {
 	root  string    // the first call of a builder chain (itself if none)
 	args  [][]token // positional arguments
 	named []*pair   // named arguments, object-literal options, initializer properties
-	pos   int
-	cmd   bool // a command line (curl, Invoke-RestMethod, az…), args are words
+	pos    int
+	cmd    bool  // a command line (curl, Invoke-RestMethod, az…), args are words
+	parent *call // the call this one is an argument of
 }
 
 // program is everything the statement reader found.
@@ -45,6 +46,7 @@ type reader struct {
 	nextID int
 	yaml   []yamlLevel // open YAML/INI sections by indentation
 	named  *pair       // the last YAML "name:" entry, for Kubernetes env lists
+	depth  int         // bracket nesting being read
 }
 
 type yamlLevel struct {
