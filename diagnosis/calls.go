@@ -73,6 +73,16 @@ func closeOf(ts []token, i int) int {
 	return len(ts)
 }
 
+// bracketed returns what is inside the bracket open at ts[i] and the
+// index of its closing bracket, when ts[i] is that punctuation.
+func bracketed(ts []token, i int, open string) ([]token, int, bool) {
+	if i >= len(ts) || ts[i].kind != tPunct || ts[i].text != open {
+		return nil, i, false
+	}
+	end := closeOf(ts, i)
+	return ts[i+1 : end], end, true
+}
+
 // expr walks an expression for calls, object literals and arrays. owner
 // is the call the expression is an argument of; objects directly in its
 // arguments are its named options.
@@ -93,25 +103,24 @@ func (r *reader) expr(ts []token, owner *call, path []string, scope []int) {
 		case t.kind == tWord && i+1 < len(ts) && ts[i+1].text == "(":
 			prev = r.callAt(ts, i, prev, owner, path, scope)
 			i = closeOf(ts, i+1)
-			if i+1 < len(ts) && ts[i+1].text == "{" { // C# object initializer
-				end := closeOf(ts, i+1)
-				r.object(ts[i+2:end], prev, path, scope, prev.name)
+			if inner, end, ok := bracketed(ts, i+1, "{"); ok { // C# object initializer
+				r.object(inner, prev, path, scope, prev.name)
 				i = end
 			}
 		case t.kind == tWord && t.text == "new" && i+2 < len(ts) && ts[i+1].kind == tWord && ts[i+2].text == "{":
 			c := &call{name: lastSegment(ts[i+1].text), full: ts[i+1].text, pos: ts[i+1].pos}
 			c.root = c.name
 			r.p.calls = append(r.p.calls, c)
-			end := closeOf(ts, i+2)
-			r.object(ts[i+3:end], c, path, scope, c.name)
+			inner, end, _ := bracketed(ts, i+2, "{")
+			r.object(inner, c, path, scope, c.name)
 			i = end
 		case t.kind == tPunct && (t.text == "{" || t.text == "@{"):
-			end := closeOf(ts, i)
-			r.object(ts[i+1:end], owner, path, scope, blockName(ts[:i]))
+			inner, end, _ := bracketed(ts, i, t.text)
+			r.object(inner, owner, path, scope, blockName(ts[:i]))
 			i = end
 		case t.kind == tPunct && (t.text == "[" || t.text == "("):
-			end := closeOf(ts, i)
-			r.expr(ts[i+1:end], owner, path, scope)
+			inner, end, _ := bracketed(ts, i, t.text)
+			r.expr(inner, owner, path, scope)
 			i = end
 		}
 	}
@@ -217,9 +226,12 @@ func (r *reader) entry(e []token, owner *call, path []string, scope []int) {
 		return
 	}
 	key := e[op-1].text
-	if len(e) > op+1 && e[op+1].text == "{" || len(e) > op+1 && e[op+1].text == "@{" {
-		end := closeOf(e, op+1)
-		r.object(e[op+2:end], nil, path, scope, key)
+	if inner, _, ok := bracketed(e, op+1, "{"); ok {
+		r.object(inner, nil, path, scope, key)
+		return
+	}
+	if inner, _, ok := bracketed(e, op+1, "@{"); ok {
+		r.object(inner, nil, path, scope, key)
 		return
 	}
 	pr := &pair{name: key, path: path, scope: scope, val: e[op+1:], call: owner, pos: e[op-1].pos, cfg: e[op-1].kind == tStr}

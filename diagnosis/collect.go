@@ -181,8 +181,10 @@ func (c *collector) header(name string, val []token, raw, kind, from string) {
 	}
 	v := value{text: raw, ok: true, lit: true}
 	pos := 0
-	if val != nil {
+	if len(val) > 0 {
 		v, pos = c.r.eval(val, val[0].pos), val[0].pos
+	} else if val != nil {
+		return
 	}
 	if low == regionHeaderName {
 		c.add(hit{role: roleRegion, v: v, kind: kind, from: from, pos: pos, sure: Sure, header: regionHeaderName})

@@ -201,7 +201,9 @@ var formatSigns = []struct {
 	{"http", func(l, t string) bool {
 		return strings.Contains(l, " http/1.1") || strings.HasPrefix(l, "request url:")
 	}},
-	{"bicep", func(l, t string) bool { return strings.Contains(l, "resource ") && strings.Contains(l, "@20") && strings.Contains(l, "' = {") }},
+	{"bicep", func(l, t string) bool {
+		return strings.Contains(l, "resource ") && strings.Contains(l, "@20") && strings.Contains(l, "' = {")
+	}},
 	{"terraform", func(l, t string) bool { return strings.Contains(l, `resource "azurerm_`) }},
 	{"python", func(l, t string) bool {
 		return strings.Contains(l, "import ") && !strings.Contains(l, ";") || strings.Contains(l, "os.environ") || strings.Contains(l, "os.getenv")

@@ -129,8 +129,8 @@ func TestRecogniserKinds(t *testing.T) {
 // field it gives.
 func TestRecognisers(t *testing.T) {
 	tests := []struct {
-		src       string
-		role      role
+		src        string
+		role       role
 		want, kind string
 	}{
 		{`speechsdk.SpeechConfig(subscription="k1", region="westeurope")`, roleRegion, "westeurope", "speech"},

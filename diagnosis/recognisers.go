@@ -12,22 +12,22 @@ import "strings"
 type role uint8
 
 const (
-	roleNone     role = iota
-	roleKey           // the key (or a credential holding it)
-	roleRegion        // the resource's region
-	roleEndpoint      // the endpoint or request URL
-	roleToken         // an Entra ID or issueToken token
-	roleVersion       // the api-version
-	roleScope         // a token scope
-	roleResource      // an Azure OpenAI resource name: https://NAME.openai.azure.com/
-	roleAuto          // a positional credential or endpoint: the value's shape decides
-	roleHeader        // a "Name: value" header string (curl -H)
-	roleBody          // a request body (curl -d)
-	roleKind          // a resource kind (az … --kind)
-	roleLocalAuthOff  // resource settings: key auth disabled
-	roleNetwork       // resource settings: public access closed
-	roleNoSubdomain   // resource settings: no custom subdomain
-	roleOpenAIDefault // an OpenAI() client with no base URL
+	roleNone          role = iota
+	roleKey                // the key (or a credential holding it)
+	roleRegion             // the resource's region
+	roleEndpoint           // the endpoint or request URL
+	roleToken              // an Entra ID or issueToken token
+	roleVersion            // the api-version
+	roleScope              // a token scope
+	roleResource           // an Azure OpenAI resource name: https://NAME.openai.azure.com/
+	roleAuto               // a positional credential or endpoint: the value's shape decides
+	roleHeader             // a "Name: value" header string (curl -H)
+	roleBody               // a request body (curl -d)
+	roleKind               // a resource kind (az … --kind)
+	roleLocalAuthOff       // resource settings: key auth disabled
+	roleNetwork            // resource settings: public access closed
+	roleNoSubdomain        // resource settings: no custom subdomain
+	roleOpenAIDefault      // an OpenAI() client with no base URL
 )
 
 // ctor is an SDK constructor, factory, builder or credential: the kind
@@ -73,11 +73,11 @@ var ctors = map[string]ctor{
 	"azureopenai": {kind: "openai"}, "asyncazureopenai": {kind: "openai"}, "azurechatopenai": {kind: "openai"},
 	"azureopenaiembeddings": {kind: "openai"}, "azurechatcompletion": {kind: "openai"}, "azuretextembedding": {kind: "openai"},
 	"azureopenaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}},
-	"createazure": {kind: "openai"},
-	"newclientwithkeycredential": {kind: "openai", pos: []role{roleEndpoint, roleAuto}},
-	"addazureopenaichatcompletion": {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
+	"createazure":                           {kind: "openai"},
+	"newclientwithkeycredential":            {kind: "openai", pos: []role{roleEndpoint, roleAuto}},
+	"addazureopenaichatcompletion":          {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
 	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
-	"withendpoint": {pos: []role{roleEndpoint, roleVersion}}, "withapikey": {pos: []role{roleKey}},
+	"withendpoint":                          {pos: []role{roleEndpoint, roleVersion}}, "withapikey": {pos: []role{roleKey}},
 	// Foundry / model inference.
 	"chatcompletionsclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}}, "embeddingsclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}},
 	"aiprojectclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}},

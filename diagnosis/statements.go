@@ -21,11 +21,11 @@ type pair struct {
 
 // call is a function, constructor or method call, or a command line.
 type call struct {
-	name  string    // the callee's last segment: SpeechConfig, FromSubscription, Add, curl
-	full  string    // the callee as written: speechsdk.SpeechConfig, client.DefaultRequestHeaders.Add
-	root  string    // the first call of a builder chain (itself if none)
-	args  [][]token // positional arguments
-	named []*pair   // named arguments, object-literal options, initializer properties
+	name   string    // the callee's last segment: SpeechConfig, FromSubscription, Add, curl
+	full   string    // the callee as written: speechsdk.SpeechConfig, client.DefaultRequestHeaders.Add
+	root   string    // the first call of a builder chain (itself if none)
+	args   [][]token // positional arguments
+	named  []*pair   // named arguments, object-literal options, initializer properties
 	pos    int
 	cmd    bool  // a command line (curl, Invoke-RestMethod, az…), args are words
 	parent *call // the call this one is an argument of
