@@ -118,7 +118,7 @@ func (s *Snippet) fillKind(hits, kinds []hit) {
 	}
 	if s.Kind.Value == "" && s.Endpoint.Value != "" {
 		if k := Analyse(Input{Endpoint: s.Endpoint.Value}).inferred; k != nil {
-			s.Kind.set(k.ID, "the endpoint's host and path", Guessed)
+			s.Kind.set(k.ID, "the endpoint's host and path", s.Endpoint.Sure)
 		}
 	}
 }

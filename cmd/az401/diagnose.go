@@ -23,8 +23,18 @@ func runDiagnose(args []string, e env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	r := diagnosis.Diagnose(in)
-	return report(e, in, r, form, nil)
+	if len(in.services) > 1 {
+		return reportServices(e, in.services, form)
+	}
+	r := diagnosis.Diagnose(in.Input)
+	return report(e, in.Input, r, form, nil)
+}
+
+// parsed is the input of diagnose and probe; services holds one input
+// per service when --from found several (the first is Input).
+type parsed struct {
+	diagnosis.Input
+	services []diagnosis.Input
 }
 
 // newFlagSet returns a flag set that reports errors to run, not stderr.
@@ -36,12 +46,57 @@ func newFlagSet(name string) *flag.FlagSet {
 
 // parseInput parses the flags of diagnose and probe (fs may hold more)
 // and reads the key and the response.
-func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string, error) {
+func parseInput(fs *flag.FlagSet, args []string, e env) (parsed, string, error) {
+	in, form, from, service, err := parseFlags(fs, args, e)
+	if err != nil || from == "" {
+		return parsed{Input: in}, form, err
+	}
+	text, err := readFile(from, "--from", e)
+	if err != nil {
+		return parsed{Input: in}, "", err
+	}
+	all := diagnosis.ExtractServices(text)
+	if service != "" {
+		s, err := pickService(all, service)
+		if err != nil {
+			return parsed{Input: in}, "", err
+		}
+		all = []diagnosis.Snippet{s}
+	}
+	p := parsed{}
+	for i := range all {
+		p.services = append(p.services, all[i].Input(in)) // what the flags say wins
+	}
+	p.Input = p.services[0]
+	return p, form, nil
+}
+
+// pickService selects one service of a paste by number (from 1) or kind.
+func pickService(all []diagnosis.Snippet, sel string) (diagnosis.Snippet, error) {
+	var kinds []string
+	for i, s := range all {
+		if fmt.Sprint(i+1) == sel || strings.EqualFold(s.Kind.Value, sel) {
+			return s, nil
+		}
+		kinds = append(kinds, fmt.Sprintf("%d (%s)", i+1, pick(s.Kind.Value, "kind unknown")))
+	}
+	return diagnosis.Snippet{}, usagef("the paste holds: "+strings.Join(kinds, ", "), "--service %q matches no service of the paste", sel)
+}
+
+func pick(v, otherwise string) string {
+	if v == "" {
+		return otherwise
+	}
+	return v
+}
+
+// parseFlags parses the flags and reads the key and the response.
+func parseFlags(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string, string, string, error) {
 	var (
 		in                                     diagnosis.Input
 		keyStdin, regenerated                  bool
 		responseFile, keyAge, trial, now, form string
-		from                                   string
+		from, service                          string
 		status                                 int
 	)
 	fs.StringVar(&in.Kind, "kind", "", "")
@@ -58,58 +113,81 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string
 	fs.StringVar(&now, "now", "", "")
 	fs.StringVar(&form, "format", "text", "")
 	fs.StringVar(&from, "from", "", "")
+	fs.StringVar(&service, "service", "", "")
 	if err := fs.Parse(args); err != nil {
-		return in, "", flagError(fs, err)
+		return in, "", "", "", flagError(fs, err)
 	}
 	if fs.NArg() > 0 {
-		return in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
+		return in, "", "", "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
 			"unexpected argument %q", diagnosis.Truncate(fs.Arg(0), 12))
 	}
 	if err := checkChoices(in.Kind, in.Header, form); err != nil {
-		return in, "", err
+		return in, "", "", "", err
 	}
 	if status != 0 && (status < 100 || status > 599) {
-		return in, "", usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", status)
+		return in, "", "", "", usagef("give the HTTP status as a number such as 401", "--status %d is not an HTTP status", status)
 	}
 	in.Status, in.Regenerated = status, regenerated
 	var err error
 	if keyAge != "" {
 		if in.KeyAge, err = diagnosis.ParseKeyAge(keyAge); err != nil {
-			return in, "", usagef("", "--key-age: %v", err)
+			return in, "", "", "", usagef("", "--key-age: %v", err)
 		}
 	}
 	if trial != "" {
 		if in.TrialStarted, err = diagnosis.ParseDay(trial); err != nil {
-			return in, "", usagef("", "--trial-started: %v", err)
+			return in, "", "", "", usagef("", "--trial-started: %v", err)
 		}
 	}
 	in.Now = time.Now()
 	if now != "" {
 		if in.Now, err = time.Parse(time.RFC3339, now); err != nil {
-			return in, "", usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %q is not a time", now)
+			return in, "", "", "", usagef("use RFC 3339, e.g. 2026-11-28T12:00:00Z", "--now %q is not a time", now)
 		}
 	}
 	if keyStdin && responseFile == "-" {
-		return in, "", usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
+		return in, "", "", "", usagef("put the response in a file and pass --response-file FILE", "--key-stdin and --response-file - both want standard input")
 	}
 	if from == "-" && (keyStdin || responseFile == "-") {
-		return in, "", usagef("put the snippet in a file and pass --from FILE", "--from - and --key-stdin (or --response-file -) both want standard input")
+		return in, "", "", "", usagef("put the snippet in a file and pass --from FILE", "--from - and --key-stdin (or --response-file -) both want standard input")
 	}
 	if in.Key, err = readKey(keyStdin, e); err != nil {
-		return in, "", err
+		return in, "", "", "", err
 	}
 	if in.Response, err = readResponse(responseFile, e); err != nil {
-		return in, "", err
+		return in, "", "", "", err
 	}
-	if from != "" {
-		text, err := readFile(from, "--from", e)
-		if err != nil {
-			return in, "", err
+	if service != "" && from == "" {
+		return in, "", "", "", usagef("give the paste with --from FILE", "--service needs --from")
+	}
+	return in, form, from, service, nil
+}
+
+// reportServices prints one report per service of a paste: text, one
+// section each; JSON, the first service's report with "services" listing
+// them all.
+func reportServices(e env, ins []diagnosis.Input, form string) (int, error) {
+	worst := exitOK
+	reports := make([]diagnosis.Report, len(ins))
+	for i, in := range ins {
+		reports[i] = diagnosis.Diagnose(in)
+		if reports[i].Worst() == diagnosis.Error {
+			worst = exitError
 		}
-		snippet := diagnosis.Extract(text)
-		in = snippet.Input(in) // what the flags say wins
 	}
-	return in, form, nil
+	var err error
+	if form == "json" {
+		err = writeJSONServices(e.stdout, ins, reports)
+	} else {
+		for i := range ins {
+			fmt.Fprintf(e.stdout, "== Service %d of %d: %s ==\n\n", i+1, len(ins), ins[i].Snippet.Service)
+			if err = writeText(e.stdout, ins[i], reports[i], nil); err != nil {
+				break
+			}
+			fmt.Fprintln(e.stdout)
+		}
+	}
+	return worst, err
 }
 
 // report prints a report and returns the exit status for it.
