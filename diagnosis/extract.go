@@ -121,6 +121,11 @@ func ExtractServices(text string) []Snippet {
 		s := base
 		s.ReadAs = append([]string(nil), base.ReadAs...)
 		s.fill(g)
+		for _, f := range []*Field{&s.Key, &s.Header, &s.RegionHeader} {
+			if strings.HasPrefix(f.From, "header ") {
+				f.From = s.Format + " " + f.From // "curl header api-key"
+			}
+		}
 		if len(groups) > 1 {
 			s.Service = serviceName(s.Kind.Value)
 		}

@@ -238,7 +238,7 @@ func TestDiagnoseFrom(t *testing.T) {
 	assert.Equal(t, exitError, code)
 	assert.NotContains(t, out, key)
 	for _, want := range []string{`"id": "key-kind-mismatch"`, `"id": "translator-region-header"`, `"id": "snippet-key-in-code"`,
-		`"name": "key"`, `"from": "header Ocp-Apim-Subscription-Key"`, `"read_as": [`, `"region": "westeurope"`} {
+		`"name": "key"`, `"from": "curl header Ocp-Apim-Subscription-Key"`, `"read_as": [`, `"region": "westeurope"`} {
 		assert.Contains(t, out, want)
 	}
 	code, out, _ = az(t, "", "AZURE_OPENAI_KEY="+testkeys.CASK('B')+"\nAZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\n", "diagnose", "--from", "-")
