@@ -249,19 +249,11 @@ func (c *collector) fromPair(pr *pair) {
 		return
 	}
 	if isHeaderName(pr.name) {
-		kind := serviceOf(strings.Join(pr.path, " "))
-		if pr.raw != "" && !strings.ContainsAny(pr.raw, "$%") {
-			c.header(pr.name, nil, unquote(pr.raw), kind, "header "+pr.name)
-		} else {
-			c.header(pr.name, pr.val, "", kind, "header "+pr.name)
-		}
+		c.headerPair(pr)
 		return
 	}
-	rl := configRole(pr.name)
-	if rl == roleNone && (len(pr.path) > 0 || pr.cfg) {
-		rl = argRoles[normName(pr.name)]
-	}
-	if rl == roleNone || rl == roleAuto || rl == roleHeader || rl == roleBody || rl == roleKind {
+	rl := pairRole(pr)
+	if rl == roleNone {
 		return
 	}
 	kind := serviceOf(pr.name)
@@ -279,6 +271,30 @@ func (c *collector) fromPair(pr *pair) {
 		name = strings.Join(pr.path, ":") + ":" + pr.name
 	}
 	c.add(hit{role: rl, v: v, kind: kind, from: name, pos: pr.pos, sure: sure, name: name})
+}
+
+// headerPair reads a header written as an entry or a line.
+func (c *collector) headerPair(pr *pair) {
+	kind := serviceOf(strings.Join(pr.path, " "))
+	if pr.raw != "" && !strings.ContainsAny(pr.raw, "$%") {
+		c.header(pr.name, nil, unquote(pr.raw), kind, "header "+pr.name)
+		return
+	}
+	c.header(pr.name, pr.val, "", kind, "header "+pr.name)
+}
+
+// pairRole is what a config entry or variable holds by its name; roles
+// only calls and commands give are none here.
+func pairRole(pr *pair) role {
+	rl := configRole(pr.name)
+	if rl == roleNone && (len(pr.path) > 0 || pr.cfg) {
+		rl = argRoles[normName(pr.name)]
+	}
+	switch rl {
+	case roleAuto, roleHeader, roleBody, roleKind:
+		return roleNone
+	}
+	return rl
 }
 
 func isHeaderName(n string) bool {

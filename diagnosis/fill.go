@@ -17,21 +17,7 @@ func (s *Snippet) fill(hits []hit) {
 	for _, h := range by[roleHeader] {
 		s.Header.set(h.v.text, h.from, h.sure)
 	}
-	for _, h := range by[roleEndpoint] {
-		if h.v.ok && strings.Contains(h.v.text, "://") {
-			s.Endpoint.set(h.v.text, h.from, h.sure)
-		} else if !h.v.ok {
-			s.endpointElsewhere = true
-			if h.v.env != "" {
-				s.Notes = appendNew(s.Notes, "endpoint: read from env "+h.v.env+", which the paste does not set")
-			}
-		}
-	}
-	for _, h := range by[roleResource] {
-		if h.v.ok && isSubdomainName(h.v.text) {
-			s.Endpoint.set("https://"+h.v.text+".openai.azure.com/", h.from, h.sure)
-		}
-	}
+	s.fillEndpoint(by[roleEndpoint], by[roleResource])
 	for _, h := range by[roleScope] {
 		if h.v.ok {
 			s.scope.set(h.v.text, h.from, h.sure)
@@ -42,10 +28,31 @@ func (s *Snippet) fill(hits []hit) {
 	s.entra = len(by[roleScope]) > 0 || len(by[roleToken]) > 0
 	// Speech SDKs build the host from the region.
 	s.endpointElsewhere = s.endpointElsewhere || s.Kind.Value == "speech" && s.Region.Value != ""
-	if s.RegionHeader.Value == "" && !s.regionHeaderRead && s.Header.Value != "" && s.Header.Value != HeaderQuery && s.Header.Value != HeaderBody {
+	if h := s.Header.Value; s.RegionHeader.Value == "" && !s.regionHeaderRead && h != "" && h != HeaderQuery && h != HeaderBody {
 		s.RegionHeader.set(NoRegionHeader, "no Ocp-Apim-Subscription-Region in the request", Sure)
 	}
 	s.findDefaults()
+}
+
+// fillEndpoint picks the endpoint: a URL, else one built from an Azure
+// OpenAI resource name; an unresolved one becomes a note.
+func (s *Snippet) fillEndpoint(urls, resources []hit) {
+	for _, h := range urls {
+		switch {
+		case h.v.ok && strings.Contains(h.v.text, "://"):
+			s.Endpoint.set(h.v.text, h.from, h.sure)
+		case !h.v.ok:
+			s.endpointElsewhere = true
+			if h.v.env != "" {
+				s.Notes = appendNew(s.Notes, "endpoint: read from env "+h.v.env+", which the paste does not set")
+			}
+		}
+	}
+	for _, h := range resources {
+		if h.v.ok && isSubdomainName(h.v.text) {
+			s.Endpoint.set("https://"+h.v.text+".openai.azure.com/", h.from, h.sure)
+		}
+	}
 }
 
 func isSubdomainName(v string) bool {
@@ -53,20 +60,20 @@ func isSubdomainName(v string) bool {
 }
 
 // fillKey picks the key and notes where an unresolved one is read from.
+// When the code reads the key from a variable the paste does not set, a
+// config entry of another name is only a guess.
 func (s *Snippet) fillKey(hs []hit) {
-	readsOther := false // the code reads the key from a variable the paste does not set
+	readsOther := false
 	for _, h := range hs {
 		if h.name != "" && h.v.ok && h.sure == Sure {
 			s.envDefined = appendNew(s.envDefined, h.name)
 		}
 		readsOther = readsOther || h.name == "" && !h.v.ok && h.v.env != ""
 	}
-	for i := range hs {
-		if readsOther && hs[i].name != "" {
-			hs[i].sure = Guessed
-		}
-	}
 	for _, h := range hs {
+		if readsOther && h.name != "" {
+			h.sure = Guessed
+		}
 		switch {
 		case h.v.ok && s.Key.Value == "":
 			s.Key.set(h.v.text, h.from, h.sure)
@@ -74,18 +81,23 @@ func (s *Snippet) fillKey(hs []hit) {
 			if h.header != "" {
 				s.Header.set(h.header, h.from, Sure)
 			}
-		case h.v.ok:
-		case h.v.env != "":
-			s.keyElsewhere = true
-			if s.envRead == "" && h.name == "" {
-				s.envRead = h.v.env
-			}
-			s.Notes = appendNew(s.Notes, "key: read from env "+h.v.env+", which the paste does not set")
-		default:
-			s.keyElsewhere = true
-			s.Notes = appendNew(s.Notes, "key: "+h.v.via)
+		case !h.v.ok:
+			s.unresolvedKey(h)
 		}
 	}
+}
+
+// unresolvedKey notes a key the paste reads but does not hold.
+func (s *Snippet) unresolvedKey(h hit) {
+	s.keyElsewhere = true
+	if h.v.env == "" {
+		s.Notes = appendNew(s.Notes, "key: "+h.v.via)
+		return
+	}
+	if s.envRead == "" && h.name == "" {
+		s.envRead = h.v.env
+	}
+	s.Notes = appendNew(s.Notes, "key: read from env "+h.v.env+", which the paste does not set")
 }
 
 // fillRegion separates the resource's region from the region header.
@@ -214,43 +226,42 @@ var guessedFields = []struct {
 	{"token-", func(s *Snippet, in *Input) (Field, string) { return s.Key, in.Key }},
 	{"endpoint-", func(s *Snippet, in *Input) (Field, string) { return s.Endpoint, in.Endpoint }},
 	{"region-", func(s *Snippet, in *Input) (Field, string) { return s.Region, in.Region }},
-	{"translator-region-header", func(s *Snippet, in *Input) (Field, string) { return s.RegionHeader, in.RegionHeader }},
+	{translatorRegionHeader.ID, func(s *Snippet, in *Input) (Field, string) { return s.RegionHeader, in.RegionHeader }},
 	{"header-", func(s *Snippet, in *Input) (Field, string) { return s.Header, in.Header }},
 }
 
 // demote turns an error that rests on a guessed field into a warning: a
 // value the reader is not sure of is never the basis of an error. It
 // drops key-missing and endpoint-missing when the paste reads them from
-// somewhere it does not show (an environment variable, a token
-// provider, an SDK that builds the host from the region).
+// somewhere it does not show (a token provider, resource settings, an
+// SDK that builds the host from the region), and makes key-missing a
+// warning when the paste reads the key from a variable it does not set.
 func (s *Snippet) demote(in *Input, fd Finding) (Finding, bool) {
-	if s == nil {
-		return fd, true
-	}
 	switch {
-	case fd.ID == "key-missing" && (s.entra || s.resource) && in.Key == "",
-		fd.ID == "endpoint-missing" && s.endpointElsewhere && in.Endpoint == "":
+	case s == nil:
+	case fd.ID == keyMissing.ID && in.Key == "" && (s.entra || s.resource),
+		fd.ID == endpointMissing.ID && in.Endpoint == "" && s.endpointElsewhere:
 		return fd, false
-	case fd.ID == "key-missing" && s.keyElsewhere && in.Key == "":
+	case fd.ID == keyMissing.ID && in.Key == "" && s.keyElsewhere:
 		fd.Severity = Warning
 		fd.Message += " The paste reads it from somewhere it does not show; paste the key itself to check it."
-		return fd, true
-	}
-	if fd.Severity != Error {
-		return fd, true
-	}
-	for _, g := range guessedFields {
-		if !strings.HasPrefix(fd.ID, g.prefix) {
-			continue
-		}
-		f, used := g.field(s, in)
-		if f.Value != "" && f.Sure == Guessed && strings.TrimSpace(used) == f.Value {
-			fd.Severity = Warning
-			fd.Message += " (The paste does not say this for sure.)"
-		}
-	}
-	if strings.HasSuffix(fd.ID, "kind-mismatch") && s.Kind.Sure == Guessed && in.Kind == s.Kind.Value {
+	case fd.Severity == Error && s.restsOnGuess(in, fd.ID):
 		fd.Severity = Warning
+		fd.Message += " (The paste does not say this for sure.)"
 	}
 	return fd, true
+}
+
+// restsOnGuess reports whether a cause judges a field the reader only
+// guessed (and the input still holds that guess).
+func (s *Snippet) restsOnGuess(in *Input, id string) bool {
+	if (id == keyKindMismatch.ID || id == endpointKindMismatch.ID) && s.Kind.Sure == Guessed && in.Kind == s.Kind.Value {
+		return true
+	}
+	for _, g := range guessedFields {
+		if f, used := g.field(s, in); strings.HasPrefix(id, g.prefix) && f.Value != "" && f.Sure == Guessed && strings.TrimSpace(used) == f.Value {
+			return true
+		}
+	}
+	return false
 }

@@ -98,18 +98,13 @@ func (l *lexer) quoted() bool {
 func (l *lexer) closing(body int, o strOpen) (int, int) {
 	multi := o.multi || l.afterFlag()
 	for j := body; j < len(l.src); j++ {
-		c := l.src[j]
 		switch {
-		case c == '\n' && !multi:
+		case l.src[j] == '\n' && !multi:
 			return j, j
-		case c == '\\' && o.style != styleRaw && o.style != styleSingle && j+1 < len(l.src) && l.src[j+1] != '\n':
+		case l.escaped(j, o):
 			j++
-		case c == '\\' && o.style == styleSingle && j+1 < len(l.src) && l.src[j+1] == '\'':
-			j++
-		case c == '`' && o.style == styleShell && o.quote == `"` && j+1 < len(l.src):
-			j++ // PowerShell escape
 		case strings.HasPrefix(l.src[j:], o.quote):
-			if len(o.quote) == 1 && j+1 < len(l.src) && l.src[j+1] == o.quote[0] && (o.style == styleRaw && o.quote == `"` || o.style == styleSingle && j > body) {
+			if l.doubled(j, body, o) {
 				j++ // "" in a verbatim string, '' in a PowerShell one
 				continue
 			}
@@ -117,6 +112,31 @@ func (l *lexer) closing(body int, o strOpen) (int, int) {
 		}
 	}
 	return len(l.src), len(l.src)
+}
+
+// escaped reports an escape at j that hides the next byte: \ in
+// strings that have escapes, \' in single quotes, ` in PowerShell "…".
+func (l *lexer) escaped(j int, o strOpen) bool {
+	if j+1 >= len(l.src) {
+		return false
+	}
+	switch c, next := l.src[j], l.src[j+1]; {
+	case c == '\\' && o.style != styleRaw && o.style != styleSingle:
+		return next != '\n'
+	case c == '\\' && o.style == styleSingle:
+		return next == '\''
+	case c == '`':
+		return o.style == styleShell && o.quote == `"`
+	}
+	return false
+}
+
+// doubled reports a doubled quote that stands for one.
+func (l *lexer) doubled(j, body int, o strOpen) bool {
+	if len(o.quote) != 1 || j+1 >= len(l.src) || l.src[j+1] != o.quote[0] {
+		return false
+	}
+	return o.style == styleRaw && o.quote == `"` || o.style == styleSingle && j > body
 }
 
 // afterFlag reports whether the previous token is a command flag.

@@ -31,51 +31,74 @@ var answerMarkers = []string{
 }
 
 // route splits a paste. A line belongs to the answer when it is a
-// status line, a curl -v "<" line, or carries an answer marker; "*" and
-// ">" lines of curl -v are request traces ("> Header: v" is read as code).
+// status line, a curl -v "<" line, or carries an answer marker; "*"
+// lines of curl -v are dropped and its "> " request lines read as a raw
+// request.
 func route(text string) routed {
-	var code, answer []string
-	var r routed
 	if isErrorJSON(text) {
 		return routed{answer: strings.TrimSpace(text)}
 	}
-	inBody, req := false, 0 // req: 1 in a raw request's headers, 2 in its body
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
 		if t := strings.TrimSpace(line); t == ">" || strings.HasPrefix(t, "> ") { // curl -v request trace
 			lines[i] = strings.TrimPrefix(t[1:], " ")
 		}
 	}
+	rt := router{lines: lines}
 	for _, line := range lines {
-		trim := strings.TrimSpace(line)
-		low := strings.ToLower(trim)
-		switch {
-		case strings.HasPrefix(trim, "* "), trim == "*":
-		case strings.HasPrefix(trim, "< ") || trim == "<":
-			r.statusLine(trim[1:])
-			inBody, req = true, 3
-		case r.statusLine(trim) || strings.HasPrefix(low, "status code:"):
-			inBody, req = true, 3
-			if strings.HasPrefix(low, "status code:") {
-				r.status, r.statusFrom = leadingDigits(trim[len("status code:"):]), "Status Code line"
-			}
-		case req == 0 && isRequestLine(trim):
-			req = 1
-			code = append(code, "Request URL: "+requestURL(trim, lines))
-		case req == 1 && trim == "":
-			req = 2
-		case req == 2 && trim != "":
-			r.reqBody += trim + "\n"
-		case inBody && trim != "" && !looksLikeCode(trim), isAnswerLine(low):
-			answer = append(answer, line)
-		default:
-			inBody = inBody && trim != ""
-			code = append(code, line)
-		}
+		rt.take(line)
 	}
-	r.code = strings.Join(code, "\n")
-	r.answer = strings.TrimSpace(strings.Join(answer, "\n"))
-	return r
+	rt.r.code = strings.Join(rt.code, "\n")
+	rt.r.answer = strings.TrimSpace(strings.Join(rt.answer, "\n"))
+	return rt.r
+}
+
+// router is the state of one routing pass.
+type router struct {
+	r            routed
+	lines        []string
+	code, answer []string
+	inBody       bool // after a status line: the answer's headers and body
+	req          int  // 1 in a raw request's headers, 2 in its body, 3 past it
+}
+
+// take routes one line.
+func (rt *router) take(line string) {
+	trim := strings.TrimSpace(line)
+	low := strings.ToLower(trim)
+	switch {
+	case strings.HasPrefix(trim, "* "), trim == "*":
+	case rt.status(trim, low):
+		rt.inBody, rt.req = true, 3
+	case rt.req == 0 && isRequestLine(trim):
+		rt.req = 1
+		rt.code = append(rt.code, "Request URL: "+requestURL(trim, rt.lines))
+	case rt.req == 1 && trim == "":
+		rt.req = 2
+	case rt.req == 2 && trim != "":
+		rt.r.reqBody += trim + "\n"
+	case rt.inBody && trim != "" && !looksLikeCode(trim), isAnswerLine(low):
+		rt.answer = append(rt.answer, line)
+	default:
+		rt.inBody = rt.inBody && trim != ""
+		rt.code = append(rt.code, line)
+	}
+}
+
+// status reads a status line: HTTP/1.1 401, curl -v's "< HTTP/2 401", or
+// DevTools' "Status Code: 401".
+func (rt *router) status(trim, low string) bool {
+	switch {
+	case strings.HasPrefix(trim, "< ") || trim == "<":
+		rt.r.statusLine(trim[1:])
+		return true
+	case strings.HasPrefix(low, "status code:"):
+		if rt.r.status == "" {
+			rt.r.status, rt.r.statusFrom = leadingDigits(trim[len("status code:"):]), "Status Code line"
+		}
+		return true
+	}
+	return rt.r.statusLine(trim)
 }
 
 // httpMethods start a raw request line.

@@ -196,7 +196,7 @@ func nameLike(ts []token) bool {
 // assign reads "lhs = rhs" (or "lhs: rhs").
 func (r *reader) assign(lhs, rhs []token, op token) {
 	code := op.text != ":"
-	names, path := lhsNames(lhs)
+	names, path := lhsNames(lhs, !code)
 	path = append(r.sectionPath(), path...)
 	rhs = trimNL(rhs)
 	if len(rhs) == 0 {
@@ -313,17 +313,13 @@ var assignKeywords = map[string]bool{"export": true, "set": true, "const": true,
 	"auto": true, "val": true, "local": true, "declare": true, "dim": true, "Dim": true, "setx": true, "$global:": true}
 
 // lhsNames returns the names an assignment binds (several for a tuple or
-// destructuring) and, for obj["name"] = v, the object as a path.
-func lhsNames(lhs []token) ([]string, []string) {
-	if c := indexPunct(lhs, ":"); c > 0 && len(lhs) > 1 { // key: str = …
-		lhs = lhs[:c]
-	}
+// destructuring) and, for obj["name"] = v, the object as a path. With a
+// colon, several words are one name ("Request URL: …").
+func lhsNames(lhs []token, colon bool) ([]string, []string) {
 	if len(lhs) >= 2 && lhs[0].text == "param" { // Bicep: param NAME TYPE = …
 		return []string{lhs[1].text}, nil
 	}
-	for len(lhs) > 1 && lhs[0].kind == tWord && (assignKeywords[lhs[0].text] || lhs[0].text == "-") {
-		lhs = lhs[1:]
-	}
+	lhs = stripDecl(lhs, colon)
 	if n := len(lhs); n >= 4 && lhs[n-1].text == "]" && lhs[n-2].kind == tStr && lhs[n-3].text == "[" {
 		return []string{lhs[n-2].text}, []string{lhs[n-4].text}
 	}
@@ -333,19 +329,27 @@ func lhsNames(lhs []token) ([]string, []string) {
 			names = append(names, strings.TrimPrefix(t.text, "$"))
 		}
 	}
-	if len(names) == 0 {
+	switch {
+	case len(names) == 0:
 		return nil, nil
+	case indexPunct(lhs, ",") >= 0:
+		return names, nil
+	case colon && len(names) > 1 && lhs[0].first && lhs[0].kind == tWord:
+		return []string{strings.Join(names, " ")}, nil
 	}
-	if indexPunct(lhs, ",") < 0 {
-		if lhs[0].kind == tStr || !lhs[0].first && len(names) > 1 && indexPunct(lhs, "-") < 0 {
-			return names[len(names)-1:], nil // "string key = …", "Key": …
-		}
-		if len(names) > 1 && lhs[0].first && lhs[0].kind == tWord && !assignKeywords[names[0]] {
-			return []string{strings.Join(names, " ")}, nil // "Request URL: …"
-		}
-		return names[len(names)-1:], nil
+	return names[len(names)-1:], nil // "string key = …", "Key": …
+}
+
+// stripDecl drops a type annotation (key: str = …) and declaration
+// keywords (export, const, var…) or a YAML list dash before the names.
+func stripDecl(lhs []token, colon bool) []token {
+	if c := indexPunct(lhs, ":"); c > 0 && !colon {
+		lhs = lhs[:c]
 	}
-	return names, nil
+	for len(lhs) > 1 && lhs[0].kind == tWord && (assignKeywords[lhs[0].text] || lhs[0].text == "-") {
+		lhs = lhs[1:]
+	}
+	return lhs
 }
 
 func indexPunct(ts []token, p string) int {
