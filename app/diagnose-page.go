@@ -20,11 +20,13 @@ type diagnosePage struct {
 	moreOpen     bool
 	askOpen      bool // the Ask Azure panel is open
 	call         testCall
-	paste        string             // the pasted snippet, in memory only
-	snippet      *diagnosis.Snippet // what the paste showed
-	filled       []filledField      // the fields the paste filled
-	regionsShown bool               // the region suggestions were asked for
-	markup       string             // the fields' markup, written once (form-markup.go)
+	paste        string              // the pasted snippet, in memory only
+	snippet      *diagnosis.Snippet  // what the paste showed
+	filled       []filledField       // the fields the paste filled
+	services     []diagnosis.Snippet // one per service the paste holds
+	service      int                 // the one in the form
+	regionsShown bool                // the region suggestions were asked for
+	markup       string              // the fields' markup, written once (form-markup.go)
 
 	regionHeaderSent bool // "sent" chosen for the region header, value not typed yet
 	keyTyping        bool // the key is halfway typed: its format is judged later

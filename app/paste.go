@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -18,15 +19,25 @@ func (p *diagnosePage) onPaste(ctx app.Context, e app.Event) {
 	p.syncForm()
 }
 
-// applyPaste fills the form from what the paste shows. The pasted text,
-// like the key, stays in memory only: never stored, shared or in the URL.
+// applyPaste fills the form from what the paste shows: its first
+// service when it holds several. The pasted text, like the key, stays in
+// memory only: never stored, shared or in the URL.
 func (p *diagnosePage) applyPaste(text string) {
-	p.paste, p.snippet, p.filled = text, nil, nil
+	p.paste, p.snippet, p.filled, p.services = text, nil, nil, nil
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	s := diagnosis.Extract(text)
-	p.snippet = &s
+	p.services = diagnosis.ExtractServices(text)
+	p.applyService(0)
+}
+
+// applyService fills the form from one service of the paste.
+func (p *diagnosePage) applyService(i int) {
+	if i < 0 || i >= len(p.services) {
+		return
+	}
+	s := &p.services[i]
+	p.snippet, p.filled, p.service = s, nil, i
 	for _, f := range []struct {
 		name  string
 		field diagnosis.Field
@@ -45,6 +56,14 @@ func (p *diagnosePage) applyPaste(text string) {
 		p.filled = append(p.filled, filledField{f.name, shown, f.field.From + ", " + sureWords(f.field.Sure)})
 	}
 	p.moreOpen = p.moreOpen || p.hasMore()
+}
+
+// onPickService fills the form from the service the user picked.
+func (p *diagnosePage) onPickService(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.change(ctx, func() { p.applyService(i) })
+		p.syncForm()
+	}
 }
 
 // onPasteClear empties the paste box; the fields keep what it gave.
@@ -69,8 +88,8 @@ func sureWords(s diagnosis.Sureness) string {
 func (p *diagnosePage) renderPaste() app.UI {
 	return app.Div().Class("paste").Body(
 		app.Label().For("paste").Text("Paste anything: the error, a command, config or code"),
-		app.Span().ID("paste-hint").Class("hint").Text("curl, PowerShell, .env, appsettings.json, Python, C#, JavaScript, "+
-			"an HTTP exchange, az account JSON: the fields below fill in. It stays in this tab."),
+		app.Span().ID("paste-hint").Class("hint").Text("curl, PowerShell, .env, appsettings.json, YAML, Python, C#, JavaScript, "+
+			"Java, Go, Bicep, Terraform, an HTTP exchange, az account JSON: the fields below fill in. It stays in this tab."),
 		app.Textarea().ID("paste").Spellcheck(false).Attr("autocomplete", "off").Aria("describedby", "paste-hint").
 			Placeholder(`e.g. curl -H "Ocp-Apim-Subscription-Key: …" https://…`).Text(p.paste).Attr("value", p.paste).OnInput(p.onPaste),
 		app.If(p.paste != "", func() app.UI {
@@ -78,16 +97,39 @@ func (p *diagnosePage) renderPaste() app.UI {
 			return app.Button().ID("paste-clear").Type("button").Class("secondary").Text("Clear the paste").
 				OnClick(p.onPasteClear)
 		}),
-		app.If(p.snippet != nil, func() app.UI {
-			if len(p.filled) == 0 {
-				return app.P().ID("paste-filled").Class("muted").Text("Nothing found in the paste (read as " + p.snippet.Format + ").")
-			}
-			return app.Div().ID("paste-filled").Class("muted").Role("list").Aria("label", "Filled from the paste").Body(
-				app.Range(p.filled).Slice(func(i int) app.UI {
-					f := p.filled[i]
-					return app.Div().Role("listitem").DataSet("field", f.field).Text(f.field + ": " + f.value + " (from " + f.from + ")")
-				}),
-			)
+		app.If(len(p.services) > 1, p.renderServices),
+		app.If(p.snippet != nil, p.renderFilled),
+	)
+}
+
+// renderServices lists the services a paste holds; one is in the form.
+func (p *diagnosePage) renderServices() app.UI {
+	return app.Div().ID("paste-services").Role("group").Aria("label", "Services in the paste").Body(
+		app.Span().Class("muted").Text(fmt.Sprintf("%d services in the paste: ", len(p.services))),
+		app.Range(p.services).Slice(func(i int) app.UI {
+			return app.Button().Type("button").Class("secondary").DataSet("service", i+1).
+				Aria("pressed", i == p.service).Text(p.services[i].Service).OnClick(p.onPickService(i))
+		}),
+	)
+}
+
+// renderFilled says what the paste was read as and what it filled.
+func (p *diagnosePage) renderFilled() app.UI {
+	readAs := ""
+	if len(p.snippet.ReadAs) > 0 {
+		readAs = "Read as: " + strings.Join(p.snippet.ReadAs, "; ") + "."
+	}
+	if len(p.filled) == 0 && len(p.snippet.Notes) == 0 {
+		return app.P().ID("paste-filled").Class("muted").Text("Nothing found in the paste (read as " + p.snippet.Format + ").")
+	}
+	return app.Div().ID("paste-filled").Class("muted").Role("list").Aria("label", "Filled from the paste").Body(
+		app.If(readAs != "", func() app.UI { return app.Div().ID("paste-read-as").Text(readAs) }),
+		app.Range(p.filled).Slice(func(i int) app.UI {
+			f := p.filled[i]
+			return app.Div().Role("listitem").DataSet("field", f.field).Text(f.field + " ← " + f.value + " (" + f.from + ")")
+		}),
+		app.Range(p.snippet.Notes).Slice(func(i int) app.UI {
+			return app.Div().Role("listitem").Text(p.snippet.Notes[i])
 		}),
 	)
 }

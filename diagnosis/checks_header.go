@@ -33,6 +33,10 @@ var translatorRegionHeader = &Check{
 					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)).withFix("Send Ocp-Apim-Subscription-Region: " + f.region.ID))
 			}
 			return nil
+		case h == NoRegionHeader && f.region == nil && f.in.Snippet != nil:
+			// A pasted request without the header, the resource's region unknown.
+			return one(c.finding("The request sends no Ocp-Apim-Subscription-Region; unless the resource is in \"global\", Translator refuses it.",
+				"host "+f.ep.host+", no region header").withSeverity(Warning))
 		case !needs:
 			return nil
 		}

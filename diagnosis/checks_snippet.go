@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // snippetCheck builds a check on what only a pasted snippet shows.
 func snippetCheck(c *Check, run func(c *Check, f *Facts, s *Snippet) []Finding) *Check {
@@ -29,18 +32,42 @@ var snippetUnreadable = snippetCheck(&Check{
 var snippetEnvUndefined = snippetCheck(&Check{
 	ID: "snippet-env-undefined", Area: AreaSnippet, Severity: Error, Title: "The code reads a key variable the config does not define",
 	Doc: "The code takes the key from an environment variable that the pasted .env or settings do not " +
-		"define, while they define another key variable. The key is then empty: the call has no key " +
+		"define, while they define one whose name differs by one word. The key is then empty: the call has no key " +
 		"(401 \"missing subscription key\"), or the SDK falls back to Entra ID and answers PermissionDenied.",
 	Fix:     "Use one name for the variable in the config and in the code",
 	Sources: "§1.4, §8 [I22]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
-	if s.envRead == "" || len(s.envDefined) == 0 || contains(s.envDefined, s.envRead) {
+	if s.envRead == "" || contains(s.envDefined, s.envRead) {
 		return nil
 	}
-	return one(c.finding("The code reads "+s.envRead+", but the config defines "+strings.Join(s.envDefined, ", ")+".",
-		"reads "+s.envRead+"; defines "+strings.Join(s.envDefined, ", ")).
-		withFix("Rename " + s.envDefined[0] + " to " + s.envRead + " in the config, or read " + s.envDefined[0] + " in the code"))
+	for _, d := range s.envDefined {
+		if oneWordApart(nameWords(d), nameWords(s.envRead)) {
+			return one(c.finding("The code reads "+s.envRead+", but the config defines "+d+".",
+				"reads "+s.envRead+"; defines "+d).
+				withFix("Rename " + d + " to " + s.envRead + " in the config, or read " + d + " in the code"))
+		}
+	}
+	return nil
 })
+
+// oneWordApart reports names that differ by one word: one changed,
+// added or dropped (AZURE_OPENAI_KEY vs AZURE_OPENAI_API_KEY).
+func oneWordApart(a, b []string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 || len(b) == 0 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i < len(a) && slices.Equal(a[i+1:], b[i+1:])
+	}
+	return slices.Equal(a[i+1:], b[i:])
+}
 
 var snippetYAMLDate = snippetCheck(&Check{
 	ID: "snippet-yaml-date", Area: AreaSnippet, Severity: Warning, Title: "api-version is an unquoted date in YAML",
@@ -138,6 +165,43 @@ var resourceNoCustomSubdomain = snippetCheck(&Check{
 	fd := c.finding("The resource has no custom subdomain, so Entra ID tokens cannot be used with it.", "customSubDomainName: none")
 	if f.key.class == classToken || f.header() == HeaderAuthorization {
 		fd = fd.withSeverity(Error)
+	}
+	return one(fd)
+})
+
+// dataPlaneScopes are the token scopes Azure AI endpoints accept, by
+// the host that follows https:// (sources §1.3, §3 [S1][S26]).
+var dataPlaneScopes = []string{"cognitiveservices.azure.com", "cognitiveservices.azure.us", "cognitiveservices.azure.cn"}
+
+// foundryScope is the scope of Foundry project endpoints.
+const foundryScope = "ai.azure.com"
+
+var snippetTokenScope = snippetCheck(&Check{
+	ID: "snippet-token-scope", Area: AreaSnippet, Severity: Error, Title: "The code requests a token for the wrong scope",
+	Doc: "A Microsoft Entra ID token is valid only for the audience it was requested for. Azure AI services " +
+		"and Azure OpenAI accept tokens for https://cognitiveservices.azure.com/.default; Foundry project " +
+		"endpoints (/api/projects/…) accept https://ai.azure.com/.default. A token for Azure Resource " +
+		"Manager (https://management.azure.com/.default), Graph or Key Vault is refused with 401.",
+	Fix:     "Request the token for https://cognitiveservices.azure.com/.default (Foundry projects: https://ai.azure.com/.default)",
+	Sources: "§1.3, §3 [S1][S26][I19]",
+}, func(c *Check, f *Facts, s *Snippet) []Finding {
+	scope := s.scope.Value
+	if scope == "" {
+		return nil
+	}
+	host := hostOf(scope)
+	project := strings.Contains(strings.ToLower(f.ep.raw), "/api/projects/")
+	want := "https://cognitiveservices.azure.com/.default"
+	if project {
+		want = "https://" + foundryScope + "/.default"
+	}
+	if project && host == foundryScope || !project && contains(dataPlaneScopes, host) {
+		return nil
+	}
+	fd := c.finding("The code asks for a token for "+Truncate(scope, 80)+", which this endpoint does not accept.", s.scope.From+": "+Truncate(scope, 80)).
+		withFix("Request the token for " + want)
+	if s.scope.Sure != Sure {
+		fd = fd.withSeverity(Warning)
 	}
 	return one(fd)
 })

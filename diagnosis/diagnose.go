@@ -14,6 +14,10 @@ func (f *Facts) Report() Report {
 			continue
 		}
 		for _, fd := range c.Run(c, f) {
+			fd, keep := f.in.Snippet.demote(&f.in, fd)
+			if !keep {
+				continue
+			}
 			bySeverity[fd.Severity] = append(bySeverity[fd.Severity], fd)
 		}
 	}

@@ -19,7 +19,7 @@ var registry = []*Check{
 	// The endpoint, region and headers.
 	endpointMalformed, endpointNotAPI, snippetOpenAIDefault, endpointOpenAIPublic, endpointInsecure, endpointHostInvalid,
 	endpointCloudMismatch, endpointKindMismatch, endpointTokenURL, endpointRegionMismatch, endpointNeedsRegion,
-	regionMalformed, regionUnsupported, translatorRegionHeader, headerMismatch, endpointNeedsEntra, entraNeedsCustomSubdomain,
+	regionMalformed, regionUnsupported, translatorRegionHeader, headerMismatch, endpointNeedsEntra, entraNeedsCustomSubdomain, snippetTokenScope,
 	// Time.
 	trialExpired, keyTooNew, keyRegenerated,
 	// The service's generic refusals and other answers.

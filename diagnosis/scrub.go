@@ -18,7 +18,7 @@ func MaskSecrets(text string) string {
 	changed := false
 	for i := 0; i < len(text); {
 		j := i
-		for j < len(text) && isWordByte(text[j]) {
+		for j < len(text) && isSecretWordByte(text[j]) {
 			j++
 		}
 		if j == i {
@@ -67,9 +67,9 @@ func maskWord(word string) string {
 	return b.String()
 }
 
-// isWordByte reports whether c may be part of a key, a token (base64url,
+// isSecretWordByte reports whether c may be part of a key, a token (base64url,
 // JWT dots) or an assignment in front of one.
-func isWordByte(c byte) bool {
+func isSecretWordByte(c byte) bool {
 	return isAlnum(c) || strings.IndexByte("-_.~+/=:", c) >= 0
 }
 

@@ -56,3 +56,21 @@ func TestPasteClear(t *testing.T) {
 	assert.Equal(t, "https://c1.openai.azure.com/", eval[string](b, `document.getElementById("endpoint").value`))
 	assert.Equal(t, testkeys.CASK('B'), eval[string](b, `document.getElementById("key").value`))
 }
+
+// TestPasteServices pastes a .env with Speech and Translator settings:
+// the page lists both, fills the form from the first, and the other on
+// a click; fields are never mixed.
+func TestPasteServices(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("paste", "SPEECH_KEY="+testkeys.CASK('Y')+"\nSPEECH_REGION=westeurope\nTRANSLATOR_KEY="+testkeys.CASK('b')+"\nTRANSLATOR_REGION=eastus\n")
+	b.waitFor(`document.querySelectorAll("#paste-services button").length === 2`, "two services listed")
+	assert.Equal(t, "speech", eval[string](b, `document.getElementById("kind").value`))
+	assert.Equal(t, "westeurope", eval[string](b, `document.getElementById("region").value`))
+	assert.Contains(t, eval[string](b, `document.getElementById("paste-read-as").textContent`), "Read as: settings (env).")
+	eval[bool](b, `(document.querySelector("#paste-services button[data-service='2']").click(), true)`)
+	b.waitFor(`document.getElementById("kind").value === "translator"`, "the second service in the form")
+	assert.Equal(t, "eastus", eval[string](b, `document.getElementById("region").value`))
+	assert.Equal(t, testkeys.CASK('b'), eval[string](b, `document.getElementById("key").value`))
+}

@@ -46,7 +46,9 @@ Flags of diagnose:
     --format text|json     text for people (default), JSON for programs
     --from FILE            read what it can from a pasted curl command, PowerShell call,
                            .env or settings file, SDK snippet, HTTP exchange or az JSON
-                           ("-": stdin); the flags given win over what it finds
+                           ("-": stdin); the flags given win over what it finds; a paste
+                           with several services gives one report per service
+    --service N|KIND       with --from: only the Nth service found, or the one of KIND
 
 Flags of probe: those of diagnose, and
     --dry-run              print the request (key masked) and a curl command; send nothing

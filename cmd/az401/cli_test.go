@@ -272,15 +272,54 @@ func TestDiagnoseFrom(t *testing.T) {
 	assert.Equal(t, exitError, code)
 	assert.NotContains(t, out, key)
 	for _, want := range []string{`"id": "key-kind-mismatch"`, `"id": "translator-region-header"`, `"id": "snippet-key-in-code"`,
-		`"name": "key"`, `"from": "curl header Ocp-Apim-Subscription-Key"`, `"region": "westeurope"`} {
+		`"name": "key"`, `"from": "curl header Ocp-Apim-Subscription-Key"`, `"read_as": [`, `"region": "westeurope"`} {
 		assert.Contains(t, out, want)
 	}
 	code, out, _ = az(t, "", "AZURE_OPENAI_KEY="+testkeys.CASK('B')+"\nAZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\n", "diagnose", "--from", "-")
 	assert.Equal(t, exitOK, code, out)
 	assert.Contains(t, out, "From --from (env):")
-	assert.Contains(t, out, "endpoint      https://c1.openai.azure.com/  (URL in the env, sure)")
+	assert.Contains(t, out, "endpoint      https://c1.openai.azure.com/  (AZURE_OPENAI_ENDPOINT, sure)")
+	assert.Contains(t, out, "Read as: settings (env).")
 
 	code, _, errs = az(t, "", "", "diagnose", "--from", "-", "--key-stdin")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "both want standard input")
+}
+
+// TestDiagnoseFromServices: a .env with Speech and Translator settings
+// gives one report per service, never a mix; --service narrows.
+func TestDiagnoseFromServices(t *testing.T) {
+	env := "SPEECH_KEY=" + testkeys.CASK('Y') + "\nSPEECH_REGION=westeurope\n" +
+		"TRANSLATOR_KEY=" + testkeys.CASK('b') + "\nTRANSLATOR_REGION=eastus\n"
+	code, out, errs := az(t, "", env, "diagnose", "--from", "-", "--format", "json")
+	require.Empty(t, errs)
+	var doc struct {
+		Input    struct{ Kind, Region string }
+		Services []struct {
+			Service string
+			Input   struct{ Kind, Region string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	assert.Equal(t, "speech", doc.Input.Kind)
+	require.Len(t, doc.Services, 2)
+	assert.Equal(t, "westeurope", doc.Services[0].Input.Region)
+	assert.Equal(t, "translator", doc.Services[1].Input.Kind)
+	assert.Equal(t, "eastus", doc.Services[1].Input.Region)
+	assert.Equal(t, "Translator (text)", doc.Services[1].Service)
+	assert.Equal(t, exitOK, code)
+
+	_, out, _ = az(t, "", env, "diagnose", "--from", "-")
+	assert.Contains(t, out, "== Service 1 of 2: Speech ==")
+	assert.Contains(t, out, "== Service 2 of 2: Translator (text) ==")
+
+	for _, sel := range []string{"2", "translator"} {
+		_, out, errs = az(t, "", env, "diagnose", "--from", "-", "--service", sel)
+		require.Empty(t, errs)
+		assert.Contains(t, out, "kind translator")
+		assert.NotContains(t, out, "== Service")
+	}
+	code, _, errs = az(t, "", env, "diagnose", "--from", "-", "--service", "openai")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "1 (speech), 2 (translator)")
 }

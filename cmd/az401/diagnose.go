@@ -24,8 +24,18 @@ func runDiagnose(args []string, e env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	r := diagnosis.Diagnose(in)
-	return report(e, in, r, format, nil)
+	if len(in.services) > 1 {
+		return reportServices(e, in.services, format)
+	}
+	r := diagnosis.Diagnose(in.Input)
+	return report(e, in.Input, r, format, nil)
+}
+
+// parsed is the input of diagnose and probe; services holds one input
+// per service when --from found several (the first is Input).
+type parsed struct {
+	diagnosis.Input
+	services []diagnosis.Input
 }
 
 // newFlagSet returns a flag set that reports errors to run, not stderr.
@@ -40,7 +50,7 @@ type inputFlags struct {
 	in                                       diagnosis.Input
 	keyStdin, regenerated                    bool
 	responseFile, keyAge, trial, now, format string
-	from                                     string
+	from, service                            string
 	status                                   int
 }
 
@@ -60,31 +70,33 @@ func (v *inputFlags) define(fs *flag.FlagSet) {
 	fs.StringVar(&v.now, "now", "", "")
 	fs.StringVar(&v.format, "format", "text", "")
 	fs.StringVar(&v.from, "from", "", "")
+	fs.StringVar(&v.service, "service", "", "")
 }
 
 // parseInput parses the flags of diagnose and probe (fs may hold more)
-// and reads the key and the response. It returns the input and the
-// --format.
-func parseInput(fs *flag.FlagSet, args []string, e env) (diagnosis.Input, string, error) {
+// and reads the key, the response and the --from paste. It returns the
+// input, one per service of the paste, and the --format.
+func parseInput(fs *flag.FlagSet, args []string, e env) (parsed, string, error) {
 	var v inputFlags
 	v.define(fs)
 	if err := fs.Parse(args); err != nil {
-		return v.in, "", flagError(fs, err)
+		return parsed{Input: v.in}, "", flagError(fs, err)
 	}
 	if fs.NArg() > 0 {
-		return v.in, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
+		return parsed{Input: v.in}, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
 			"unexpected argument %s", quoteArg(fs.Arg(0)))
 	}
 	if err := checkChoices(v.in.Kind, v.in.Header, v.format); err != nil {
-		return v.in, "", err
+		return parsed{Input: v.in}, "", err
 	}
 	if err := v.check(); err != nil {
-		return v.in, "", err
+		return parsed{Input: v.in}, "", err
 	}
 	if err := v.times(); err != nil {
-		return v.in, "", err
+		return parsed{Input: v.in}, "", err
 	}
-	return v.read(e)
+	p, err := v.read(e)
+	return p, v.format, err
 }
 
 // check validates the status and who reads standard input.
@@ -98,6 +110,9 @@ func (v *inputFlags) check() error {
 	}
 	if v.from == "-" && (v.keyStdin || v.responseFile == "-") {
 		return usagef("put the snippet in a file and pass --from FILE", "--from - and --key-stdin (or --response-file -) both want standard input")
+	}
+	if v.service != "" && v.from == "" {
+		return usagef("give the paste with --from FILE", "--service needs --from")
 	}
 	return nil
 }
@@ -124,26 +139,83 @@ func (v *inputFlags) times() error {
 	return nil
 }
 
-// read reads the key, the response and the --from snippet.
-func (v *inputFlags) read(e env) (diagnosis.Input, string, error) {
+// read reads the key, the response and the --from paste, one input per
+// service the paste holds (what the flags say wins).
+func (v *inputFlags) read(e env) (parsed, error) {
 	var err error
 	in := v.in
 	if in.Key, err = readKey(v.keyStdin, e); err != nil {
-		return in, "", err
-	}
-	if in.Response, err = readResponse(v.responseFile, e); err != nil {
-		return in, "", err
-	}
-	if v.from != "" {
-		text, err := readFile(v.from, "--from", e)
-		if err != nil {
-			return in, "", err
-		}
-		snippet := diagnosis.Extract(text)
-		in = snippet.Input(in) // what the flags say wins
+		return parsed{Input: in}, err
 	}
 	e.secrets.add(in.Key)
-	return in, v.format, nil
+	if in.Response, err = readResponse(v.responseFile, e); err != nil {
+		return parsed{Input: in}, err
+	}
+	if v.from == "" {
+		return parsed{Input: in}, nil
+	}
+	text, err := readFile(v.from, "--from", e)
+	if err != nil {
+		return parsed{Input: in}, err
+	}
+	all := diagnosis.ExtractServices(text)
+	if v.service != "" {
+		s, err := pickService(all, v.service)
+		if err != nil {
+			return parsed{Input: in}, err
+		}
+		all = []diagnosis.Snippet{s}
+	}
+	var p parsed
+	for i := range all {
+		p.services = append(p.services, all[i].Input(in))
+		e.secrets.add(p.services[i].Key)
+	}
+	p.Input = p.services[0]
+	return p, nil
+}
+
+// pickService selects one service of a paste by number (from 1) or kind.
+func pickService(all []diagnosis.Snippet, sel string) (diagnosis.Snippet, error) {
+	var kinds []string
+	for i, s := range all {
+		if fmt.Sprint(i+1) == sel || strings.EqualFold(s.Kind.Value, sel) {
+			return s, nil
+		}
+		kind := s.Kind.Value
+		if kind == "" {
+			kind = "kind unknown"
+		}
+		kinds = append(kinds, fmt.Sprintf("%d (%s)", i+1, kind))
+	}
+	return diagnosis.Snippet{}, usagef("the paste holds: "+strings.Join(kinds, ", "), "--service %s matches no service of the paste", quoteArg(sel))
+}
+
+// reportServices prints one report per service of a paste: text, one
+// section each; JSON, the first service's report with "services" listing
+// them all.
+func reportServices(e env, ins []diagnosis.Input, format string) (int, error) {
+	worst := exitOK
+	reports := make([]diagnosis.Report, len(ins))
+	for i, in := range ins {
+		reports[i] = diagnosis.Diagnose(in)
+		if reports[i].Worst() == diagnosis.Error {
+			worst = exitError
+		}
+	}
+	var err error
+	if format == "json" {
+		err = writeJSONServices(e.stdout, ins, reports)
+	} else {
+		for i := range ins {
+			fmt.Fprintf(e.stdout, "== Service %d of %d: %s ==\n\n", i+1, len(ins), ins[i].Snippet.Service)
+			if err = writeText(e.stdout, ins[i], reports[i], nil); err != nil {
+				break
+			}
+			fmt.Fprintln(e.stdout)
+		}
+	}
+	return worst, err
 }
 
 // report prints a report and returns the exit status for it.

@@ -59,16 +59,23 @@ func writeClaims(b *strings.Builder, claims []diagnosis.Claim) {
 	b.WriteString("\n")
 }
 
-// writeExtracted says what the snippet gave, and from where.
+// writeExtracted says what the snippet was read as, what it gave, and
+// from where.
 func writeExtracted(b *strings.Builder, s *diagnosis.Snippet) {
 	fields := extracted(s)
-	if len(fields) == 0 {
+	if len(s.ReadAs) > 0 {
+		fmt.Fprintf(b, "Read as: %s.\n", strings.Join(s.ReadAs, "; "))
+	}
+	if len(fields) == 0 && len(s.Notes) == 0 {
 		fmt.Fprintf(b, "From --from (%s): nothing found.\n\n", s.Format)
 		return
 	}
 	fmt.Fprintf(b, "From --from (%s):\n", s.Format)
 	for _, f := range fields {
 		fmt.Fprintf(b, "  %-13s %s  (%s, %s)\n", f.Name, f.Value, f.From, f.Sure)
+	}
+	for _, n := range s.Notes {
+		fmt.Fprintf(b, "  %s\n", n)
 	}
 	b.WriteString("\n")
 }
@@ -88,11 +95,15 @@ func extracted(s *diagnosis.Snippet) []extractedField {
 		name string
 		f    diagnosis.Field
 	}{{"kind", s.Kind}, {"endpoint", s.Endpoint}, {"region", s.Region}, {"key", s.Key}, {"header", s.Header},
-		{"region-header", s.RegionHeader}, {"status", s.Status}} {
+		{"region-header", s.RegionHeader}, {"status", s.Status}, {"error", s.Response}} {
 		if f.f.Value == "" {
 			continue
 		}
-		out = append(out, extractedField{f.name, f.f.Shown(f.name == "key"), f.f.From, f.f.Sure.String()})
+		v := f.f.Shown(f.name == "key")
+		if f.name == "error" {
+			v = diagnosis.Truncate(v, 80)
+		}
+		out = append(out, extractedField{f.name, v, f.f.From, f.f.Sure.String()})
 	}
 	return out
 }
@@ -178,10 +189,14 @@ func count(n int, unit string) string {
 // jsonReport is the JSON output of docs/cli.md; probe adds "probe".
 type jsonReport struct {
 	Input     jsonInput           `json:"input"`
+	Service   string              `json:"service,omitempty"`
+	ReadAs    []string            `json:"read_as,omitempty"`
+	Notes     []string            `json:"notes,omitempty"`
 	Extracted []extractedField    `json:"extracted,omitempty"`
 	Probe     *jsonProbe          `json:"probe,omitempty"`
 	Findings  []diagnosis.Finding `json:"findings"`
 	Verdict   string              `json:"verdict"`
+	Services  []jsonReport        `json:"services,omitempty"`
 }
 
 // jsonProbe is the test call and its answer.
@@ -211,6 +226,25 @@ type jsonInput struct {
 }
 
 func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeCall) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(jsonOf(in, r, call))
+}
+
+// writeJSONServices writes the first service's report with every
+// service's report under "services".
+func writeJSONServices(w io.Writer, ins []diagnosis.Input, rs []diagnosis.Report) error {
+	out := jsonOf(ins[0], rs[0], nil)
+	for i := range ins {
+		out.Services = append(out.Services, jsonOf(ins[i], rs[i], nil))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// jsonOf is the JSON form of one report.
+func jsonOf(in diagnosis.Input, r diagnosis.Report, call *probeCall) jsonReport {
 	out := jsonReport{
 		Input: jsonInput{Kind: in.Kind, Endpoint: diagnosis.RedactEndpoint(in.Endpoint), Region: shown(in.Region),
 			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status, Token: diagnosis.TokenClaims(in.Key, in.Now)},
@@ -219,8 +253,8 @@ func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	if out.Findings == nil {
 		out.Findings = []diagnosis.Finding{}
 	}
-	if in.Snippet != nil {
-		out.Extracted = extracted(in.Snippet)
+	if s := in.Snippet; s != nil {
+		out.Extracted, out.Service, out.ReadAs, out.Notes = extracted(s), s.Service, s.ReadAs, s.Notes
 	}
 	if call != nil {
 		out.Probe = &jsonProbe{Request: call.request.Display(call.key), Curl: call.request.Curl(), Note: call.request.Note}
@@ -229,9 +263,7 @@ func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 			out.Probe.Failure, out.Probe.Detail, out.Probe.Headers, out.Probe.Body = res.Failure, res.Detail, res.Headers, res.Body
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 // secretWord names what the copied command's variable holds.

@@ -22,10 +22,11 @@ func runProbe(args []string, e env) (int, error) {
 	fs := newFlagSet("probe")
 	dryRun := fs.Bool("dry-run", false, "")
 	allowHost := fs.String("allow-host", "", "")
-	in, format, err := parseInput(fs, args, e)
+	parsed, format, err := parseInput(fs, args, e)
 	if err != nil {
 		return 0, err
 	}
+	in := parsed.Input // the first service of a paste (or the one --service names)
 	p, err := diagnosis.BuildProbe(in)
 	if err != nil {
 		return 0, usagef("az401 probe needs --endpoint and --kind (or an endpoint that names its API)", "%v", err)

@@ -78,21 +78,37 @@ func Mutate(key string, i int) string {
 //	${jwt-entra}           an Entra ID token expiring in 2099
 //	${jwt-entra-expired}   an Entra ID token that expired in 2020
 //	${jwt-sts}             an issueToken token
+//
+// Any other ${NAME} (a shell or template-literal variable) is kept as written.
 func Expand(s string) string {
-	for {
-		i := strings.Index(s, "${")
+	for from := 0; ; {
+		i := strings.Index(s[from:], "${")
 		if i < 0 {
 			return s
 		}
+		i += from
 		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {
 			return s
 		}
-		s = s[:i] + expand(s[i+2:i+j]) + s[i+j+1:]
+		v, ok := expand(s[i+2 : i+j])
+		if !ok {
+			from = i + 2
+			continue
+		}
+		s = s[:i] + v + s[i+j+1:]
+		from = i + len(v)
 	}
 }
 
-func expand(name string) string {
+func expand(name string) (string, bool) {
+	if v := expandOne(name); v != "" {
+		return v, true
+	}
+	return "", false
+}
+
+func expandOne(name string) string {
 	name, arg, _ := strings.Cut(name, ":")
 	switch name {
 	case "legacy":
@@ -122,7 +138,7 @@ func expand(name string) string {
 	case "jwt-sts":
 		return JWT(`{"region":"eastus","aud":"urn:ms.microsofttranslator","iss":"urn:ms.cognitiveservices","exp":4070908800}`)
 	}
-	panic("testkeys: unknown template ${" + name + "}")
+	return ""
 }
 
 // JWT returns an unsigned-looking token with the claims as its payload.

@@ -1,0 +1,243 @@
+package diagnosis
+
+import "strings"
+
+// maxNesting bounds how deep brackets are read: deeper ones are left out,
+// so nested junk cannot make reading quadratic.
+const maxNesting = 32
+
+// commands are the command-line tools whose flags carry keys, URLs and
+// headers.
+var commands = map[string]bool{"curl": true, "curl.exe": true, "wget": true, "http": true, "https": true,
+	"invoke-restmethod": true, "irm": true, "invoke-webrequest": true, "iwr": true, "az": true, "bf": true,
+	"spx": true, "luis": true, "xh": true}
+
+// isCommand reports a command line.
+func isCommand(ts []token) bool {
+	return len(ts) > 1 && ts[0].kind == tWord && commands[strings.ToLower(ts[0].text)]
+}
+
+// command reads a command line: flags with their values, positional
+// words, and hashtables given to a flag.
+func (r *reader) command(st []token) {
+	c := &call{name: strings.ToLower(st[0].text), full: st[0].text, pos: st[0].pos, cmd: true}
+	c.root = c.name
+	r.p.calls = append(r.p.calls, c)
+	for i := 1; i < len(st); i++ {
+		t := st[i]
+		switch {
+		case t.kind == tPunct && (t.text == "|" || t.text == "&&" || t.text == ";"):
+			r.statement(st[i+1:])
+			return
+		case t.kind == tWord && isFlag(t.text) && i+1 < len(st) && !isFlag(st[i+1].text) && st[i+1].kind != tNL:
+			name, v := t.text, st[i+1:i+2]
+			if end := closeOf(st, i+1); end > i+1 {
+				v = st[i+1 : min(end+1, len(st))]
+			}
+			c.named = append(c.named, &pair{name: name, val: v, call: c, pos: t.pos})
+			r.expr(v, c, []string{name}, nil)
+			i += len(v)
+		case t.kind == tWord && i+2 < len(st) && st[i+1].text == ":" && !isFlag(t.text): // httpie name:value
+			c.named = append(c.named, &pair{name: t.text, val: st[i+2 : i+3], call: c, pos: t.pos})
+			i += 2
+		case t.kind != tPunct && t.kind != tNL:
+			c.args = append(c.args, st[i:i+1])
+		}
+	}
+}
+
+func isFlag(s string) bool {
+	return len(s) > 1 && s[0] == '-' && (s[1] >= 'a' && s[1] <= 'z' || s[1] >= 'A' && s[1] <= 'Z' || s[1] == '-')
+}
+
+// closeOf returns the index of the bracket closing the one at i, len(ts)
+// when it is not closed, or i when ts[i] opens nothing.
+func closeOf(ts []token, i int) int {
+	if ts[i].kind != tPunct || !strings.ContainsAny(ts[i].text, "([{") {
+		return i
+	}
+	depth := 0
+	for j := i; j < len(ts); j++ {
+		if ts[j].kind != tPunct {
+			continue
+		}
+		switch {
+		case strings.ContainsAny(ts[j].text, "([{") && ts[j].text != "{{":
+			depth++
+		case strings.ContainsAny(ts[j].text, ")]}"):
+			if depth--; depth == 0 {
+				return j
+			}
+		}
+	}
+	return len(ts)
+}
+
+// bracketed returns what is inside the bracket open at ts[i] and the
+// index of its closing bracket, when ts[i] is that punctuation.
+func bracketed(ts []token, i int, open string) ([]token, int, bool) {
+	if i >= len(ts) || ts[i].kind != tPunct || ts[i].text != open {
+		return nil, i, false
+	}
+	end := closeOf(ts, i)
+	return ts[i+1 : end], end, true
+}
+
+// expr walks an expression for calls, object literals and arrays. owner
+// is the call the expression is an argument of; objects directly in its
+// arguments are its named options.
+func (r *reader) expr(ts []token, owner *call, path []string, scope []int) {
+	if r.depth > maxNesting {
+		return
+	}
+	r.depth++
+	defer func() { r.depth-- }()
+	if isCommand(ts) {
+		r.command(ts)
+		return
+	}
+	var prev *call
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		switch {
+		case t.kind == tWord && i+1 < len(ts) && ts[i+1].text == "(":
+			prev = r.callAt(ts, i, prev, owner, path, scope)
+			i = closeOf(ts, i+1)
+			if inner, end, ok := bracketed(ts, i+1, "{"); ok { // C# object initializer
+				r.object(inner, prev, path, scope, prev.name)
+				i = end
+			}
+		case t.kind == tWord && t.text == "new" && i+2 < len(ts) && ts[i+1].kind == tWord && ts[i+2].text == "{":
+			c := &call{name: lastSegment(ts[i+1].text), full: ts[i+1].text, pos: ts[i+1].pos}
+			c.root = c.name
+			r.p.calls = append(r.p.calls, c)
+			inner, end, _ := bracketed(ts, i+2, "{")
+			r.object(inner, c, path, scope, c.name)
+			i = end
+		case t.kind == tPunct && (t.text == "{" || t.text == "@{"):
+			inner, end, _ := bracketed(ts, i, t.text)
+			r.object(inner, owner, path, scope, blockName(ts[:i]))
+			i = end
+		case t.kind == tPunct && (t.text == "[" || t.text == "("):
+			inner, end, _ := bracketed(ts, i, t.text)
+			r.expr(inner, owner, path, scope)
+			i = end
+		}
+	}
+}
+
+// blockName names an HCL block or a keyed object: the words before {.
+func blockName(before []token) string {
+	var parts []string
+	for i := len(before) - 1; i >= 0 && before[i].kind != tPunct && before[i].kind != tNL; i-- {
+		parts = append([]string{before[i].text}, parts...)
+	}
+	return strings.Join(parts, " ")
+}
+
+// callAt reads the call whose callee is ts[i].
+func (r *reader) callAt(ts []token, i int, prev, owner *call, path []string, scope []int) *call {
+	full := ts[i].text
+	c := &call{name: lastSegment(full), full: full, pos: ts[i].pos, parent: owner}
+	c.root = c.name
+	if strings.HasPrefix(full, ".") && prev != nil {
+		c.root = prev.root
+	}
+	r.p.calls = append(r.p.calls, c)
+	end := closeOf(ts, i+1)
+	if end <= i+1 {
+		return c
+	}
+	for _, arg := range splitTop(ts[i+2:end], ",") {
+		arg = trimNL(arg)
+		if len(arg) == 0 {
+			continue
+		}
+		if len(arg) >= 3 && (arg[0].kind == tWord || arg[0].kind == tStr) && (arg[1].text == "=" || arg[1].text == ":") {
+			pr := &pair{name: arg[0].text, path: path, scope: scope, val: arg[2:], call: c, pos: arg[0].pos}
+			c.named = append(c.named, pr)
+			r.p.pairs = append(r.p.pairs, pr)
+			r.expr(arg[2:], c, path, scope)
+			continue
+		}
+		c.args = append(c.args, arg)
+		r.expr(arg, c, path, scope)
+	}
+	return c
+}
+
+func lastSegment(s string) string {
+	s = strings.TrimPrefix(s, "new ")
+	if i := strings.LastIndexAny(s, ".:"); i >= 0 {
+		s = s[i+1:]
+	}
+	if i := strings.IndexByte(s, '<'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// object reads the entries of an object literal, dict, hashtable or
+// block: key: v, key = v, "key": v, key => v, or a JS shorthand key.
+func (r *reader) object(body []token, owner *call, path []string, scope []int, name string) {
+	if r.depth > maxNesting {
+		return
+	}
+	r.depth++
+	defer func() { r.depth-- }()
+	r.nextID++
+	inner := append(scope[:len(scope):len(scope)], r.nextID)
+	if name != "" {
+		path = append(path[:len(path):len(path)], name)
+	}
+	for _, entry := range splitTop(body, ";") {
+		for _, e := range splitTop(entry, ",") {
+			r.entry(trimNL(e), owner, path, inner)
+		}
+	}
+}
+
+// entry reads one object entry.
+func (r *reader) entry(e []token, owner *call, path []string, scope []int) {
+	if len(e) == 0 {
+		return
+	}
+	op := -1
+	for i, t := range e[:min(len(e), 4)] {
+		if t.kind == tPunct && strings.ContainsAny(t.text, "([{") {
+			break
+		}
+		if t.kind == tPunct && (t.text == ":" || t.text == "=" || t.text == "=>") {
+			op = i
+			break
+		}
+	}
+	if op < 0 {
+		if len(e) == 1 && e[0].kind == tWord && owner != nil { // { endpoint, apiKey }
+			pr := &pair{name: e[0].text, path: path, scope: scope, val: e, call: owner, pos: e[0].pos}
+			owner.named = append(owner.named, pr)
+			r.p.pairs = append(r.p.pairs, pr)
+			return
+		}
+		r.expr(e, owner, path, scope)
+		return
+	}
+	if op == 0 {
+		return
+	}
+	key := e[op-1].text
+	if inner, _, ok := bracketed(e, op+1, "{"); ok {
+		r.object(inner, nil, path, scope, key)
+		return
+	}
+	if inner, _, ok := bracketed(e, op+1, "@{"); ok {
+		r.object(inner, nil, path, scope, key)
+		return
+	}
+	pr := &pair{name: key, path: path, scope: scope, val: e[op+1:], call: owner, pos: e[op-1].pos, cfg: e[op-1].kind == tStr}
+	if owner != nil {
+		owner.named = append(owner.named, pr)
+	}
+	r.p.pairs = append(r.p.pairs, pr)
+	r.expr(e[op+1:], nil, append(path[:len(path):len(path)], key), scope)
+}

@@ -1,0 +1,421 @@
+package diagnosis
+
+import (
+	"net/url"
+	"strings"
+)
+
+// hit is one field value the recognisers found, with the service it
+// belongs to when the paste says.
+type hit struct {
+	role   role
+	v      value
+	kind   string // the kind the surrounding call, name or section names, or ""
+	from   string
+	pos    int
+	sure   Sureness
+	header string // for a key: how it is sent (an Input.Header value)
+	name   string // for a config entry: its name
+}
+
+// collector gathers hits from a program.
+type collector struct {
+	p    *program
+	r    *resolver
+	hits []hit
+}
+
+// collect runs every recogniser over a program.
+func collect(p *program) []hit {
+	c := &collector{p: p, r: newResolver(p)}
+	for _, cl := range p.calls {
+		c.fromCall(cl)
+	}
+	for _, pr := range p.pairs {
+		c.fromPair(pr)
+	}
+	for _, t := range p.strs {
+		c.fromString(t)
+	}
+	return c.hits
+}
+
+func (c *collector) add(h hit) {
+	if h.v.text = strings.TrimSpace(h.v.text); h.v.text == "" && h.v.env == "" && h.v.via == "" {
+		return
+	}
+	c.hits = append(c.hits, h)
+}
+
+// callKind is the kind a call talks to: its own, its builder chain's,
+// or the call it is an argument of.
+func (c *collector) callKind(cl *call) string {
+	if k := ctorOf(cl.name).kind; k != "" {
+		return k
+	}
+	if k := ctorOf(cl.root).kind; k != "" {
+		return k
+	}
+	if k := commandKinds[cl.name]; k != "" {
+		return k
+	}
+	for outer := cl.parent; outer != nil; outer = outer.parent {
+		if k := ctorOf(outer.name).kind; k != "" {
+			return k
+		}
+	}
+	return ""
+}
+
+// ctorOf looks a callee up in ctors; a builder (TextAnalyticsClientBuilder)
+// counts as the client it builds.
+func ctorOf(name string) ctor {
+	low := strings.ToLower(name)
+	if ct, ok := ctors[low]; ok {
+		return ct
+	}
+	return ctors[strings.TrimSuffix(low, "builder")]
+}
+
+// fromCall reads a call's arguments by the ctors and argRoles tables.
+func (c *collector) fromCall(cl *call) {
+	kind := c.callKind(cl)
+	from := cl.name + "(…)"
+	if cl.cmd {
+		from = cl.full
+	}
+	if kind != "" && ctorOf(cl.name).kind != "" {
+		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
+	}
+	if entraCredentials[cl.name] {
+		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
+	}
+	ct := ctorOf(cl.name)
+	for i, a := range cl.args {
+		rl := roleNone
+		if i < len(ct.pos) {
+			rl = ct.pos[i]
+		}
+		if cl.cmd {
+			rl = roleAuto
+		}
+		c.arg(rl, a, kind, from+" argument", cl)
+	}
+	for _, n := range cl.named {
+		c.arg(argRoles[normName(n.name)], n.val, kind, from+" "+strings.TrimLeft(n.name, "-"), cl)
+	}
+	c.headerCall(cl, kind)
+	c.openAIDefault(cl)
+	if cl.cmd {
+		c.fromCommand(cl)
+	}
+}
+
+// arg turns one argument into a hit by its role.
+func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
+	if rl == roleNone || len(val) == 0 || isCallExpr(val) {
+		return
+	}
+	v := c.eval(val, cl)
+	if rl == roleAuto {
+		rl = roleKey
+		if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
+			rl = roleEndpoint
+		} else if cl.cmd {
+			return
+		}
+	}
+	switch rl {
+	case roleHeader:
+		c.headerString(val[0], kind)
+		return
+	case roleBody:
+		c.bodyKey(v, kind, val[0].pos)
+		return
+	case roleKind:
+		if k := resourceKinds[strings.ToLower(v.text)]; k != "" {
+			c.add(hit{role: roleKind, v: value{text: k, ok: true}, kind: k, from: "resource kind " + v.text + " (" + from + ")", pos: val[0].pos, sure: Sure})
+		}
+		return
+	}
+	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
+}
+
+// eval resolves an argument; in a command line a bare word is text.
+func (c *collector) eval(val []token, cl *call) value {
+	if cl != nil && cl.cmd && len(val) == 1 && val[0].kind == tWord && len(val[0].parts) == 0 && !strings.HasPrefix(val[0].text, "$") {
+		return value{text: val[0].text, ok: true, lit: true}
+	}
+	return c.r.eval(val, val[0].pos)
+}
+
+// isCallExpr reports an argument that is itself a call (a credential
+// object): its own recogniser reads it.
+func isCallExpr(val []token) bool {
+	i := 0
+	if val[0].text == "new" {
+		i = 1
+	}
+	return len(val) > i+1 && val[i].kind == tWord && (val[i+1].text == "(" || val[i+1].text == "{") && ctors[strings.ToLower(lastSegment(val[i].text))].pos != nil
+}
+
+// headerCalls add a header: Headers.Add(n, v), setRequestHeader(n, v),
+// req.Header.Set(n, v), .header(n, v), TryAddWithoutValidation(n, v).
+var headerCalls = map[string]bool{"add": true, "set": true, "append": true, "setrequestheader": true, "header": true,
+	"addheader": true, "setheader": true, "tryaddwithoutvalidation": true, "put": true, "headers": true}
+
+func (c *collector) headerCall(cl *call, kind string) {
+	if !headerCalls[strings.ToLower(cl.name)] || len(cl.args) < 2 || len(cl.args[0]) != 1 || cl.args[0][0].kind != tStr {
+		return
+	}
+	c.header(cl.args[0][0].text, cl.args[1], "", kind, cl.name+"(\""+cl.args[0][0].text+"\", …)")
+}
+
+// header records a key or region header whose value is an expression
+// (val) or a raw text.
+func (c *collector) header(name string, val []token, raw, kind, from string) {
+	low := strings.ToLower(strings.TrimSpace(name))
+	how, isKey := keyHeaders[low]
+	if !isKey && low != regionHeaderName {
+		return
+	}
+	v := value{text: raw, ok: true, lit: true}
+	pos := 0
+	if len(val) > 0 {
+		v, pos = c.r.eval(val, val[0].pos), val[0].pos
+	} else if val != nil {
+		return
+	}
+	if low == regionHeaderName {
+		c.add(hit{role: roleRegion, v: v, kind: kind, from: from, pos: pos, sure: Sure, header: regionHeaderName})
+		return
+	}
+	c.add(hit{role: roleHeader, v: value{text: how, ok: true}, kind: kind, from: from, pos: pos, sure: Sure})
+	if t, ok := cutBearer(v.text); ok {
+		v.text = t
+	}
+	c.add(hit{role: roleKey, v: v, kind: kind, from: from, pos: pos, sure: choose(v.guess, Guessed, Sure), header: how})
+}
+
+func cutBearer(s string) (string, bool) {
+	if hasPrefixFold(s, "bearer ") {
+		return strings.TrimSpace(s[7:]), true
+	}
+	return s, false
+}
+
+// headerString reads "Name: value" written in one string (curl -H, a
+// header array), the value possibly interpolated.
+func (c *collector) headerString(t token, kind string) {
+	if t.kind != tStr && t.kind != tWord {
+		return
+	}
+	head := t.text
+	if len(t.parts) > 0 && !t.parts[0].isExpr {
+		head = t.parts[0].lit
+	}
+	name, rest, ok := strings.Cut(head, ":")
+	if !ok {
+		return
+	}
+	if len(t.parts) == 0 {
+		c.header(name, nil, strings.TrimSpace(rest), kind, "header "+strings.TrimSpace(name))
+		return
+	}
+	tail := t
+	tail.parts = append([]strPart{{lit: strings.TrimLeft(rest, " ")}}, t.parts[1:]...)
+	c.header(name, []token{tail}, "", kind, "header "+strings.TrimSpace(name))
+}
+
+// bodyKey finds subscription-key=… in a request body [I26].
+func (c *collector) bodyKey(v value, kind string, pos int) {
+	low := strings.ToLower(v.text)
+	i := strings.Index(low, "subscription-key=")
+	if i < 0 {
+		return
+	}
+	k := v.text[i+len("subscription-key="):]
+	if j := strings.IndexAny(k, "&\"' \n"); j >= 0 {
+		k = k[:j]
+	}
+	c.add(hit{role: roleHeader, v: value{text: HeaderBody, ok: true}, kind: kind, from: "request body", pos: pos, sure: Sure})
+	c.add(hit{role: roleKey, v: value{text: k, ok: v.ok, lit: v.lit}, kind: kind, from: "request body subscription-key", pos: pos, sure: Sure, header: HeaderBody})
+}
+
+// fromPair reads an assignment or config entry: a header by its name, or
+// a key, region, endpoint… by the words of its name.
+func (c *collector) fromPair(pr *pair) {
+	if pr.call != nil && !isHeaderName(pr.name) {
+		return
+	}
+	if isHeaderName(pr.name) {
+		c.headerPair(pr)
+		return
+	}
+	rl := pairRole(pr)
+	if rl == roleNone {
+		return
+	}
+	kind := serviceOf(pr.name)
+	if path := strings.Join(pr.path, " "); kind == "" && !hasMarker(path) {
+		kind = serviceOf(path)
+	}
+	v := c.r.eval(pr.val, pr.pos)
+	if literalRaw(pr.raw) {
+		v = value{text: unquote(pr.raw), ok: true}
+	}
+	v.lit = v.lit && !pr.cfg
+	sure := choose(pr.cfg && !v.guess, Sure, Guessed)
+	name := pr.name
+	if len(pr.path) > 0 && !hasMarker(strings.Join(pr.path, " ")) {
+		name = strings.Join(pr.path, ":") + ":" + pr.name
+	}
+	c.add(hit{role: rl, v: v, kind: kind, from: name, pos: pr.pos, sure: sure, name: name})
+}
+
+// headerPair reads a header written as an entry or a line.
+func (c *collector) headerPair(pr *pair) {
+	kind := serviceOf(strings.Join(pr.path, " "))
+	if pr.raw != "" && !strings.ContainsAny(pr.raw, "$%") {
+		c.header(pr.name, nil, unquote(pr.raw), kind, "header "+pr.name)
+		return
+	}
+	c.header(pr.name, pr.val, "", kind, "header "+pr.name)
+}
+
+// pairRole is what a config entry or variable holds by its name; roles
+// only calls and commands give are none here.
+func pairRole(pr *pair) role {
+	rl := configRole(pr.name)
+	if rl == roleNone && (len(pr.path) > 0 || pr.cfg) {
+		rl = argRoles[normName(pr.name)]
+	}
+	switch rl {
+	case roleAuto, roleHeader, roleBody, roleKind:
+		return roleNone
+	}
+	return rl
+}
+
+func isHeaderName(n string) bool {
+	low := strings.ToLower(strings.TrimSpace(n))
+	_, ok := keyHeaders[low]
+	return ok || low == regionHeaderName
+}
+
+// fromString reads a string literal or URL word: a header line, an
+// endpoint, a token scope, a key in the query.
+func (c *collector) fromString(t token) {
+	if strings.Contains(t.text, ":") && !strings.Contains(t.text, "://") {
+		c.headerString(t, "")
+		return
+	}
+	v := c.r.single(t, t.pos)
+	if !v.ok || !hasPrefixFold(v.text, "http") || !strings.Contains(v.text, "://") {
+		return
+	}
+	u := strings.TrimRight(v.text, ".,")
+	if isScope(u) {
+		c.add(hit{role: roleScope, v: value{text: u, ok: true, lit: true}, from: "token scope", pos: t.pos, sure: Sure})
+		return
+	}
+	host := hostOf(u)
+	if webPage(host) != "" || strings.HasSuffix(host, "aka.ms") || isAuthHost(host) {
+		return
+	}
+	sure := choose(AzureAIHost(host) || host == "api.openai.com", Sure, Guessed)
+	c.add(hit{role: roleEndpoint, v: value{text: u, ok: true, lit: v.lit}, kind: "", from: "URL", pos: t.pos, sure: sure})
+	c.queryKey(u, t.pos)
+}
+
+// isScope reports a token scope or resource URL: …/.default, or an
+// identity or management audience.
+func isScope(u string) bool {
+	return strings.HasSuffix(u, "/.default") || strings.HasSuffix(u, "/user_impersonation")
+}
+
+// isAuthHost reports hosts that issue tokens or manage resources: never
+// the AI endpoint.
+func isAuthHost(h string) bool {
+	return strings.HasPrefix(h, "login.") || strings.HasSuffix(h, "management.azure.com") || h == "graph.microsoft.com"
+}
+
+// queryKey reads a key (and a Translator region) from a URL's query,
+// whatever the parameter's spelling.
+func (c *collector) queryKey(u string, pos int) {
+	_, q, ok := strings.Cut(u, "?")
+	if !ok {
+		return
+	}
+	for _, kv := range strings.Split(q, "&") {
+		name, val, _ := strings.Cut(kv, "=")
+		if n, err := url.QueryUnescape(name); err == nil {
+			name = n
+		}
+		switch norm := normName(name); {
+		case queryKeyParams[norm] && val != "":
+			c.add(hit{role: roleHeader, v: value{text: HeaderQuery, ok: true}, from: "URL query " + name, pos: pos, sure: Sure})
+			c.add(hit{role: roleKey, v: value{text: val, ok: true, lit: true}, from: "URL query " + name, pos: pos, sure: Sure, header: HeaderQuery})
+		case norm == "subscriptionregion":
+			c.add(hit{role: roleRegion, v: value{text: val, ok: true}, from: "URL query " + name, pos: pos, sure: Sure, header: regionHeaderName})
+		}
+	}
+}
+
+func hostOf(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	rest := u[i+3:]
+	if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+		rest = rest[:j]
+	}
+	if j := strings.LastIndexByte(rest, '@'); j >= 0 {
+		rest = rest[j+1:]
+	}
+	if j := strings.LastIndexByte(rest, ':'); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.ToLower(rest)
+}
+
+// fromCommand reads what the flags of az, spx and bf say.
+func (c *collector) fromCommand(cl *call) {
+	words := map[string]bool{}
+	for _, a := range cl.args {
+		words[strings.ToLower(a[0].text)] = true
+	}
+	for _, n := range cl.named {
+		v := c.eval(n.val, cl)
+		switch f := strings.ToLower(n.name); {
+		case f == "--set" && words["@key"]:
+			c.add(hit{role: roleKey, v: v, kind: "speech", from: "spx config @key", pos: n.pos, sure: Sure})
+		case f == "--set" && words["@region"]:
+			c.add(hit{role: roleRegion, v: v, kind: "speech", from: "spx config @region", pos: n.pos, sure: Sure})
+		case (f == "--resource" || f == "--scope") && cl.name == "az":
+			c.add(hit{role: roleScope, v: v, from: "az " + f, pos: n.pos, sure: Sure})
+		}
+	}
+}
+
+// openAIDefault notes an OpenAI() client (Python, JS) given no base URL:
+// it calls api.openai.com.
+func (c *collector) openAIDefault(cl *call) {
+	if cl.name != "OpenAI" || cl.cmd {
+		return
+	}
+	for _, n := range cl.named {
+		if argRoles[normName(n.name)] == roleEndpoint {
+			return
+		}
+	}
+	c.add(hit{role: roleOpenAIDefault, v: value{text: "OpenAI( without base_url", ok: true}, kind: "openai", from: "OpenAI client", pos: cl.pos, sure: Sure})
+}
+
+// bodyHits reads a key sent in a raw request's body.
+func bodyHits(body string) []hit {
+	c := &collector{}
+	c.bodyKey(value{text: body, ok: true, lit: true}, "", 0)
+	return c.hits
+}

@@ -1,0 +1,267 @@
+package diagnosis
+
+import "strings"
+
+// fill sets a snippet's fields from one service's hits: per field the
+// best resolved value; an unresolved environment read becomes a note.
+func (s *Snippet) fill(hits []hit) {
+	by := map[role][]hit{}
+	for _, h := range hits {
+		by[h.role] = append(by[h.role], h)
+	}
+	for rl, hs := range by {
+		by[rl] = pickBest(hs)
+	}
+	s.fillKey(by[roleKey])
+	s.fillRegion(by[roleRegion])
+	for _, h := range by[roleHeader] {
+		s.Header.set(h.v.text, h.from, h.sure)
+	}
+	s.fillEndpoint(by[roleEndpoint], by[roleResource])
+	for _, h := range by[roleScope] {
+		if h.v.ok {
+			s.scope.set(h.v.text, h.from, h.sure)
+		}
+	}
+	s.fillKind(hits, by[roleKind])
+	s.fillSettings(by)
+	s.entra = len(by[roleScope]) > 0 || len(by[roleToken]) > 0
+	// Speech SDKs build the host from the region.
+	s.endpointElsewhere = s.endpointElsewhere || s.Kind.Value == "speech" && s.Region.Value != ""
+	if h := s.Header.Value; s.RegionHeader.Value == "" && !s.regionHeaderRead && h != "" && h != HeaderQuery && h != HeaderBody {
+		s.RegionHeader.set(NoRegionHeader, "no Ocp-Apim-Subscription-Region in the request", Sure)
+	}
+	s.findDefaults()
+}
+
+// fillEndpoint picks the endpoint: a URL, else one built from an Azure
+// OpenAI resource name; an unresolved one becomes a note.
+func (s *Snippet) fillEndpoint(urls, resources []hit) {
+	for _, h := range urls {
+		switch {
+		case h.v.ok && strings.Contains(h.v.text, "://"):
+			s.Endpoint.set(h.v.text, h.from, h.sure)
+		case !h.v.ok:
+			s.endpointElsewhere = true
+			if h.v.env != "" {
+				s.Notes = appendNew(s.Notes, "endpoint: read from env "+h.v.env+", which the paste does not set")
+			}
+		}
+	}
+	for _, h := range resources {
+		if h.v.ok && isSubdomainName(h.v.text) {
+			s.Endpoint.set("https://"+h.v.text+".openai.azure.com/", h.from, h.sure)
+		}
+	}
+}
+
+func isSubdomainName(v string) bool {
+	return v != "" && !strings.ContainsAny(v, "/:. {}$") && validSubdomain(strings.ToLower(v))
+}
+
+// fillKey picks the key and notes where an unresolved one is read from.
+// When the code reads the key from a variable the paste does not set, a
+// config entry of another name is only a guess.
+func (s *Snippet) fillKey(hs []hit) {
+	readsOther := false
+	for _, h := range hs {
+		if h.name != "" && h.v.ok && h.sure == Sure {
+			s.envDefined = appendNew(s.envDefined, h.name)
+		}
+		readsOther = readsOther || h.name == "" && !h.v.ok && h.v.env != ""
+	}
+	for _, h := range hs {
+		if readsOther && h.name != "" {
+			h.sure = Guessed
+		}
+		switch {
+		case h.v.ok && s.Key.Value == "":
+			s.Key.set(h.v.text, h.from, h.sure)
+			s.keyInCode = h.v.lit && isKeyShaped(h.v.text)
+			if h.header != "" {
+				s.Header.set(h.header, h.from, Sure)
+			}
+		case !h.v.ok:
+			s.unresolvedKey(h)
+		}
+	}
+}
+
+// unresolvedKey notes a key the paste reads but does not hold.
+func (s *Snippet) unresolvedKey(h hit) {
+	s.keyElsewhere = true
+	if h.v.env == "" {
+		s.Notes = appendNew(s.Notes, "key: "+h.v.via)
+		return
+	}
+	if s.envRead == "" && h.name == "" {
+		s.envRead = h.v.env
+	}
+	s.Notes = appendNew(s.Notes, "key: read from env "+h.v.env+", which the paste does not set")
+}
+
+// fillRegion separates the resource's region from the region header.
+func (s *Snippet) fillRegion(hs []hit) {
+	for _, h := range hs {
+		switch {
+		case !h.v.ok:
+			s.regionHeaderRead = s.regionHeaderRead || h.header == regionHeaderName
+			if h.v.env != "" {
+				s.Notes = appendNew(s.Notes, "region: read from env "+h.v.env+", which the paste does not set")
+			}
+		case h.header == regionHeaderName:
+			s.RegionHeader.set(h.v.text, h.from, h.sure)
+		default:
+			s.Region.set(h.v.text, h.from, h.sure)
+		}
+	}
+}
+
+// fillKind takes the kind a client call or resource says, else the one
+// the names point to (a guess).
+func (s *Snippet) fillKind(hits, kinds []hit) {
+	for _, h := range kinds {
+		s.Kind.set(h.v.text, h.from, h.sure)
+	}
+	for _, h := range hits {
+		if h.kind != "" && h.role != roleEndpoint {
+			s.Kind.set(h.kind, "the name "+h.from, Guessed)
+		}
+	}
+	if s.Kind.Value == "" && s.Endpoint.Value != "" {
+		if k := Analyse(Input{Endpoint: s.Endpoint.Value}).inferred; k != nil {
+			s.Kind.set(k.ID, "the endpoint's host and path", s.Endpoint.Sure)
+		}
+	}
+}
+
+// fillSettings reads the resource settings and the OpenAI default.
+func (s *Snippet) fillSettings(by map[role][]hit) {
+	if hs := by[roleLocalAuthOff]; len(hs) > 0 {
+		s.localAuthOff = true
+	}
+	if hs := by[roleNetwork]; len(hs) > 0 {
+		s.networkClosed = hs[0].v.text
+	}
+	s.noSubdomain = len(by[roleNoSubdomain]) > 0
+	for _, h := range by[roleKind] {
+		s.resource = s.resource || strings.HasPrefix(h.from, "resource kind")
+	}
+	if hs := by[roleOpenAIDefault]; len(hs) > 0 && s.Endpoint.Value == "" {
+		s.openAIDefault = true
+		s.Endpoint.set("https://api.openai.com/v1/", "OpenAI client default base URL", Guessed)
+	}
+}
+
+func appendNew(list []string, v string) []string {
+	if contains(list, v) {
+		return list
+	}
+	return append(list, v)
+}
+
+// set fills a field unless a surer value is there already.
+func (f *Field) set(value, from string, sure Sureness) {
+	value = strings.TrimSpace(value)
+	if value == "" || f.Value != "" && f.Sure >= sure {
+		return
+	}
+	*f = Field{Value: value, From: from, Sure: sure}
+}
+
+// isKeyShaped reports a 32-hex or 84-char key.
+func isKeyShaped(v string) bool {
+	c := analyseKey(v).class
+	return c == classLegacy || c == classCASK
+}
+
+// findDefaults notes a westus written in the paste, the default of many
+// samples and libraries (sources §8 [I5][I10][I27]).
+func (s *Snippet) findDefaults() {
+	switch {
+	case s.Region.Value == "westus":
+		s.defaultRegion = s.Region.From
+	case s.RegionHeader.Value == "westus":
+		s.defaultRegion = s.RegionHeader.From
+	case strings.Contains(s.Endpoint.Value, "//westus."):
+		s.defaultRegion = s.Endpoint.From
+	}
+}
+
+// Input fills an input's empty fields from the snippet and attaches it,
+// so the snippet-* checks see what only the snippet shows.
+func (s *Snippet) Input(in Input) Input {
+	fill := func(dst *string, f Field) {
+		if *dst == "" {
+			*dst = f.Value
+		}
+	}
+	fill(&in.Kind, s.Kind)
+	fill(&in.Endpoint, s.Endpoint)
+	fill(&in.Region, s.Region)
+	fill(&in.Key, s.Key)
+	fill(&in.Header, s.Header)
+	fill(&in.RegionHeader, s.RegionHeader)
+	fill(&in.Response, s.Response)
+	if in.Status == 0 {
+		in.Status, _ = atoiStatus(s.Status.Value)
+	}
+	in.Snippet = s
+	return in
+}
+
+func atoiStatus(v string) (int, bool) {
+	if len(v) != 3 || !isNumeric(v) {
+		return 0, false
+	}
+	return int(v[0]-'0')*100 + int(v[1]-'0')*10 + int(v[2]-'0'), true
+}
+
+// guessedFields map cause-ID prefixes to the field they judge.
+var guessedFields = []struct {
+	prefix string
+	field  func(s *Snippet, in *Input) (Field, string)
+}{
+	{"key-", func(s *Snippet, in *Input) (Field, string) { return s.Key, in.Key }},
+	{"token-", func(s *Snippet, in *Input) (Field, string) { return s.Key, in.Key }},
+	{"endpoint-", func(s *Snippet, in *Input) (Field, string) { return s.Endpoint, in.Endpoint }},
+	{"region-", func(s *Snippet, in *Input) (Field, string) { return s.Region, in.Region }},
+	{translatorRegionHeader.ID, func(s *Snippet, in *Input) (Field, string) { return s.RegionHeader, in.RegionHeader }},
+	{"header-", func(s *Snippet, in *Input) (Field, string) { return s.Header, in.Header }},
+}
+
+// demote turns an error that rests on a guessed field into a warning: a
+// value the reader is not sure of is never the basis of an error. It
+// drops key-missing and endpoint-missing when the paste reads them from
+// somewhere it does not show (a token provider, resource settings, an
+// SDK that builds the host from the region), and makes key-missing a
+// warning when the paste reads the key from a variable it does not set.
+func (s *Snippet) demote(in *Input, fd Finding) (Finding, bool) {
+	switch {
+	case s == nil:
+	case fd.ID == keyMissing.ID && in.Key == "" && (s.entra || s.resource),
+		fd.ID == endpointMissing.ID && in.Endpoint == "" && s.endpointElsewhere:
+		return fd, false
+	case fd.ID == keyMissing.ID && in.Key == "" && s.keyElsewhere:
+		fd.Severity = Warning
+		fd.Message += " The paste reads it from somewhere it does not show; paste the key itself to check it."
+	case fd.Severity == Error && s.restsOnGuess(in, fd.ID):
+		fd.Severity = Warning
+		fd.Message += " (The paste does not say this for sure.)"
+	}
+	return fd, true
+}
+
+// restsOnGuess reports whether a cause judges a field the reader only
+// guessed (and the input still holds that guess).
+func (s *Snippet) restsOnGuess(in *Input, id string) bool {
+	if (id == keyKindMismatch.ID || id == endpointKindMismatch.ID) && s.Kind.Sure == Guessed && in.Kind == s.Kind.Value {
+		return true
+	}
+	for _, g := range guessedFields {
+		if f, used := g.field(s, in); strings.HasPrefix(id, g.prefix) && f.Value != "" && f.Sure == Guessed && strings.TrimSpace(used) == f.Value {
+			return true
+		}
+	}
+	return false
+}

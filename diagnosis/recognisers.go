@@ -1,0 +1,253 @@
+package diagnosis
+
+import "strings"
+
+// The recognisers are data: which calls, argument names, config names,
+// URL paths and command flags carry which field, and for which kind.
+// Sources are the SDKs' READMEs and quickstarts (Azure/azure-sdk-for-*,
+// Azure-Samples/cognitive-services-speech-sdk, openai/openai-python,
+// microsoft/semantic-kernel, langchain-ai) and sources §2, §3.
+
+// role is what an argument, entry or flag carries.
+type role uint8
+
+const (
+	roleNone          role = iota
+	roleKey                // the key (or a credential holding it)
+	roleRegion             // the resource's region
+	roleEndpoint           // the endpoint or request URL
+	roleToken              // an Entra ID or issueToken token
+	roleVersion            // the api-version
+	roleScope              // a token scope
+	roleResource           // an Azure OpenAI resource name: https://NAME.openai.azure.com/
+	roleAuto               // a positional credential or endpoint: the value's shape decides
+	roleHeader             // a "Name: value" header string (curl -H)
+	roleBody               // a request body (curl -d)
+	roleKind               // a resource kind (az … --kind)
+	roleLocalAuthOff       // resource settings: key auth disabled
+	roleNetwork            // resource settings: public access closed
+	roleNoSubdomain        // resource settings: no custom subdomain
+	roleOpenAIDefault      // an OpenAI() client with no base URL
+)
+
+// ctor is an SDK constructor, factory, builder or credential: the kind
+// it talks to ("" if it says nothing) and its positional arguments.
+type ctor struct {
+	kind string
+	pos  []role
+}
+
+// ctors maps callee names (last segment, lower case) to what they take.
+var ctors = map[string]ctor{
+	// Speech: Python SpeechConfig(subscription=, region=, endpoint=, host=, auth_token=);
+	// C#/Java/JS SpeechConfig.FromSubscription(key, region) and friends.
+	"speechconfig": {kind: "speech"}, "speechtranslationconfig": {kind: "speech"},
+	"fromsubscription":       {kind: "speech", pos: []role{roleKey, roleRegion}},
+	"fromendpoint":           {kind: "speech", pos: []role{roleEndpoint, roleKey}},
+	"fromhost":               {kind: "speech", pos: []role{roleEndpoint, roleKey}},
+	"fromauthorizationtoken": {kind: "speech", pos: []role{roleToken, roleRegion}},
+	"speechrecognizer":       {kind: "speech"}, "speechsynthesizer": {kind: "speech"},
+	// Translator: TextTranslationClient(credential, region) (.NET), (credential=, region=) (Python).
+	"texttranslationclient": {kind: "translator", pos: []role{roleAuto, roleRegion}},
+	"translatorcredential":  {kind: "translator", pos: []role{roleKey, roleRegion}},
+	// Vision, Face, Language, Document Intelligence, Content Safety, Custom Vision, LUIS:
+	// (endpoint, credential) in Python/.NET/JS/Java; old .NET clients take the
+	// credential first and Endpoint in an initializer.
+	"imageanalysisclient": {kind: "vision", pos: []role{roleAuto, roleAuto}}, "computervisionclient": {kind: "vision", pos: []role{roleAuto, roleAuto}},
+	"faceclient": {kind: "face", pos: []role{roleAuto, roleAuto}}, "faceadministrationclient": {kind: "face", pos: []role{roleAuto, roleAuto}},
+	"textanalyticsclient": {kind: "language", pos: []role{roleAuto, roleAuto}}, "conversationanalysisclient": {kind: "language", pos: []role{roleAuto, roleAuto}},
+	"questionansweringclient": {kind: "language", pos: []role{roleAuto, roleAuto}}, "textauthoringclient": {kind: "language", pos: []role{roleAuto, roleAuto}},
+	"documentanalysisclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}}, "documentintelligenceclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}},
+	"formrecognizerclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}}, "formtrainingclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}},
+	"documentintelligence": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}}, "documentmodeladministrationclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}},
+	"contentsafetyclient": {kind: "content-safety", pos: []role{roleAuto, roleAuto}}, "blocklistclient": {kind: "content-safety", pos: []role{roleAuto, roleAuto}},
+	"customvisiontrainingclient": {kind: "custom-vision-training", pos: []role{roleAuto, roleAuto}}, "trainingapiclient": {kind: "custom-vision-training", pos: []role{roleAuto, roleAuto}},
+	"customvisionpredictionclient": {kind: "custom-vision-prediction", pos: []role{roleAuto, roleAuto}}, "predictionapiclient": {kind: "custom-vision-prediction", pos: []role{roleAuto, roleAuto}},
+	"luisruntimeclient": {kind: "luis-prediction", pos: []role{roleAuto, roleAuto}}, "luisauthoringclient": {kind: "luis-authoring", pos: []role{roleAuto, roleAuto}},
+	"websearchclient": {kind: "bing-search", pos: []role{roleAuto}},
+	// Azure OpenAI: openai-python AzureOpenAI(api_key=, azure_endpoint=, api_version=);
+	// .NET AzureOpenAIClient(endpoint, credential); Java OpenAIClientBuilder;
+	// Go azopenai.NewClientWithKeyCredential(endpoint, cred, nil); LangChain
+	// AzureChatOpenAI; Semantic Kernel AzureChatCompletion and
+	// AddAzureOpenAIChatCompletion(deployment, endpoint, key); Vercel createAzure.
+	"azureopenai": {kind: "openai"}, "asyncazureopenai": {kind: "openai"}, "azurechatopenai": {kind: "openai"},
+	"azureopenaiembeddings": {kind: "openai"}, "azurechatcompletion": {kind: "openai"}, "azuretextembedding": {kind: "openai"},
+	"azureopenaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}},
+	"createazure":                           {kind: "openai"},
+	"newclientwithkeycredential":            {kind: "openai", pos: []role{roleEndpoint, roleAuto}},
+	"addazureopenaichatcompletion":          {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
+	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
+	"withendpoint":                          {pos: []role{roleEndpoint, roleVersion}}, "withapikey": {pos: []role{roleKey}},
+	// Foundry / model inference.
+	"chatcompletionsclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}}, "embeddingsclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}},
+	"aiprojectclient": {kind: "foundry-project", pos: []role{roleAuto, roleAuto}},
+	// Credentials.
+	"azurekeycredential": {pos: []role{roleKey}}, "keycredential": {pos: []role{roleKey}}, "newkeycredential": {pos: []role{roleKey}},
+	"apikeycredential": {pos: []role{roleKey}}, "cognitiveservicescredentials": {pos: []role{roleKey}},
+	"apikeyserviceclientcredentials": {pos: []role{roleKey}}, "tokencredentials": {pos: []role{roleToken}},
+	"get_bearer_token_provider": {pos: []role{roleNone, roleScope}}, "getbearertokenprovider": {pos: []role{roleNone, roleScope}},
+	"get_token": {pos: []role{roleScope}}, "gettoken": {pos: []role{roleScope}}, "gettokenasync": {pos: []role{roleScope}},
+	"tokenrequestcontext": {pos: []role{roleScope}},
+	// Builder methods (Java, .NET options).
+	"endpoint": {pos: []role{roleEndpoint}}, "region": {pos: []role{roleRegion}}, "apikey": {pos: []role{roleKey}},
+	"setendpoint": {pos: []role{roleEndpoint}}, "setkey": {pos: []role{roleKey}},
+}
+
+// entraCredentials are azure-identity credentials: the code sends
+// Microsoft Entra ID tokens, not a key.
+var entraCredentials = map[string]bool{"DefaultAzureCredential": true, "ManagedIdentityCredential": true,
+	"AzureCliCredential": true, "ClientSecretCredential": true, "InteractiveBrowserCredential": true,
+	"ChainedTokenCredential": true, "WorkloadIdentityCredential": true, "NewDefaultAzureCredential": true}
+
+// argRoles maps argument, option and property names (lower case, no _
+// or -) to what they carry.
+var argRoles = map[string]role{
+	"subscription": roleKey, "subscriptionkey": roleKey, "key": roleKey, "apikey": roleKey, "openaiapikey": roleKey,
+	"azureopenaiapikey": roleKey, "speechkey": roleKey, "endpointkey": roleKey, "authoringkey": roleKey, "s": roleKey,
+	"region": roleRegion, "location": roleRegion, "serviceregion": roleRegion, "speechregion": roleRegion,
+	"endpoint": roleEndpoint, "azureendpoint": roleEndpoint, "baseurl": roleEndpoint, "apibase": roleEndpoint,
+	"openaiapibase": roleEndpoint, "azureopenaiendpoint": roleEndpoint, "azureopenaibasepath": roleEndpoint,
+	"host": roleEndpoint, "uri": roleEndpoint, "url": roleEndpoint, "endpointurl": roleEndpoint,
+	"azureadtoken": roleToken, "adtoken": roleToken, "authtoken": roleToken, "authorizationtoken": roleToken,
+	"apiversion": roleVersion, "openaiapiversion": roleVersion, "azureopenaiapiversion": roleVersion,
+	"resourcename": roleResource, "azureopenaiapiinstancename": roleResource,
+	"scope": roleScope, "scopes": roleScope, "tokenscope": roleScope, "credential": roleAuto, "credentials": roleAuto,
+	"h": roleHeader, "header": roleHeader, "d": roleBody, "data": roleBody, "dataraw": roleBody,
+	"dataurlencode": roleBody, "body": roleBody, "kind": roleKind,
+}
+
+// normName lower-cases a name and drops - _ $ and leading dashes.
+func normName(s string) string {
+	s = strings.TrimLeft(s, "-.$@")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '_' || c == '-' || c == ' ' {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// keyHeaders are the headers that carry a key, by lower-case name, with
+// the [Input.Header] value each means.
+var keyHeaders = map[string]string{
+	"ocp-apim-subscription-key": HeaderSubscriptionKey, "api-key": HeaderAPIKey, "authorization": HeaderAuthorization,
+	"training-key": HeaderTrainingKey, "prediction-key": HeaderPredictionKey,
+}
+
+// regionHeaderName is Translator's region header.
+const regionHeaderName = "ocp-apim-subscription-region"
+
+// queryKeyParams are query parameters that carry a key, compared after
+// normName: subscription-key, Subscription-Key, subscription_key, key,
+// api-key, apikey, code, Ocp-Apim-Subscription-Key.
+var queryKeyParams = map[string]bool{"subscriptionkey": true, "key": true, "apikey": true,
+	"ocpapimsubscriptionkey": true, "code": true}
+
+// configWords name what a config entry holds, matched on its name's
+// words (AZURE_OPENAI_API_KEY → azure openai api key).
+var configWords = []struct {
+	words string // space-separated words, all must appear in order as whole words
+	role  role
+}{
+	{"key vault", roleNone}, {"vault", roleNone}, {"keyword", roleNone}, {"deployment", roleNone}, {"model", roleNone},
+	{"api version", roleVersion}, {"version", roleVersion},
+	{"subscription key", roleKey}, {"api key", roleKey}, {"apikey", roleKey}, {"key", roleKey}, {"secret", roleNone},
+	{"subscription", roleKey},
+	{"region", roleRegion}, {"location", roleRegion},
+	{"endpoint", roleEndpoint}, {"base url", roleEndpoint}, {"api base", roleEndpoint}, {"url", roleEndpoint},
+	{"uri", roleEndpoint}, {"host", roleEndpoint}, {"instance name", roleResource}, {"resource name", roleResource},
+	{"token", roleToken}, {"scope", roleScope},
+}
+
+// serviceWords name the kind a config name, section or variable talks
+// about.
+var serviceWords = []struct{ word, kind string }{
+	{"openai", "openai"}, {"aoai", "openai"}, {"gpt", "openai"}, {"chatgpt", "openai"},
+	{"speech", "speech"}, {"tts", "speech"}, {"stt", "speech"}, {"spx", "speech"},
+	{"translator", "translator"}, {"translate", "translator"}, {"translation", "translator"},
+	{"customvision", "custom-vision-training"}, {"vision", "vision"}, {"cv", "vision"}, {"face", "face"},
+	{"language", "language"}, {"textanalytics", "language"}, {"clu", "language"},
+	{"formrecognizer", "document-intelligence"}, {"documentintelligence", "document-intelligence"},
+	{"docintel", "document-intelligence"}, {"contentsafety", "content-safety"}, {"luis", "luis-prediction"},
+	{"bing", "bing-search"}, {"aiservices", "ai-services"}, {"foundry", "ai-services"},
+	{"cognitiveservices", "cognitive-services"}, {"cognitive", "cognitive-services"},
+}
+
+// nameWords splits AZURE_OPENAI_API_KEY, azureOpenAiApiKey, Speech:Key
+// and spring.ai.azure.openai.api-key into lower-case words.
+func nameWords(s string) []string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, cur.String())
+			cur.Reset()
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+				flush()
+			}
+			cur.WriteByte(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			cur.WriteByte(c)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// configRole returns what a config name holds.
+func configRole(name string) role {
+	words := " " + strings.Join(nameWords(name), " ") + " "
+	for _, cw := range configWords {
+		if strings.Contains(words, " "+cw.words+" ") {
+			return cw.role
+		}
+	}
+	return roleNone
+}
+
+// serviceOf returns the kind a name's words (or the joined words: form
+// recognizer) point to, or "".
+func serviceOf(name string) string {
+	words := nameWords(name)
+	for i, w := range words {
+		joined := w
+		if i+1 < len(words) {
+			joined += words[i+1]
+		}
+		for _, sw := range serviceWords {
+			if w == sw.word || joined == sw.word {
+				return sw.kind
+			}
+		}
+	}
+	return ""
+}
+
+// resourceKinds maps a Microsoft.CognitiveServices/accounts kind (az
+// JSON, Bicep, ARM, Terraform, az … --kind) to the API kind.
+var resourceKinds = map[string]string{
+	"openai": "openai", "aiservices": "ai-services", "cognitiveservices": "cognitive-services",
+	"texttranslation": "translator", "speechservices": "speech", "computervision": "vision", "face": "face",
+	"textanalytics": "language", "formrecognizer": "document-intelligence", "contentsafety": "content-safety",
+	"customvision.training": "custom-vision-training", "customvision.prediction": "custom-vision-prediction",
+	"luis.authoring": "luis-authoring", "luis": "luis-prediction", "bing.search.v7": "bing-search",
+	"qnamaker": "qna-maker", "personalizer": "personalizer", "anomalydetector": "anomaly-detector",
+	"metricsadvisor": "metrics-advisor", "language": "language",
+}
+
+// commandKinds: command-line tools that talk to one kind.
+var commandKinds = map[string]string{"spx": "speech", "bf": "luis-authoring", "luis": "luis-authoring"}

@@ -1,0 +1,402 @@
+package diagnosis
+
+import "strings"
+
+// The statement reader turns tokens into what the recognisers look at:
+// pairs (assignments, config entries, named arguments, object and
+// hashtable entries, header lines, command flags) and calls with their
+// arguments. It knows brackets and indentation, not any one language.
+
+// pair is a name bound to a value expression.
+type pair struct {
+	name  string   // as written, unquoted: AZURE_OPENAI_KEY, api_key, Ocp-Apim-Subscription-Key, -H
+	path  []string // enclosing sections, objects and blocks, outermost first
+	scope []int    // ids of the enclosing objects, outermost first
+	val   []token  // the value expression
+	raw   string   // an unquoted config value: the rest of its line
+	call  *call    // the call or command it is an argument of
+	pos   int
+	cfg   bool // a config entry (.env, INI, YAML, JSON, HTTP header line), not a code assignment
+}
+
+// call is a function, constructor or method call, or a command line.
+type call struct {
+	name   string    // the callee's last segment: SpeechConfig, FromSubscription, Add, curl
+	full   string    // the callee as written: speechsdk.SpeechConfig, client.DefaultRequestHeaders.Add
+	root   string    // the first call of a builder chain (itself if none)
+	args   [][]token // positional arguments
+	named  []*pair   // named arguments, object-literal options, initializer properties
+	pos    int
+	cmd    bool  // a command line (curl, Invoke-RestMethod, az…), args are words
+	parent *call // the call this one is an argument of
+}
+
+// program is everything the statement reader found.
+type program struct {
+	src   string
+	toks  []token
+	pairs []*pair
+	calls []*call
+	strs  []token // every string literal and URL word, in order
+}
+
+// reader is the state of one pass.
+type reader struct {
+	p      *program
+	nextID int
+	yaml   []yamlLevel // open YAML/INI sections by indentation
+	named  *pair       // the last YAML "name:" entry, for Kubernetes env lists
+	depth  int         // bracket nesting being read
+}
+
+type yamlLevel struct {
+	indent int
+	name   string
+}
+
+// readProgram reads the statements of a paste.
+func readProgram(src string) *program {
+	r := &reader{p: &program{src: src, toks: lex(src)}}
+	toks := r.p.toks
+	for _, t := range toks {
+		if t.kind == tStr || t.kind == tWord && strings.Contains(t.text, "://") {
+			r.p.strs = append(r.p.strs, t)
+		}
+	}
+	for start := 0; start < len(toks); {
+		end := statementEnd(toks, start)
+		r.statement(toks[start:end])
+		start = end + 1
+	}
+	return r.p
+}
+
+// statementEnd returns the index of the token ending the statement that
+// starts at i: a line end or ; outside brackets, unless the next line
+// continues a method chain (.endpoint(…)) or the line ends in an operator.
+func statementEnd(toks []token, i int) int {
+	depth := 0
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.kind == tPunct && strings.ContainsAny(t.text, "([{") && t.text != "{{":
+			depth++
+		case t.kind == tPunct && strings.ContainsAny(t.text, ")]}"):
+			depth = max(0, depth-1)
+		case depth > 0:
+		case t.kind == tPunct && t.text == ";":
+			return i
+		case t.kind == tNL && !continues(toks, i):
+			return i
+		}
+	}
+	return i
+}
+
+// continues reports whether the line break at i continues a statement.
+func continues(toks []token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].kind == tWord && strings.HasPrefix(toks[i+1].text, ".") && len(toks[i+1].text) > 1 {
+		return true
+	}
+	return i > 0 && toks[i-1].kind == tPunct && (toks[i-1].text == "+" || toks[i-1].text == "=" || toks[i-1].text == "|")
+}
+
+// statement reads one statement.
+func (r *reader) statement(st []token) {
+	st = trimNL(st)
+	if len(st) == 0 {
+		return
+	}
+	r.openSection(st)
+	if isCommand(st) {
+		r.command(st)
+		return
+	}
+	if len(st) >= 3 && strings.EqualFold(st[0].text, "setx") && st[1].kind == tWord { // setx NAME value
+		r.p.pairs = append(r.p.pairs, &pair{name: st[1].text, val: st[2:3], raw: r.rawValue(st[2:3]), pos: st[1].pos, cfg: true})
+		return
+	}
+	op := assignOp(st)
+	switch {
+	case op > 0:
+		r.assign(st[:op], st[op+1:], st[op])
+	case len(st) == 3 && st[0].text == "[" && st[2].text == "]" && st[0].first && st[1].kind == tWord:
+		r.yaml = []yamlLevel{{-1, joinText(st[1 : len(st)-1])}} // INI/TOML section
+	default:
+		r.expr(st, nil, r.sectionPath(), nil)
+	}
+}
+
+func trimNL(st []token) []token {
+	for len(st) > 0 && st[0].kind == tNL {
+		st = st[1:]
+	}
+	return st
+}
+
+// openSection drops YAML levels the statement's indentation closes.
+func (r *reader) openSection(st []token) {
+	if !st[0].first {
+		return
+	}
+	for len(r.yaml) > 0 && r.yaml[len(r.yaml)-1].indent >= st[0].indent {
+		r.yaml = r.yaml[:len(r.yaml)-1]
+	}
+}
+
+func (r *reader) sectionPath() []string {
+	var path []string
+	for _, l := range r.yaml {
+		path = append(path, l.name)
+	}
+	return path
+}
+
+// assignOp returns the index of the statement's assignment operator (=,
+// :=, or a YAML/HTTP-header colon after a name), or -1.
+func assignOp(st []token) int {
+	depth := 0
+	colon := -1
+	for i, t := range st {
+		if t.kind != tPunct {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{", "@{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		case "=", ":=", "+=":
+			if depth == 0 && i > 0 {
+				return i
+			}
+		case ":":
+			if depth == 0 && colon < 0 && i > 0 {
+				colon = i
+			}
+		}
+	}
+	if colon > 0 && colon <= 3 && nameLike(st[:colon]) {
+		return colon
+	}
+	return -1
+}
+
+// nameLike reports whether tokens can be a config key: one word or
+// string, or a few words (an HTTP header, "Request URL").
+func nameLike(ts []token) bool {
+	for _, t := range ts {
+		if t.kind == tPunct && t.text != "-" {
+			return false
+		}
+	}
+	return true
+}
+
+// assign reads "lhs = rhs" (or "lhs: rhs").
+func (r *reader) assign(lhs, rhs []token, op token) {
+	code := op.text != ":"
+	names, path := lhsNames(lhs, !code)
+	path = append(r.sectionPath(), path...)
+	rhs = trimNL(rhs)
+	if len(rhs) == 0 {
+		if !code && len(names) == 1 { // "section:" opens a YAML level
+			r.yaml = append(r.yaml, yamlLevel{lhs[0].indent, names[0]})
+		}
+		return
+	}
+	if len(rhs) >= 2 && rhs[0].text == "new" && rhs[1].text == "(" && len(lhs) >= 2 && lhs[0].kind == tWord {
+		typed := lhs[len(lhs)-2] // C#: Type name = new(…)
+		rhs = append([]token{{kind: tWord, text: typed.text, pos: rhs[0].pos, end: rhs[0].end}}, rhs[1:]...)
+	}
+	vals := [][]token{rhs}
+	if len(names) > 1 {
+		vals = splitTop(rhs, ",")
+	}
+	cfg := !code || r.envStyle(lhs, op) && isConfigValue(rhs)
+	for i, name := range names {
+		v := vals[min(i, len(vals)-1)]
+		if len(names) > 1 && len(vals) == 1 {
+			v = destructured(v, name)
+		}
+		pr := &pair{name: name, path: path, val: v, pos: lhs[0].pos, cfg: cfg}
+		if cfg || !code {
+			pr.raw = r.rawValue(v)
+		}
+		r.p.pairs = append(r.p.pairs, pr)
+		r.k8sEnv(pr)
+		r.expr(v, nil, append(path[:len(path):len(path)], name), nil)
+	}
+}
+
+// envStyle reports a .env, cmd or INI line, whose unquoted value is
+// text: NAME=value with no space before =, export/set NAME=…, or any
+// key = value inside an [INI] section.
+func (r *reader) envStyle(lhs []token, op token) bool {
+	if len(lhs) == 2 && lhs[0].text == "-" && lhs[0].first { // compose: - NAME=value
+		lhs = lhs[1:]
+		return lhs[0].end == op.pos
+	}
+	if !lhs[0].first || op.text != "=" {
+		return false
+	}
+	if len(lhs) == 2 && (lhs[0].text == "export" || strings.EqualFold(lhs[0].text, "set")) {
+		return true
+	}
+	inINI := len(r.yaml) > 0 && r.yaml[0].indent < 0
+	return len(lhs) == 1 && lhs[0].kind == tWord && (lhs[0].end == op.pos || inINI)
+}
+
+// k8sEnv turns a Kubernetes "- name: X" followed by "value: v" into X = v.
+func (r *reader) k8sEnv(pr *pair) {
+	switch {
+	case pr.name == "name" && pr.cfg:
+		r.named = pr
+	case pr.name == "value" && pr.cfg && r.named != nil:
+		n := *pr
+		n.name = r.eval(r.named)
+		r.p.pairs = append(r.p.pairs, &n)
+		r.named = nil
+	}
+}
+
+// eval returns a config entry's text value.
+func (r *reader) eval(pr *pair) string {
+	if pr.raw != "" {
+		return unquote(pr.raw)
+	}
+	if len(pr.val) == 1 {
+		return pr.val[0].text
+	}
+	return ""
+}
+
+// isConfigValue reports an unquoted .env-style value: bare words only.
+func isConfigValue(rhs []token) bool {
+	for _, t := range rhs {
+		if t.kind == tPunct && strings.ContainsAny(t.text, "([{") {
+			return false
+		}
+	}
+	return true
+}
+
+// rawValue returns the rest of the line of an unquoted config value,
+// without a trailing " #" comment; "" when the value is quoted or code.
+func (r *reader) rawValue(v []token) string {
+	if len(v) == 0 || v[0].kind == tStr || !isConfigValue(v) {
+		return ""
+	}
+	line := r.p.src[v[0].pos:]
+	if j := strings.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	if j := strings.Index(line, " #"); j >= 0 {
+		line = line[:j]
+	}
+	return strings.TrimSpace(strings.TrimRight(line, ";,\r"))
+}
+
+// destructured turns "{ a, b } = src" into src.a for name a.
+func destructured(v []token, name string) []token {
+	if len(v) == 1 && v[0].kind == tWord {
+		t := v[0]
+		t.text += "." + name
+		return []token{t}
+	}
+	return v
+}
+
+// assignKeywords precede a name in declarations.
+var assignKeywords = map[string]bool{"export": true, "set": true, "const": true, "let": true, "var": true,
+	"final": true, "readonly": true, "private": true, "public": true, "static": true, "string": true, "String": true,
+	"auto": true, "val": true, "local": true, "declare": true, "dim": true, "Dim": true, "setx": true, "$global:": true}
+
+// lhsNames returns the names an assignment binds (several for a tuple or
+// destructuring) and, for obj["name"] = v, the object as a path. With a
+// colon, several words are one name ("Request URL: …").
+func lhsNames(lhs []token, colon bool) ([]string, []string) {
+	if len(lhs) >= 2 && lhs[0].text == "param" { // Bicep: param NAME TYPE = …
+		return []string{lhs[1].text}, nil
+	}
+	lhs = stripDecl(lhs, colon)
+	if n := len(lhs); n >= 4 && lhs[n-1].text == "]" && lhs[n-2].kind == tStr && lhs[n-3].text == "[" {
+		return []string{lhs[n-2].text}, []string{lhs[n-4].text}
+	}
+	var names []string
+	for _, t := range lhs {
+		if t.kind == tWord || t.kind == tStr {
+			names = append(names, strings.TrimPrefix(t.text, "$"))
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return nil, nil
+	case indexPunct(lhs, ",") >= 0:
+		return names, nil
+	case colon && len(names) > 1 && lhs[0].first && lhs[0].kind == tWord:
+		return []string{strings.Join(names, " ")}, nil
+	}
+	return names[len(names)-1:], nil // "string key = …", "Key": …
+}
+
+// stripDecl drops a type annotation (key: str = …) and declaration
+// keywords (export, const, var…) or a YAML list dash before the names.
+func stripDecl(lhs []token, colon bool) []token {
+	if c := indexPunct(lhs, ":"); c > 0 && !colon {
+		lhs = lhs[:c]
+	}
+	for len(lhs) > 1 && lhs[0].kind == tWord && (assignKeywords[lhs[0].text] || lhs[0].text == "-") {
+		lhs = lhs[1:]
+	}
+	return lhs
+}
+
+func indexPunct(ts []token, p string) int {
+	depth := 0
+	for i, t := range ts {
+		if t.kind != tPunct {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{", "@{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		case p:
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// splitTop splits tokens at a separator outside brackets.
+func splitTop(ts []token, sep string) [][]token {
+	var out [][]token
+	depth, start := 0, 0
+	for i, t := range ts {
+		if t.kind != tPunct && t.kind != tNL {
+			continue
+		}
+		switch {
+		case t.text == "(" || t.text == "[" || t.text == "{" || t.text == "@{":
+			depth++
+		case t.text == ")" || t.text == "]" || t.text == "}":
+			depth--
+		case depth == 0 && (t.text == sep || sep == ";" && t.kind == tNL):
+			out = append(out, ts[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, ts[start:])
+}
+
+func joinText(ts []token) string {
+	var parts []string
+	for _, t := range ts {
+		parts = append(parts, t.text)
+	}
+	return strings.Join(parts, " ")
+}
