@@ -23,7 +23,7 @@ func TestPasteCurl(t *testing.T) {
 	assert.Equal(t, key, eval[string](b, `document.getElementById("key").value`), "the key field holds the key (a DOM property)")
 	assert.Equal(t, "-", eval[string](b, `document.getElementById("region-header-sent").value`), "curl shows every header: none was sent")
 	filled := eval[string](b, `document.getElementById("paste-filled").textContent`)
-	assert.Contains(t, filled, "key: Synt…")
+	assert.Contains(t, filled, "key ← Synt…")
 	assert.Contains(t, filled, "curl header Ocp-Apim-Subscription-Key, certain")
 	assert.NotContains(t, filled, "sure", "plain words: certain, or a guess")
 	assert.NotContains(t, filled, key)

@@ -90,6 +90,8 @@ func TestKeyInWrongFieldStaysOffDisk(t *testing.T) {
 	b.waitFor(`!document.getElementById("more").hidden`, "the more section")
 	typeInto(b, "endpoint", endpoint)
 	typeInto(b, "region", keys["region"])
+	b.set("region-header-sent", "sent")
+	b.waitFor(`!document.getElementById("region-header").hidden && document.getElementById("region-header").offsetParent !== null`, "the region header's value field")
 	typeInto(b, "region-header", keys["region header"])
 	assert.Empty(t, eval[string](b, `document.getElementById("key").value`), "the key field stays empty")
 
