@@ -91,7 +91,7 @@ var (
 // result; KeySlot marks where it goes.
 func BuildTestCall(in Input) (TestCall, error) { return Analyse(in).TestCall() }
 
-// TestCall builds the test call from facts already analysed (see BuildProbe).
+// TestCall builds the test call from facts already analysed (see BuildTestCall).
 func (f *Facts) TestCall() (TestCall, error) {
 	if !f.ep.parsed || f.ep.err != "" && !f.ep.noScheme {
 		return TestCall{}, errNoEndpoint

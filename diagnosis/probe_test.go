@@ -95,14 +95,14 @@ func TestBuildTestCall(t *testing.T) {
 	seen := map[string]bool{}
 	for _, tt := range probeTests {
 		p, err := diagnosis.BuildTestCall(tt.in)
-		require.NoError(t, err, "BuildProbe(%+v)", tt.in)
+		require.NoError(t, err, "BuildTestCall(%+v)", tt.in)
 		p = p.WithKey("KEY")
-		assert.Equal(t, tt.request, p.Method+" "+p.URL, "BuildProbe(%s, %s)", tt.in.Kind, tt.in.Endpoint)
+		assert.Equal(t, tt.request, p.Method+" "+p.URL, "BuildTestCall(%s, %s)", tt.in.Kind, tt.in.Endpoint)
 		var hs []string
 		for _, h := range p.Headers {
 			hs = append(hs, h.Name+": "+h.Value)
 		}
-		assert.Equal(t, tt.headers, hs, "BuildProbe(%s, %s).Headers", tt.in.Kind, tt.in.Endpoint)
+		assert.Equal(t, tt.headers, hs, "BuildTestCall(%s, %s).Headers", tt.in.Kind, tt.in.Endpoint)
 		assert.Equal(t, tt.body, p.Body)
 		assert.NotEmpty(t, p.Note)
 		seen[tt.in.Kind] = true
@@ -112,7 +112,7 @@ func TestBuildTestCall(t *testing.T) {
 	}
 }
 
-func TestBuildProbeErrors(t *testing.T) {
+func TestBuildTestCallErrors(t *testing.T) {
 	_, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision"})
 	assert.ErrorContains(t, err, "no endpoint")
 	_, err = diagnosis.BuildTestCall(diagnosis.Input{Endpoint: "https://example.com/"})
