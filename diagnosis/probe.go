@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// KeySlot marks where the key goes in a Probe's headers or URL until
+// KeySlot marks where the key goes in a TestCall's headers or URL until
 // it is sent; displays and copied commands fill it, never with the key.
 const KeySlot = "\x00key\x00"
 
