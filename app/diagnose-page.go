@@ -172,7 +172,7 @@ func (p *diagnosePage) diagnose() {
 	}
 	in := p.form.input(start)
 	in.KeyTyping = p.keyTyping
-	in.Probe = p.call.result
+	in.TestResult = p.call.result
 	in.Snippet = p.snippet
 	p.facts = diagnosis.Analyse(in)
 	p.report = p.facts.Report()

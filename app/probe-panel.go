@@ -12,11 +12,11 @@ import (
 
 // testCall is the state of the page's test call.
 type testCall struct {
-	request       diagnosis.Probe
+	request       diagnosis.TestCall
 	requestErr    error
 	sending       bool
 	stop          chan struct{} // closing it cancels the call in flight
-	result        *diagnosis.ProbeResult
+	result        *diagnosis.TestResult
 	confirmedHost string // the host the user allowed the key to go to
 	viaBrowser    bool   // with a relay, the user chose the browser's fetch
 }
@@ -32,10 +32,10 @@ func relayToken() string { return app.Getenv(probe.TokenEnv) }
 func (p *diagnosePage) prepareCall() {
 	c := &p.call
 	if p.facts == nil {
-		c.request, c.requestErr, c.confirmedHost = diagnosis.Probe{}, nil, ""
+		c.request, c.requestErr, c.confirmedHost = diagnosis.TestCall{}, nil, ""
 		return
 	}
-	c.request, c.requestErr = p.facts.Probe()
+	c.request, c.requestErr = p.facts.TestCall()
 	if c.request.Host != c.confirmedHost {
 		c.confirmedHost = ""
 	}
@@ -60,11 +60,11 @@ func (p *diagnosePage) onSend(ctx app.Context, e app.Event) {
 	stop := make(chan struct{})
 	c.sending, c.stop, c.result = true, stop, nil
 	ctx.Async(func() {
-		var res diagnosis.ProbeResult
+		var res diagnosis.TestResult
 		defer func() {
 			// A panic here would end the page: report it as a failed call.
 			if r := recover(); r != nil {
-				res = diagnosis.ProbeResult{Host: req.Host, Failure: diagnosis.ProbeUnreachable,
+				res = diagnosis.TestResult{Host: req.Host, Failure: diagnosis.ProbeUnreachable,
 					Detail: "the test call failed inside az401; please report it"}
 				ctx.Dispatch(func(ctx app.Context) { c.sending, c.stop, c.result = false, nil, &res; p.diagnose() })
 			}

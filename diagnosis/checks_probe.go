@@ -4,7 +4,7 @@ package diagnosis
 // message says what happened, given the host.
 func probeCheck(c *Check, failure string, message func(host string) string, evidenceLen int) *Check {
 	c.Run = func(c *Check, f *Facts) []Finding {
-		if pr := f.in.Probe; pr != nil && pr.Failure == failure {
+		if pr := f.in.TestResult; pr != nil && pr.Failure == failure {
 			return one(c.finding(message(pr.Host), Truncate(pr.Detail, evidenceLen)))
 		}
 		return nil

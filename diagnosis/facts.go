@@ -29,7 +29,7 @@ func Analyse(in Input) *Facts {
 	f.key = analyseKey(in.Key)
 	f.ep = analyseEndpoint(in.Endpoint)
 	f.resp = analyseResponse(in.Status, in.Response)
-	if pr := in.Probe; pr != nil && pr.Status != 0 {
+	if pr := in.TestResult; pr != nil && pr.Status != 0 {
 		f.resp = analyseResponse(pr.Status, pr.Body+"\n"+pr.RetryAfterText())
 	}
 	f.kind = kindByID[strings.TrimSpace(strings.ToLower(in.Kind))]

@@ -38,10 +38,10 @@ type Input struct {
 	// Now is the clock the time-based checks use (retirements, trials,
 	// token expiry). Zero means "after every date this package knows".
 	Now time.Time
-	// Probe is what the test call got, or nil before one was sent. Its
+	// TestResult is what the test call got, or nil before one was sent. Its
 	// answer, being the live truth for this input, takes the place of a
 	// pasted Status and Response.
-	Probe *ProbeResult
+	TestResult *TestResult
 	// KeyTyping says the key is still being typed (the page's key field,
 	// before a paste, leaving the field, or a full-length key): the
 	// format checks wait, since every key is malformed halfway through.
@@ -51,8 +51,8 @@ type Input struct {
 	Snippet *Snippet
 }
 
-// ProbeResult is the outcome of a test call.
-type ProbeResult struct {
+// TestResult is the outcome of a test call.
+type TestResult struct {
 	// Status and Body are the answer; Status is 0 when none was read.
 	Status int
 	Body   string
@@ -148,7 +148,7 @@ const (
 
 // RetryAfterText renders the Retry-After header as the rate-limit check
 // reads it, or "".
-func (r *ProbeResult) RetryAfterText() string {
+func (r *TestResult) RetryAfterText() string {
 	if r.RetryAfter == "" {
 		return ""
 	}

@@ -8,14 +8,14 @@ import (
 	"strings"
 )
 
-// KeySlot marks where the key goes in a Probe's headers or URL until
+// KeySlot marks where the key goes in a TestCall's headers or URL until
 // it is sent; displays and copied commands fill it, never with the key.
 const KeySlot = "\x00key\x00"
 
-// Probe is the test call for an input: the cheapest request that needs a
+// TestCall is the test call for an input: the cheapest request that needs a
 // valid key and changes nothing (sources §7), built from the user's
 // endpoint, region and header choice.
-type Probe struct {
+type TestCall struct {
 	Method  string
 	URL     string // the key only appears here, as KeySlot, if sent in the query
 	Headers []Header
@@ -87,23 +87,23 @@ var (
 	errNoKind     = errors.New("no API kind: choose the API you call, so the test call knows what to ask")
 )
 
-// BuildProbe builds the test call for an input. The key is never in the
+// BuildTestCall builds the test call for an input. The key is never in the
 // result; KeySlot marks where it goes.
-func BuildProbe(in Input) (Probe, error) { return Analyse(in).Probe() }
+func BuildTestCall(in Input) (TestCall, error) { return Analyse(in).TestCall() }
 
-// Probe builds the test call from facts already analysed (see BuildProbe).
-func (f *Facts) Probe() (Probe, error) {
+// TestCall builds the test call from facts already analysed (see BuildTestCall).
+func (f *Facts) TestCall() (TestCall, error) {
 	if !f.ep.parsed || f.ep.err != "" && !f.ep.noScheme {
-		return Probe{}, errNoEndpoint
+		return TestCall{}, errNoEndpoint
 	}
 	k := f.Kind()
 	if k == nil {
-		return Probe{}, errNoKind
+		return TestCall{}, errNoKind
 	}
 	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
 		k = sub // a multi-service resource called for one API: test that API
 	}
-	p := Probe{Body: k.Test.Body}
+	p := TestCall{Body: k.Test.Body}
 	base, path, contentType := "", "", ""
 	base, path, p.Method, contentType = f.testTarget(k, f.ep.scheme+"://"+f.ep.hostPort())
 	p.URL = base + path
@@ -183,7 +183,7 @@ const stsPath = "/sts/v1.0/issueToken"
 
 // addKey puts the key where the API reads it, or where the user said it
 // went, and the Translator region header where it is needed.
-func (f *Facts) addKey(p *Probe, k *Kind) {
+func (f *Facts) addKey(p *TestCall, k *Kind) {
 	h, region := f.keyWay(k), f.probeRegion(k)
 	if h == HeaderQuery {
 		name, regionName := k.QueryKey, ""
@@ -257,7 +257,7 @@ func headerWire(h string) string {
 
 // probeNote says what the call does and how it relates to the URL the
 // user gave.
-func (f *Facts) probeNote(k *Kind, p Probe) string {
+func (f *Facts) probeNote(k *Kind, p TestCall) string {
 	target, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(p.URL, "https://"), "http://"), "?")
 	note := p.Method + " " + target + ": " + k.Test.Note + "."
 	if given := strings.TrimRight(f.ep.path, "/"); given != "" {
@@ -271,7 +271,7 @@ func (f *Facts) probeNote(k *Kind, p Probe) string {
 
 // Allows reports whether a host the user confirmed (a name, or a name
 // and port) covers where the call goes.
-func (p Probe) Allows(confirmed string) bool {
+func (p TestCall) Allows(confirmed string) bool {
 	if confirmed == "" {
 		return false
 	}
@@ -284,7 +284,7 @@ func (p Probe) Allows(confirmed string) bool {
 
 // WithKey returns the request with the key in place, to send it: the
 // key as ProbeKey normalises it, the same in a header and the query.
-func (p Probe) WithKey(key string) Probe {
+func (p TestCall) WithKey(key string) TestCall {
 	key = ProbeKey(key)
 	q := p
 	q.URL = strings.ReplaceAll(p.URL, KeySlot, url.QueryEscape(key))
@@ -297,7 +297,7 @@ func (p Probe) WithKey(key string) Probe {
 
 // Display shows the exact request with the key (as WithKey sends it)
 // masked.
-func (p Probe) Display(key string) string {
+func (p TestCall) Display(key string) string {
 	masked := Mask(ProbeKey(key))
 	var b strings.Builder
 	b.WriteString(p.Method + " " + strings.ReplaceAll(p.URL, KeySlot, masked) + "\n")
@@ -315,7 +315,7 @@ func (p Probe) Display(key string) string {
 // A request holding a control or bidi character gives a shell comment
 // saying so instead: pasted into a terminal, such characters act (see
 // uncopyable).
-func (p Probe) Curl() string {
+func (p TestCall) Curl() string {
 	if err := p.uncopyable(); err != nil {
 		return "# " + err.Error()
 	}
@@ -331,7 +331,7 @@ func (p Probe) Curl() string {
 }
 
 // secretVar is SecretVar, AZURE_KEY when unset.
-func (p Probe) secretVar() string {
+func (p TestCall) secretVar() string {
 	if p.SecretVar == "" {
 		return "AZURE_KEY"
 	}
@@ -352,7 +352,7 @@ func shArg(v, name string) string {
 // from $env:AZURE_KEY, a token from $env:AZURE_TOKEN (PowerShell 7;
 // -SkipHttpErrorCheck shows 4xx answers instead of throwing). Like Curl,
 // it refuses control and bidi characters with a comment.
-func (p Probe) PowerShell() string {
+func (p TestCall) PowerShell() string {
 	if err := p.uncopyable(); err != nil {
 		return "# " + err.Error()
 	}
@@ -425,7 +425,7 @@ func psArg(v, name string) string {
 // control character (a line break ends a command, NUL cannot be passed
 // at all, ESC drives the terminal) or a bidi override (it shows the
 // command in another order than it runs) in any part of it.
-func (p Probe) uncopyable() error {
+func (p TestCall) uncopyable() error {
 	parts := []string{p.Method, p.URL, p.Body}
 	for _, h := range p.Headers {
 		parts = append(parts, h.Name, h.Value)

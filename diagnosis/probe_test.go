@@ -91,18 +91,18 @@ var probeTests = []struct {
 		"GET http://127.0.0.1:4000/vision/v3.2/models", []string{"Ocp-Apim-Subscription-Key: KEY"}, ""}, // a key in the body is never read: tested the right way
 }
 
-func TestBuildProbe(t *testing.T) {
+func TestBuildTestCall(t *testing.T) {
 	seen := map[string]bool{}
 	for _, tt := range probeTests {
-		p, err := diagnosis.BuildProbe(tt.in)
-		require.NoError(t, err, "BuildProbe(%+v)", tt.in)
+		p, err := diagnosis.BuildTestCall(tt.in)
+		require.NoError(t, err, "BuildTestCall(%+v)", tt.in)
 		p = p.WithKey("KEY")
-		assert.Equal(t, tt.request, p.Method+" "+p.URL, "BuildProbe(%s, %s)", tt.in.Kind, tt.in.Endpoint)
+		assert.Equal(t, tt.request, p.Method+" "+p.URL, "BuildTestCall(%s, %s)", tt.in.Kind, tt.in.Endpoint)
 		var hs []string
 		for _, h := range p.Headers {
 			hs = append(hs, h.Name+": "+h.Value)
 		}
-		assert.Equal(t, tt.headers, hs, "BuildProbe(%s, %s).Headers", tt.in.Kind, tt.in.Endpoint)
+		assert.Equal(t, tt.headers, hs, "BuildTestCall(%s, %s).Headers", tt.in.Kind, tt.in.Endpoint)
 		assert.Equal(t, tt.body, p.Body)
 		assert.NotEmpty(t, p.Note)
 		seen[tt.in.Kind] = true
@@ -112,23 +112,23 @@ func TestBuildProbe(t *testing.T) {
 	}
 }
 
-func TestBuildProbeErrors(t *testing.T) {
-	_, err := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision"})
+func TestBuildTestCallErrors(t *testing.T) {
+	_, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision"})
 	assert.ErrorContains(t, err, "no endpoint")
-	_, err = diagnosis.BuildProbe(diagnosis.Input{Endpoint: "https://example.com/"})
+	_, err = diagnosis.BuildTestCall(diagnosis.Input{Endpoint: "https://example.com/"})
 	assert.ErrorContains(t, err, "choose the API")
 }
 
 func TestProbeNote(t *testing.T) {
-	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/analyze?visualFeatures=Tags"})
+	p, _ := diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/analyze?visualFeatures=Tags"})
 	assert.Contains(t, p.Note, "Your URL calls /vision/v3.2/analyze; the test call uses this safer sibling")
-	p, _ = diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/models"})
+	p, _ = diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision", Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/models"})
 	assert.Contains(t, p.Note, "It is the URL you gave.")
 }
 
 func TestProbeNeverHoldsTheKey(t *testing.T) {
 	key := testkeys.CASK('b')
-	p, err := diagnosis.BuildProbe(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
+	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
 		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"})
 	require.NoError(t, err)
 	for _, s := range []string{p.URL, p.Note, p.Display(key), p.Curl(), p.PowerShell(), p.Body} {
@@ -139,7 +139,7 @@ func TestProbeNeverHoldsTheKey(t *testing.T) {
 }
 
 func TestProbeCommands(t *testing.T) {
-	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "translator", Region: "westeurope",
+	p, _ := diagnosis.BuildTestCall(diagnosis.Input{Kind: "translator", Region: "westeurope",
 		Endpoint: "https://api.cognitive.microsofttranslator.com/"})
 	assert.Equal(t, `curl -i -X POST 'https://api.cognitive.microsofttranslator.com/detect?api-version=3.0' \
   -H 'Content-Type: application/json' \
@@ -190,17 +190,17 @@ func TestProbeFindings(t *testing.T) {
 	for failure, id := range map[string]string{diagnosis.ProbeCORSBlocked: "probe-cors-blocked",
 		diagnosis.ProbeUnreachable: "probe-host-unreachable", diagnosis.ProbeTimeout: "probe-timeout"} {
 		in := base
-		in.Probe = &diagnosis.ProbeResult{Failure: failure, Host: "v1.cognitiveservices.azure.com", Detail: "TypeError: Failed to fetch"}
+		in.TestResult = &diagnosis.TestResult{Failure: failure, Host: "v1.cognitiveservices.azure.com", Detail: "TypeError: Failed to fetch"}
 		r := diagnosis.Diagnose(in)
 		assert.True(t, r.Has(id), failure)
 		assert.True(t, r.Has("response-ok"), "with no answer read, the pasted answer still counts")
 	}
 	in := base
-	in.Probe = &diagnosis.ProbeResult{Status: 401, Body: `{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint."}}`}
+	in.TestResult = &diagnosis.TestResult{Status: 401, Body: `{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint."}}`}
 	r := diagnosis.Diagnose(in)
 	assert.True(t, r.Has("response-invalid-key-or-endpoint"), "the test call's answer replaces the pasted one")
 	assert.False(t, r.Has("response-ok"))
-	in.Probe = &diagnosis.ProbeResult{Status: 429, RetryAfter: "7"}
+	in.TestResult = &diagnosis.TestResult{Status: 429, RetryAfter: "7"}
 	r = diagnosis.Diagnose(in)
 	require.True(t, r.Has("response-rate-limited"))
 	assert.True(t, strings.Contains(r.Findings[0].Message, "Retry after 7 seconds"), r.Findings[0].Message)
@@ -242,13 +242,13 @@ func TestProbeKeySecondLine(t *testing.T) {
 	r := diagnosis.Diagnose(in)
 	require.True(t, r.Has("key-whitespace"))
 	assert.Contains(t, r.Findings[slicesIndex(r, "key-whitespace")].Message, "only the first was used")
-	p, err := diagnosis.BuildProbe(in)
+	p, err := diagnosis.BuildTestCall(in)
 	require.NoError(t, err)
 	assert.Contains(t, p.WithKey(pasted).URL, "Subscription-Key="+key+"&")
 	assert.NotContains(t, p.WithKey(pasted).URL, "Injected")
 	assert.Contains(t, p.Display(pasted), diagnosis.Mask(key))
 	in.Header = ""
-	p, _ = diagnosis.BuildProbe(in)
+	p, _ = diagnosis.BuildTestCall(in)
 	assert.Equal(t, key, p.WithKey(pasted).Headers[1].Value)
 	assert.Equal(t, key, diagnosis.ProbeKey(pasted))
 	assert.Equal(t, key, diagnosis.ProbeKey("\ufeff"+key+"\u200b\n"))
@@ -267,7 +267,7 @@ func slicesIndex(r diagnosis.Report, id string) int {
 // part of the request gives a comment, not a command.
 func TestCopyRefusesControlCharacters(t *testing.T) {
 	for _, bad := range []string{"\n", "\r", "\x00", "\x1b[2J", "\u009b", "\u202e", "\u2066", "\x7f"} {
-		p := diagnosis.Probe{Method: "GET", URL: "https://c1.openai.azure.com/openai/models",
+		p := diagnosis.TestCall{Method: "GET", URL: "https://c1.openai.azure.com/openai/models",
 			Headers: []diagnosis.Header{{Name: "api-key", Value: diagnosis.KeySlot}, {Name: "X-Region", Value: "west" + bad + "europe"}}}
 		for name, cmd := range map[string]string{"curl": p.Curl(), "PowerShell": p.PowerShell()} {
 			assert.True(t, strings.HasPrefix(cmd, "# not copied: "), "%s with %q: %q", name, bad, cmd)

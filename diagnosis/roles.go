@@ -100,7 +100,7 @@ func (f *Facts) deniedAction() string {
 
 // responseText is the pasted answer as read, original case.
 func (f *Facts) responseText() string {
-	if pr := f.in.Probe; pr != nil && pr.Status != 0 {
+	if pr := f.in.TestResult; pr != nil && pr.Status != 0 {
 		return pr.Body + "\n" + pr.RetryAfterText()
 	}
 	if len(f.in.Response) > MaxResponseLen {

@@ -55,8 +55,8 @@ var (
 
 // Send sends the test call with the key and returns what came back.
 // Errors never contain the key.
-func Send(stop Stop, p diagnosis.Probe, key, via string) diagnosis.ProbeResult {
-	res := diagnosis.ProbeResult{Host: p.Host, Via: via}
+func Send(stop Stop, p diagnosis.TestCall, key, via string) diagnosis.TestResult {
+	res := diagnosis.TestResult{Host: p.Host, Via: via}
 	q := p.WithKey(key)
 	start := time.Now()
 	a, err := do(stop, Timeout, exchange{method: q.Method, url: q.URL, headers: q.Headers, body: q.Body})
@@ -88,7 +88,7 @@ func Send(stop Stop, p diagnosis.Probe, key, via string) diagnosis.ProbeResult {
 // a second request in no-cors mode, without the key and to the host's
 // root only, gets an opaque answer from a host that is up (go-app guide
 // §4.2).
-func classify(stop Stop, p diagnosis.Probe) string {
+func classify(stop Stop, p diagnosis.TestCall) string {
 	if !inBrowser {
 		return diagnosis.ProbeUnreachable
 	}

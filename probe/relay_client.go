@@ -25,7 +25,7 @@ const ViaRelayName = "through az401 serve"
 
 // relayRequest is what the page posts to the relay.
 type relayRequest struct {
-	Probe diagnosis.Probe
+	Probe diagnosis.TestCall
 	Key   string
 	// ConfirmedHost is the host the user confirmed the key may go to,
 	// for one outside the Azure AI domains.
@@ -35,9 +35,9 @@ type relayRequest struct {
 // ViaRelay sends the test call through az401 serve's relay at relayURL
 // (same origin as the page), with the token it reads from there first,
 // and returns its answer.
-func ViaRelay(stop Stop, relayURL string, p diagnosis.Probe, key, confirmedHost string) diagnosis.ProbeResult {
-	fail := func(err error) diagnosis.ProbeResult {
-		return diagnosis.ProbeResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeUnreachable,
+func ViaRelay(stop Stop, relayURL string, p diagnosis.TestCall, key, confirmedHost string) diagnosis.TestResult {
+	fail := func(err error) diagnosis.TestResult {
+		return diagnosis.TestResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeUnreachable,
 			Detail: scrub("the local relay failed: "+err.Error(), key)}
 	}
 	body, err := json.Marshal(relayRequest{p, key, confirmedHost})
@@ -55,13 +55,13 @@ func ViaRelay(stop Stop, relayURL string, p diagnosis.Probe, key, confirmedHost 
 	}
 	switch {
 	case errors.Is(err, errCanceled):
-		return diagnosis.ProbeResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeCanceled}
+		return diagnosis.TestResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeCanceled}
 	case err != nil:
 		return fail(err)
 	case a.status != 200:
 		return fail(fmt.Errorf("status %d (is az401 serve still running?)", a.status))
 	}
-	var res diagnosis.ProbeResult
+	var res diagnosis.TestResult
 	if err := json.Unmarshal([]byte(a.body), &res); err != nil {
 		return fail(err)
 	}

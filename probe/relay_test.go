@@ -28,10 +28,10 @@ func TestRelay(t *testing.T) {
 	addr := strings.TrimPrefix(relay.URL, "http://")
 	relay.Config.Handler = Relay(addr, "tok3n")
 	key := testkeys.Legacy()
-	p, err := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: gw.URL})
+	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision", Endpoint: gw.URL})
 	require.NoError(t, err)
 
-	post := func(token, origin, host, confirmed string) (*http.Response, diagnosis.ProbeResult) {
+	post := func(token, origin, host, confirmed string) (*http.Response, diagnosis.TestResult) {
 		body, _ := json.Marshal(relayRequest{p, key, confirmed})
 		req, _ := http.NewRequest(http.MethodPost, relay.URL, bytes.NewReader(body))
 		req.Header.Set(TokenHeader, token)
@@ -44,7 +44,7 @@ func TestRelay(t *testing.T) {
 		resp, err := http.DefaultClient.Do(req)
 		require.NoError(t, err)
 		defer resp.Body.Close()
-		var res diagnosis.ProbeResult
+		var res diagnosis.TestResult
 		if resp.StatusCode == http.StatusOK {
 			require.NoError(t, json.NewDecoder(resp.Body).Decode(&res))
 		}
@@ -86,7 +86,7 @@ func TestRelayRefusesAPIManagementUnconfirmed(t *testing.T) {
 	defer relay.Close()
 	addr := strings.TrimPrefix(relay.URL, "http://")
 	relay.Config.Handler = Relay(addr, "tok3n")
-	p, err := diagnosis.BuildProbe(diagnosis.Input{Kind: "openai", Endpoint: "https://anything.azure-api.net/"})
+	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "openai", Endpoint: "https://anything.azure-api.net/"})
 	require.NoError(t, err)
 	for _, confirmed := range []string{"", "other.azure-api.net", "azure-api.net"} {
 		body, _ := json.Marshal(relayRequest{p, testkeys.Legacy(), confirmed})
@@ -155,7 +155,7 @@ func TestViaRelay(t *testing.T) {
 		Relay(strings.TrimPrefix(srv.URL, "http://"), "t").ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: gw.URL})
+	p, _ := diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision", Endpoint: gw.URL})
 	res := ViaRelay(nil, srv.URL, p, testkeys.Legacy(), "127.0.0.1")
 	assert.Equal(t, 200, res.Status, "the token read from the relay opens it")
 	down := httptest.NewServer(http.NotFoundHandler())
@@ -167,7 +167,7 @@ func TestViaRelay(t *testing.T) {
 
 func TestSendScrubsTheKey(t *testing.T) {
 	key := testkeys.Legacy()
-	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "translator", Endpoint: fakeazure.Unresolvable, Header: "query"})
+	p, _ := diagnosis.BuildTestCall(diagnosis.Input{Kind: "translator", Endpoint: fakeazure.Unresolvable, Header: "query"})
 	res := Send(nil, p, key, "test")
 	assert.Equal(t, diagnosis.ProbeUnreachable, res.Failure)
 	assert.NotContains(t, res.Detail, key, "a URL error quotes the URL, key included")
@@ -179,7 +179,7 @@ func TestSendDoesNotFollowRedirects(t *testing.T) {
 	defer target.Close()
 	redirect := httptest.NewServer(http.RedirectHandler(target.URL, http.StatusFound))
 	defer redirect.Close()
-	p, _ := diagnosis.BuildProbe(diagnosis.Input{Kind: "vision", Endpoint: redirect.URL})
+	p, _ := diagnosis.BuildTestCall(diagnosis.Input{Kind: "vision", Endpoint: redirect.URL})
 	res := Send(nil, p, testkeys.Legacy(), "test")
 	assert.Equal(t, http.StatusFound, res.Status)
 	assert.Empty(t, target.Requests(), "the key's header never follows a redirect")

@@ -11,9 +11,9 @@ import (
 
 // probeCall is a test call and, once sent, its answer.
 type probeCall struct {
-	request diagnosis.Probe
+	request diagnosis.TestCall
 	key     string
-	result  *diagnosis.ProbeResult
+	result  *diagnosis.TestResult
 }
 
 // runProbe builds the test call for the input, sends it (unless
@@ -27,7 +27,7 @@ func runProbe(args []string, e env) (int, error) {
 		return 0, err
 	}
 	in := parsed.Input // the first service of a paste (or the one --service names)
-	p, err := diagnosis.BuildProbe(in)
+	p, err := diagnosis.BuildTestCall(in)
 	if err != nil {
 		return 0, usagef("az401 probe needs --endpoint and --kind (or an endpoint that names its API)", "%v", err)
 	}
@@ -43,7 +43,7 @@ func runProbe(args []string, e env) (int, error) {
 			return 0, usagef("pipe the key with --key-stdin or set $AZ401_KEY; --dry-run shows the request without one", "no key to test")
 		}
 		res := probe.Send(nil, p, in.Key, "from the command line")
-		call.result, in.Probe = &res, &res
+		call.result, in.TestResult = &res, &res
 	}
 	return report(e, in, diagnosis.Diagnose(in), format, call)
 }
