@@ -6,7 +6,7 @@ import "time"
 // are usual; every other field is optional and its zero value means
 // "not known".
 type Input struct {
-	// Kind is an API kind id from [Kinds] (e.g. "translator"). Empty means
+	// Kind is the ID of an API kind from [Kinds]. Empty means
 	// not chosen: kind-specific checks then infer the kind from the
 	// endpoint where they can.
 	Kind string

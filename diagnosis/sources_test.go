@@ -59,7 +59,11 @@ func TestSourcesResolve(t *testing.T) {
 		assert.Empty(t, unresolved(anchors, c.Sources), "%s: Sources %q", c.ID, c.Sources)
 	}
 	for _, k := range diagnosis.Kinds() {
-		assert.Empty(t, unresolved(anchors, k.Successor+k.Test.Note), "kind %s", k.ID)
+		text := k.Successor + k.Test.Note
+		for _, r := range k.RetiredVersions {
+			text += r.Source
+		}
+		assert.Empty(t, unresolved(anchors, text), "kind %s", k.ID)
 	}
 }
 
