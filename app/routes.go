@@ -9,8 +9,9 @@ func Register() {
 	app.Route("/causes", newCausesPage)
 	if app.IsClient {
 		// Under a sub-path the client sees /REPO/index.html as
-		// /index.html (go-app guide §2.2). Registered on the client only,
-		// or the static generator would write index.html twice.
+		// /index.html (go-app strips only GOAPP_ROOT_PREFIX from the
+		// path). Registered on the client only, or the static
+		// generator would write index.html twice.
 		app.Route("/index.html", newDiagnosePage)
 		app.Route("/causes.html", newCausesPage)
 	}

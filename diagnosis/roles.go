@@ -51,22 +51,12 @@ func roleForDataAction(action string) string {
 	return ""
 }
 
-// roleForKind is the usual data role for an API kind.
+// roleForKind is the usual data role for an API kind (Kind.DataRole).
 func roleForKind(k *Kind) string {
-	if k == nil {
+	if k == nil || k.DataRole == "" {
 		return roleCognitiveUser
 	}
-	switch k.ID {
-	case "openai":
-		return roleOpenAIUser
-	case "foundry-project":
-		return roleAzureAIUser
-	case "speech":
-		return roleSpeechUser
-	case "ai-search":
-		return roleSearchIndexReader
-	}
-	return roleCognitiveUser
+	return k.DataRole
 }
 
 // quotedAfter returns the text in quotes (or up to white space) after
