@@ -18,7 +18,8 @@ type diagnosePage struct {
 	form         form
 	showKey      bool
 	moreOpen     bool
-	askOpen      bool // the Ask Azure panel is open
+	askOpen      bool   // the Ask Azure panel is open
+	resourceID   string // the resource ID typed in that panel, for the role commands
 	call         testCall
 	paste        string              // the pasted snippet, in memory only
 	snippet      *diagnosis.Snippet  // what the paste showed
@@ -35,6 +36,7 @@ type diagnosePage struct {
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
+	at       time.Time     // when the last diagnosis ran: a token's times are relative to it
 	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
 	framedAt        string // the page's own address when it runs in a frame: no form then (frame.go)
@@ -166,6 +168,7 @@ func (p *diagnosePage) diagnose() {
 	start := time.Now()
 	defer func() { p.took = time.Since(start) }()
 	p.revision++
+	p.at = start
 	if p.form == (form{}) && p.snippet == nil && p.call.result == nil {
 		p.facts, p.report = nil, diagnosis.Report{Verdict: diagnosis.VerdictNothing}
 		return
