@@ -47,6 +47,7 @@ type diagnosePage struct {
 	copyStatus      string // what #copy-status announces
 	fromLink        bool   // the page was opened from a share link
 	focusID         string // the field focused before WebAssembly took over
+	mounted         bool   // mounted before: back from the causes page
 	linkRead        string // the last link the form was filled from
 	failure         string // an internal error caught at the UI boundary
 }
@@ -98,12 +99,15 @@ func (p *diagnosePage) keepEarlyInput() {
 	}
 }
 
-// OnMount writes what was typed before WebAssembly ran into the live
-// form (the key and the error are DOM properties, never markup), and
-// puts focus back where it was.
+// OnMount writes what was typed before WebAssembly ran, or before the
+// user went to the causes page and back, into the live form (the key and
+// the error are DOM properties, never markup), and puts focus back where
+// it was before WebAssembly ran.
 func (p *diagnosePage) OnMount(ctx app.Context) {
 	ctx.PreventUpdate()
-	if p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
+	back := p.mounted
+	p.mounted = true
+	if !back && p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
 		return
 	}
 	p.syncForm()
@@ -114,6 +118,7 @@ func (p *diagnosePage) OnMount(ctx app.Context) {
 	if el := doc.GetElementByID(p.focusID); p.focusID != "" && el.Truthy() {
 		el.Call("focus")
 	}
+	p.focusID = ""
 }
 
 // OnNav pre-fills the form from a share link: on the server while
