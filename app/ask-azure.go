@@ -57,6 +57,7 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		roles = p.facts.RoleCommands(resourceID)
 	}
 	cmds := askAzureCommands(name)
+	general := len(cmds)
 	for _, c := range roles {
 		cmds = append(cmds, struct{ title, cmd string }{c.Title, c.Cmd})
 	}
@@ -65,10 +66,10 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		app.P().Class("muted").Text("These commands print what Azure knows about the resource: its kind and region, "+
 			"its endpoint and custom subdomain, whether key auth is disabled and whether the network is closed. "+
 			"Run them where you are signed in (az login / Connect-AzAccount)."),
-		app.If(len(roles) > 0, func() app.UI { return p.renderResourceIDField(resourceID) }),
 		app.Range(cmds).Slice(func(i int) app.UI {
 			c := cmds[i]
 			return app.Div().Body(
+				app.If(i == general, func() app.UI { return p.renderResourceIDField(resourceID) }),
 				app.Div().Class("cmd-row").Body(
 					app.Span().Class("field-label").Text(c.title),
 					p.copyButton(fmt.Sprintf("ask-copy-%d", i), "Copy", "the command: "+c.title, func() string { return c.cmd }),
@@ -83,13 +84,14 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 // scoped to. It is not a secret; it stays in this page's memory and
 // never goes into the share link.
 func (p *diagnosePage) renderResourceIDField(resourceID string) app.UI {
-	hint := "The role commands below use the identity of the token (its oid) when there is one. " +
-		"Paste the resource ID to scope them to it: portal → the resource → Properties → Resource ID."
+	hint := "The role commands below are for the identity of the token (its oid), or else yours. " +
+		"Paste the resource ID to scope them to the resource: portal → the resource → Properties → Resource ID."
 	if resourceID != "" && !diagnosis.IsResourceID(resourceID) {
 		hint = "This is not a resource ID (/subscriptions/…/resourceGroups/…/providers/Microsoft.CognitiveServices/accounts/NAME): " +
 			"the commands look the resource up by name instead."
 	}
-	return app.Div().Body(
+	return app.Div().Class("ask-roles").Body(
+		app.H3().Text("Roles: who may call the resource"),
 		app.Label().For("ask-resource-id").Class("field-label").Text("Resource ID (optional, not a secret)"),
 		app.Input().ID("ask-resource-id").Type("text").Attr("autocomplete", "off").Attr("spellcheck", "false").
 			Aria("describedby", "ask-resource-id-hint").Placeholder("/subscriptions/…/accounts/NAME").
