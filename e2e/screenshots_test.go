@@ -21,10 +21,9 @@ const maxScreenshots = 1500 * 1000
 // shot is one picture of the page: how to get there, and what to take:
 // an element (sel), or the window scrolled to top (an element's top).
 type shot struct {
-	name      string
-	setup     func(b *browser)
-	sel, top  string
-	widthOnly int64 // take it at this width only, when set
+	name     string
+	setup    func(b *browser)
+	sel, top string
 }
 
 // shots are the page's main states, with synthetic keys only: the key
