@@ -18,7 +18,7 @@ CYCLO_IGNORE := _test|diagnosis/(lex|lexstr|statements|calls|resolve|recognisers
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: build run test lint bench fuzz docs static chromium axe clean print-wasmflags
+.PHONY: build run test lint bench fuzz docs screenshots static chromium axe clean print-wasmflags
 
 # Build the page (WebAssembly) and the az401 binary.
 build:
@@ -60,6 +60,11 @@ fuzz:
 # Regenerate docs/causes.md from the registry.
 docs:
 	$(GO) run ./cmd/az401 causes --format markdown > docs/causes.md
+
+# Take the README's pictures of the page (docs/img/*.png) in Chromium,
+# with synthetic keys, at a desktop width and a phone's.
+screenshots: chromium build
+	AZ401_SCREENSHOTS=$(CURDIR)/docs/img $(GO) test -count=1 -run '^TestScreenshots$$' ./e2e/
 
 # Write the static site to site/ (PREFIX=/repo for GitHub Pages; VERSION
 # and DOMAIN optional, as CI sets them).
