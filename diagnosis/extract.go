@@ -107,6 +107,7 @@ func ExtractServices(text string) []Snippet {
 	if rt.reqBody != "" {
 		hits = append(hits, bodyHits(rt.reqBody)...)
 	}
+	hits = append(hits, answerHits(rt.answer)...)
 	hits = append(hits, fromIaC(p, newResolver(p))...)
 	if base.Format == "az-json" {
 		hits = append(hits, fromAzJSON(rt.code)...)
@@ -139,10 +140,53 @@ func statusOf(answer string) (string, bool) {
 	if answer == "" {
 		return "", false
 	}
-	if st := statusIn(strings.ToLower(answer)); st != 0 {
+	low := strings.ToLower(answer)
+	if st := statedStatus(low); st != "" {
+		return st, true
+	}
+	if st := statusIn(low); st != 0 {
 		return itoa3(st), true
 	}
 	return "", false
+}
+
+// statusNames introduce a status as SDK errors print it: status_code: 401,
+// statusCode: 401, HTTP status code = 401, a status code of 404, code: '401'.
+var statusNames = []string{"status_code", "statuscode", "status code", "code"}
+
+// statedStatus finds "NAME SEP 4xx" where SEP is :, =, "of" or a space,
+// the number optionally quoted.
+func statedStatus(low string) string {
+	for _, name := range statusNames {
+		for i := strings.Index(low, name); i >= 0; {
+			if st := statusAfter(low[i+len(name):]); st != "" {
+				return st
+			}
+			j := strings.Index(low[i+len(name):], name)
+			if j < 0 {
+				break
+			}
+			i += len(name) + j
+		}
+	}
+	return ""
+}
+
+// statusAfter reads the separator and a three-digit 4xx or 5xx status.
+func statusAfter(s string) string {
+	s = strings.TrimLeft(s, " ")
+	switch {
+	case strings.HasPrefix(s, "of "):
+		s = s[3:]
+	case strings.HasPrefix(s, ":"), strings.HasPrefix(s, "="):
+		s = s[1:]
+	}
+	s = strings.TrimLeft(s, " '\"")
+	d := leadingDigits(s)
+	if len(d) != 3 || d[0] != '4' && d[0] != '5' {
+		return ""
+	}
+	return d
 }
 
 func itoa3(n int) string {

@@ -274,6 +274,6 @@ func (r *resolver) envRead(ts []token, at int) (value, bool) {
 // literalRaw reports a raw config value that is text, not a ${VAR} or
 // %VAR% reference.
 func literalRaw(raw string) bool {
-	return raw != "" && !strings.Contains(raw, "${") && !strings.Contains(raw, "$(") &&
+	return raw != "" && !strings.Contains(raw, "${") && !strings.Contains(raw, "$(") && !strings.Contains(raw, "{{") &&
 		!(strings.HasPrefix(raw, "$") && isEnvName(raw[1:])) && !(strings.HasPrefix(raw, "%") && strings.HasSuffix(raw, "%"))
 }
