@@ -414,11 +414,14 @@ func answerHits(answer string) []hit {
 			if !AzureAIHost(host) || isAudienceHost(host) {
 				continue
 			}
-			hits = append(hits, hit{role: roleEndpoint, v: value{text: u, ok: true}, from: "the URL in the error", pos: t.pos, sure: Guessed})
+			hits = append(hits, hit{role: roleEndpoint, v: value{text: u, ok: true}, from: fromAnswerURL, pos: t.pos, sure: Guessed})
 		}
 	}
 	return hits
 }
+
+// fromAnswerURL says a hit is the URL an error names.
+const fromAnswerURL = "the URL in the error"
 
 // urlsIn returns the https:// and wss:// URLs in a text.
 func urlsIn(s string) []string {

@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -83,25 +84,44 @@ func Extract(text string) Snippet { return ExtractServices(text)[0] }
 // exception, or az JSON, and returns one Snippet per service it found
 // (always at least one).
 func ExtractServices(text string) []Snippet {
+	base, hits := readPaste(text)
+	groups := group(hits)
+	answerNamed := hasAnswerURL(hits)
+	var out []Snippet
+	for _, g := range groups {
+		s := base
+		s.ReadAs = append([]string(nil), base.ReadAs...)
+		if len(groups) > 1 && answerNamed && !hasAnswerURL(g) {
+			s.dropAnswer() // the error names another service's URL
+		}
+		s.fill(g)
+		for _, f := range []*Field{&s.Key, &s.Header, &s.RegionHeader} {
+			if strings.HasPrefix(f.From, "header ") {
+				f.From = s.Format + " " + f.From // "curl header api-key"
+			}
+		}
+		if len(groups) > 1 {
+			s.Service = serviceName(s.Kind.Value)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// readPaste reads what the whole paste shows: the answer, the format and
+// every hit of every service.
+func readPaste(text string) (Snippet, []hit) {
 	var base Snippet
 	if len(text) > MaxSnippetLen {
 		text, base.unreadable = text[:MaxSnippetLen], "only the first 64 KiB of the paste were read"
 	}
 	if strings.ContainsRune(text, 0) || !utf8.ValidString(text) {
 		base.unreadable = "the paste is binary, not text: paste a command, a config file or code"
-		return []Snippet{base}
+		return base, nil
 	}
 	rt := routePaste(text)
 	base.Format = formatOf(rt.code, rt.answer)
-	if rt.answer != "" {
-		base.Response = Field{Value: rt.answer, From: "the pasted error", Sure: Sure}
-		base.ReadAs = append(base.ReadAs, "the error you got")
-	}
-	if rt.status != "" {
-		base.Status = Field{Value: rt.status, From: rt.statusFrom, Sure: Sure}
-	} else if st, ok := statusOf(rt.answer); ok {
-		base.Status = Field{Value: st, From: "the pasted error", Sure: Sure}
-	}
+	base.readAnswer(rt)
 	p := readProgram(rt.code)
 	hits := collect(p)
 	if rt.reqBody != "" {
@@ -116,23 +136,34 @@ func ExtractServices(text string) []Snippet {
 	if len(hits) > 0 && strings.TrimSpace(rt.code) != "" {
 		base.ReadAs = append(base.ReadAs, readAsCode(base.Format))
 	}
-	var out []Snippet
-	groups := group(hits)
-	for _, g := range groups {
-		s := base
-		s.ReadAs = append([]string(nil), base.ReadAs...)
-		s.fill(g)
-		for _, f := range []*Field{&s.Key, &s.Header, &s.RegionHeader} {
-			if strings.HasPrefix(f.From, "header ") {
-				f.From = s.Format + " " + f.From // "curl header api-key"
-			}
-		}
-		if len(groups) > 1 {
-			s.Service = serviceName(s.Kind.Value)
-		}
-		out = append(out, s)
+	return base, hits
+}
+
+// readAnswer sets the response and status a paste shows.
+func (s *Snippet) readAnswer(rt routed) {
+	if rt.answer != "" {
+		s.Response = Field{Value: rt.answer, From: "the pasted error", Sure: Sure}
+		s.ReadAs = append(s.ReadAs, readAsAnswer)
 	}
-	return out
+	if rt.status != "" {
+		s.Status = Field{Value: rt.status, From: rt.statusFrom, Sure: Sure}
+	} else if st, ok := statusOf(rt.answer); ok {
+		s.Status = Field{Value: st, From: "the pasted error", Sure: Sure}
+	}
+}
+
+// readAsAnswer is what an answer in the paste was read as.
+const readAsAnswer = "the error you got"
+
+// dropAnswer leaves out the answer of a service it is not about.
+func (s *Snippet) dropAnswer() {
+	s.Response, s.Status = Field{}, Field{}
+	s.ReadAs = slices.DeleteFunc(s.ReadAs, func(r string) bool { return r == readAsAnswer })
+}
+
+// hasAnswerURL reports hits holding the URL an error names.
+func hasAnswerURL(hits []hit) bool {
+	return slices.ContainsFunc(hits, func(h hit) bool { return h.from == fromAnswerURL })
 }
 
 // statusOf reads the status an error text states.
