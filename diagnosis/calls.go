@@ -25,22 +25,31 @@ func (r *reader) command(st []token) {
 	r.p.calls = append(r.p.calls, c)
 	for i := 1; i < len(st); i++ {
 		t := st[i]
-		switch {
-		case t.kind == tPunct && (t.text == "|" || t.text == "&&" || t.text == ";"):
+		if t.kind == tPunct && (t.text == "|" || t.text == "&&" || t.text == ";") {
 			r.statement(st[i+1:])
 			return
-		case isEnvFlag(c, st[i:]): // docker run -e NAME=value
-			r.p.pairs = append(r.p.pairs, envPair(st[i+1], st[i+3]))
-			i += 3
-		case t.kind == tWord && isFlag(t.text) && i+1 < len(st) && !isFlag(st[i+1].text) && st[i+1].kind != tNL:
-			i += r.flag(c, st, i)
-		case t.kind == tWord && i+2 < len(st) && st[i+1].text == ":" && !isFlag(t.text): // httpie name:value
-			c.named = append(c.named, &pair{name: t.text, val: st[i+2 : i+3], call: c, pos: t.pos})
-			i += 2
-		case t.kind != tPunct && t.kind != tNL:
-			c.args = append(c.args, st[i:i+1])
 		}
+		i += r.commandPart(c, st, i)
 	}
+}
+
+// commandPart reads the part of a command line at st[i] and returns how
+// many more tokens it took.
+func (r *reader) commandPart(c *call, st []token, i int) int {
+	t := st[i]
+	switch {
+	case isEnvFlag(c, st[i:]): // docker run -e NAME=value
+		r.p.pairs = append(r.p.pairs, envPair(st[i+1], st[i+3]))
+		return 3
+	case t.kind == tWord && isFlag(t.text) && i+1 < len(st) && !isFlag(st[i+1].text) && st[i+1].kind != tNL:
+		return r.flag(c, st, i)
+	case t.kind == tWord && i+2 < len(st) && st[i+1].text == ":" && !isFlag(t.text): // httpie name:value
+		c.named = append(c.named, &pair{name: t.text, val: st[i+2 : i+3], call: c, pos: t.pos})
+		return 2
+	case t.kind != tPunct && t.kind != tNL:
+		c.args = append(c.args, st[i:i+1])
+	}
+	return 0
 }
 
 // flag reads the flag at st[i] and its value (a word, a string or a
@@ -126,29 +135,36 @@ func (r *reader) exprAt(ts []token, i int, prev, owner *call, path []string, sco
 	t := ts[i]
 	switch {
 	case t.kind == tWord && i+1 < len(ts) && ts[i+1].text == "(":
-		prev = r.callAt(ts, i, prev, owner, path, scope)
-		i = closeOf(ts, i+1)
-		if inner, end, ok := bracketed(ts, i+1, "{"); ok { // C# object initializer
-			r.object(inner, prev, path, scope, prev.name)
-			i = end
-		}
+		return r.callWithInit(ts, i, prev, owner, path, scope)
 	case t.kind == tWord && t.text == "new" && i+2 < len(ts) && ts[i+1].kind == tWord && ts[i+2].text == "{":
 		c := &call{name: lastSegment(ts[i+1].text), full: ts[i+1].text, pos: ts[i+1].pos}
 		c.root = c.name
 		r.p.calls = append(r.p.calls, c)
 		inner, end, _ := bracketed(ts, i+2, "{")
 		r.object(inner, c, path, scope, c.name)
-		i = end
+		return end, prev
 	case t.kind == tPunct && (t.text == "{" || t.text == "@{"):
 		inner, end, _ := bracketed(ts, i, t.text)
 		r.object(inner, owner, path, scope, blockName(ts[:i]))
-		i = end
+		return end, prev
 	case t.kind == tPunct && (t.text == "[" || t.text == "("):
 		inner, end, _ := bracketed(ts, i, t.text)
 		r.expr(inner, owner, path, scope)
-		i = end
+		return end, prev
 	}
 	return i, prev
+}
+
+// callWithInit reads the call at ts[i] and a C# object initializer after
+// it: new FaceClient(cred) { Endpoint = … }.
+func (r *reader) callWithInit(ts []token, i int, prev, owner *call, path []string, scope []int) (int, *call) {
+	c := r.callAt(ts, i, prev, owner, path, scope)
+	i = closeOf(ts, i+1)
+	if inner, end, ok := bracketed(ts, i+1, "{"); ok {
+		r.object(inner, c, path, scope, c.name)
+		i = end
+	}
+	return i, c
 }
 
 // blockName names an HCL block or a keyed object: the words before {.

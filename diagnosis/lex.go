@@ -211,33 +211,39 @@ func isWordByte(c byte) bool {
 		strings.IndexByte("_$.-@/%~!?*\\^", c) >= 0
 }
 
-// word reads a bare word; a URL keeps its : / ? & = #; a $NAME, ${NAME}
-// or $env:NAME in it becomes an interpolation, as a shell reads it.
+// word reads a bare word; a URL keeps its : / ? & = #; a $NAME, ${NAME},
+// {{name}} or $env:NAME in it becomes an interpolation, as a shell or a
+// template reads it.
 func (l *lexer) word() {
 	start := l.i
-	for l.i < len(l.src) {
-		c := l.src[l.i]
-		switch {
-		case isWordByte(c):
-			l.i++
-		case c == ':' && strings.HasPrefix(l.src[l.i:], "://") && start < l.i:
-			l.i += 3
-			l.urlRest()
-		case c == ':' && strings.EqualFold(l.src[start:l.i], "$env"):
-			l.i++
-		case c == '{' && l.i > start && l.src[l.i-1] == '$':
-			l.skipBraces()
-		case c == '{' && templateRefLen(l.src[l.i:]) > 0:
-			l.i += templateRefLen(l.src[l.i:])
-			if l.i < len(l.src) && l.src[l.i] == '/' && l.src[start] == '{' { // {{base}}/path?query
-				l.urlRest()
-			}
-		default:
-			l.emitWord(start)
-			return
-		}
+	for l.i < len(l.src) && l.wordByte(start) {
 	}
 	l.emitWord(start)
+}
+
+// wordByte passes the next piece of the word that started at start and
+// reports whether there was one.
+func (l *lexer) wordByte(start int) bool {
+	c := l.src[l.i]
+	switch {
+	case isWordByte(c):
+		l.i++
+	case c == ':' && strings.HasPrefix(l.src[l.i:], "://") && start < l.i:
+		l.i += 3
+		l.urlRest()
+	case c == ':' && strings.EqualFold(l.src[start:l.i], "$env"):
+		l.i++
+	case c == '{' && l.i > start && l.src[l.i-1] == '$':
+		l.skipBraces()
+	case c == '{' && templateRefLen(l.src[l.i:]) > 0:
+		l.i += templateRefLen(l.src[l.i:])
+		if l.i < len(l.src) && l.src[l.i] == '/' && l.src[start] == '{' { // {{base}}/path?query
+			l.urlRest()
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // urlRest reads the rest of a bare URL.
