@@ -97,10 +97,13 @@ var pasteSample = []string{
 // TestPasteMatchesCLI pastes corpus snippets into the page and compares
 // the fields it fills and the findings it shows, service by service,
 // with what diagnosis.ExtractServices and Diagnose give (the path of
-// az401 diagnose --from): a missing or an extra finding fails.
+// az401 diagnose --from): a missing or an extra finding fails. The
+// snippets are pasted one after another into one page: nothing of one
+// paste may stay in the next.
 func TestPasteMatchesCLI(t *testing.T) {
 	s := serve(t, siteDir)
 	b := newBrowser(t)
+	b.open(s.page())
 	for _, name := range pasteSample {
 		raw, err := os.ReadFile(filepath.Join("..", "diagnosis", "testdata", "snippets", name))
 		require.NoError(t, err)
@@ -108,7 +111,6 @@ func TestPasteMatchesCLI(t *testing.T) {
 		require.True(t, ok, name)
 		text = testkeys.Expand(strings.TrimSuffix(text, "\n"))
 		all := diagnosis.ExtractServices(text)
-		b.open(s.page())
 		b.set("paste", text)
 		for i, sn := range all {
 			if i > 0 {
