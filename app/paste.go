@@ -20,11 +20,13 @@ func (p *diagnosePage) onPaste(ctx app.Context, e app.Event) {
 }
 
 // applyPaste fills the form from what the paste shows: its first
-// service when it holds several. The pasted text, like the key, stays in
+// service when it holds several. Fields an earlier paste filled and this
+// one does not are emptied (applyService). The pasted text, like the key, stays in
 // memory only: never stored, shared or in the URL.
 func (p *diagnosePage) applyPaste(text string) {
-	p.paste, p.snippet, p.filled, p.services = text, nil, nil, nil
+	p.paste, p.filled, p.services = text, nil, nil
 	if strings.TrimSpace(text) == "" {
+		p.snippet = nil
 		return
 	}
 	p.services = diagnosis.ExtractServices(text)
@@ -36,16 +38,21 @@ func (p *diagnosePage) applyService(i int) {
 	if i < 0 || i >= len(p.services) {
 		return
 	}
-	s := &p.services[i]
+	s, prev := &p.services[i], p.snippet
 	p.snippet, p.filled, p.service = s, nil, i
 	for _, f := range []struct {
-		name  string
-		field diagnosis.Field
-		dst   *string
-	}{{"API", s.Kind, &p.form.Kind}, {"endpoint", s.Endpoint, &p.form.Endpoint}, {"region", s.Region, &p.form.Region},
-		{"key", s.Key, &p.form.Key}, {"header", s.Header, &p.form.Header}, {"region header", s.RegionHeader, &p.form.RegionHeader},
-		{"status", s.Status, &p.form.Status}, {"error", s.Response, &p.form.Response}} {
+		name       string
+		field, was diagnosis.Field
+		dst        *string
+	}{{"API", s.Kind, prevField(prev).Kind, &p.form.Kind}, {"endpoint", s.Endpoint, prevField(prev).Endpoint, &p.form.Endpoint},
+		{"region", s.Region, prevField(prev).Region, &p.form.Region}, {"key", s.Key, prevField(prev).Key, &p.form.Key},
+		{"header", s.Header, prevField(prev).Header, &p.form.Header},
+		{"region header", s.RegionHeader, prevField(prev).RegionHeader, &p.form.RegionHeader},
+		{"status", s.Status, prevField(prev).Status, &p.form.Status}, {"error", s.Response, prevField(prev).Response, &p.form.Response}} {
 		if f.field.Value == "" {
+			if f.was.Value != "" && *f.dst == f.was.Value {
+				*f.dst = "" // another service of the paste filled it: never mix services
+			}
 			continue
 		}
 		*f.dst = f.field.Value
@@ -56,6 +63,14 @@ func (p *diagnosePage) applyService(i int) {
 		p.filled = append(p.filled, filledField{f.name, shown, f.field.From + ", " + sureWords(f.field.Sure)})
 	}
 	p.moreOpen = p.moreOpen || p.hasMore()
+}
+
+// prevField returns the service the form was filled from, or an empty one.
+func prevField(s *diagnosis.Snippet) diagnosis.Snippet {
+	if s == nil {
+		return diagnosis.Snippet{}
+	}
+	return *s
 }
 
 // onPickService fills the form from the service the user picked.

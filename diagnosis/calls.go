@@ -10,7 +10,7 @@ const maxNesting = 32
 // headers.
 var commands = map[string]bool{"curl": true, "curl.exe": true, "wget": true, "http": true, "https": true,
 	"invoke-restmethod": true, "irm": true, "invoke-webrequest": true, "iwr": true, "az": true, "bf": true,
-	"spx": true, "luis": true, "xh": true}
+	"spx": true, "luis": true, "xh": true, "docker": true, "podman": true}
 
 // isCommand reports a command line.
 func isCommand(ts []token) bool {
@@ -25,25 +25,51 @@ func (r *reader) command(st []token) {
 	r.p.calls = append(r.p.calls, c)
 	for i := 1; i < len(st); i++ {
 		t := st[i]
-		switch {
-		case t.kind == tPunct && (t.text == "|" || t.text == "&&" || t.text == ";"):
+		if t.kind == tPunct && (t.text == "|" || t.text == "&&" || t.text == ";") {
 			r.statement(st[i+1:])
 			return
-		case t.kind == tWord && isFlag(t.text) && i+1 < len(st) && !isFlag(st[i+1].text) && st[i+1].kind != tNL:
-			name, v := t.text, st[i+1:i+2]
-			if end := closeOf(st, i+1); end > i+1 {
-				v = st[i+1 : min(end+1, len(st))]
-			}
-			c.named = append(c.named, &pair{name: name, val: v, call: c, pos: t.pos})
-			r.expr(v, c, []string{name}, nil)
-			i += len(v)
-		case t.kind == tWord && i+2 < len(st) && st[i+1].text == ":" && !isFlag(t.text): // httpie name:value
-			c.named = append(c.named, &pair{name: t.text, val: st[i+2 : i+3], call: c, pos: t.pos})
-			i += 2
-		case t.kind != tPunct && t.kind != tNL:
-			c.args = append(c.args, st[i:i+1])
 		}
+		i += r.commandPart(c, st, i)
 	}
+}
+
+// commandPart reads the part of a command line at st[i] and returns how
+// many more tokens it took.
+func (r *reader) commandPart(c *call, st []token, i int) int {
+	t := st[i]
+	switch {
+	case isEnvFlag(c, st[i:]): // docker run -e NAME=value
+		r.p.pairs = append(r.p.pairs, envPair(st[i+1], st[i+3]))
+		return 3
+	case t.kind == tWord && isFlag(t.text) && i+1 < len(st) && !isFlag(st[i+1].text) && st[i+1].kind != tNL:
+		return r.flag(c, st, i)
+	case t.kind == tWord && i+2 < len(st) && st[i+1].text == ":" && !isFlag(t.text): // httpie name:value
+		c.named = append(c.named, &pair{name: t.text, val: st[i+2 : i+3], call: c, pos: t.pos})
+		return 2
+	case t.kind != tPunct && t.kind != tNL:
+		c.args = append(c.args, st[i:i+1])
+	}
+	return 0
+}
+
+// flag reads the flag at st[i] and its value (a word, a string or a
+// bracketed hashtable) and returns how many tokens the value took.
+func (r *reader) flag(c *call, st []token, i int) int {
+	name, v := st[i].text, st[i+1:i+2]
+	if end := closeOf(st, i+1); end > i+1 {
+		v = st[i+1 : min(end+1, len(st))]
+	}
+	c.named = append(c.named, &pair{name: name, val: v, call: c, pos: st[i].pos})
+	r.expr(v, c, []string{name}, nil)
+	return len(v)
+}
+
+// isEnvFlag reports a container's -e / --env flag followed by NAME = value.
+func isEnvFlag(c *call, ts []token) bool {
+	if c.name != "docker" && c.name != "podman" || len(ts) < 4 || ts[0].text != "-e" && ts[0].text != "--env" {
+		return false
+	}
+	return ts[1].kind == tWord && isEnvName(ts[1].text) && ts[2].text == "=" && ts[3].kind != tPunct && ts[3].kind != tNL
 }
 
 func isFlag(s string) bool {
@@ -98,32 +124,47 @@ func (r *reader) expr(ts []token, owner *call, path []string, scope []int) {
 	}
 	var prev *call
 	for i := 0; i < len(ts); i++ {
-		t := ts[i]
-		switch {
-		case t.kind == tWord && i+1 < len(ts) && ts[i+1].text == "(":
-			prev = r.callAt(ts, i, prev, owner, path, scope)
-			i = closeOf(ts, i+1)
-			if inner, end, ok := bracketed(ts, i+1, "{"); ok { // C# object initializer
-				r.object(inner, prev, path, scope, prev.name)
-				i = end
-			}
-		case t.kind == tWord && t.text == "new" && i+2 < len(ts) && ts[i+1].kind == tWord && ts[i+2].text == "{":
-			c := &call{name: lastSegment(ts[i+1].text), full: ts[i+1].text, pos: ts[i+1].pos}
-			c.root = c.name
-			r.p.calls = append(r.p.calls, c)
-			inner, end, _ := bracketed(ts, i+2, "{")
-			r.object(inner, c, path, scope, c.name)
-			i = end
-		case t.kind == tPunct && (t.text == "{" || t.text == "@{"):
-			inner, end, _ := bracketed(ts, i, t.text)
-			r.object(inner, owner, path, scope, blockName(ts[:i]))
-			i = end
-		case t.kind == tPunct && (t.text == "[" || t.text == "("):
-			inner, end, _ := bracketed(ts, i, t.text)
-			r.expr(inner, owner, path, scope)
-			i = end
-		}
+		i, prev = r.exprAt(ts, i, prev, owner, path, scope)
 	}
+}
+
+// exprAt reads what starts at ts[i]: a call (with a C# initializer), a
+// "new T { … }", an object or a bracketed part. It returns the index of
+// the last token read and the last call, for builder chains.
+func (r *reader) exprAt(ts []token, i int, prev, owner *call, path []string, scope []int) (int, *call) {
+	t := ts[i]
+	switch {
+	case t.kind == tWord && i+1 < len(ts) && ts[i+1].text == "(":
+		return r.callWithInit(ts, i, prev, owner, path, scope)
+	case t.kind == tWord && t.text == "new" && i+2 < len(ts) && ts[i+1].kind == tWord && ts[i+2].text == "{":
+		c := &call{name: lastSegment(ts[i+1].text), full: ts[i+1].text, pos: ts[i+1].pos}
+		c.root = c.name
+		r.p.calls = append(r.p.calls, c)
+		inner, end, _ := bracketed(ts, i+2, "{")
+		r.object(inner, c, path, scope, c.name)
+		return end, prev
+	case t.kind == tPunct && (t.text == "{" || t.text == "@{"):
+		inner, end, _ := bracketed(ts, i, t.text)
+		r.object(inner, owner, path, scope, blockName(ts[:i]))
+		return end, prev
+	case t.kind == tPunct && (t.text == "[" || t.text == "("):
+		inner, end, _ := bracketed(ts, i, t.text)
+		r.expr(inner, owner, path, scope)
+		return end, prev
+	}
+	return i, prev
+}
+
+// callWithInit reads the call at ts[i] and a C# object initializer after
+// it: new FaceClient(cred) { Endpoint = … }.
+func (r *reader) callWithInit(ts []token, i int, prev, owner *call, path []string, scope []int) (int, *call) {
+	c := r.callAt(ts, i, prev, owner, path, scope)
+	i = closeOf(ts, i+1)
+	if inner, end, ok := bracketed(ts, i+1, "{"); ok {
+		r.object(inner, c, path, scope, c.name)
+		i = end
+	}
+	return i, c
 }
 
 // blockName names an HCL block or a keyed object: the words before {.
@@ -202,37 +243,41 @@ func (r *reader) entry(e []token, owner *call, path []string, scope []int) {
 	if len(e) == 0 {
 		return
 	}
-	op := -1
+	op := entryOp(e)
+	switch {
+	case op < 0 && len(e) == 1 && e[0].kind == tWord && owner != nil: // { endpoint, apiKey }
+		pr := &pair{name: e[0].text, path: path, scope: scope, val: e, call: owner, pos: e[0].pos}
+		owner.named = append(owner.named, pr)
+		r.p.pairs = append(r.p.pairs, pr)
+	case op < 0:
+		r.expr(e, owner, path, scope)
+	case op > 0:
+		r.keyed(e, op, owner, path, scope)
+	}
+}
+
+// entryOp returns the index of an entry's : = or => among its first
+// tokens, before any bracket, or -1.
+func entryOp(e []token) int {
 	for i, t := range e[:min(len(e), 4)] {
 		if t.kind == tPunct && strings.ContainsAny(t.text, "([{") {
-			break
+			return -1
 		}
 		if t.kind == tPunct && (t.text == ":" || t.text == "=" || t.text == "=>") {
-			op = i
-			break
+			return i
 		}
 	}
-	if op < 0 {
-		if len(e) == 1 && e[0].kind == tWord && owner != nil { // { endpoint, apiKey }
-			pr := &pair{name: e[0].text, path: path, scope: scope, val: e, call: owner, pos: e[0].pos}
-			owner.named = append(owner.named, pr)
-			r.p.pairs = append(r.p.pairs, pr)
+	return -1
+}
+
+// keyed reads "key: value": a nested object, or a pair.
+func (r *reader) keyed(e []token, op int, owner *call, path []string, scope []int) {
+	key := e[op-1].text
+	for _, open := range []string{"{", "@{"} {
+		if inner, _, ok := bracketed(e, op+1, open); ok {
+			r.object(inner, nil, path, scope, key)
 			return
 		}
-		r.expr(e, owner, path, scope)
-		return
-	}
-	if op == 0 {
-		return
-	}
-	key := e[op-1].text
-	if inner, _, ok := bracketed(e, op+1, "{"); ok {
-		r.object(inner, nil, path, scope, key)
-		return
-	}
-	if inner, _, ok := bracketed(e, op+1, "@{"); ok {
-		r.object(inner, nil, path, scope, key)
-		return
 	}
 	pr := &pair{name: key, path: path, scope: scope, val: e[op+1:], call: owner, pos: e[op-1].pos, cfg: e[op-1].kind == tStr}
 	if owner != nil {

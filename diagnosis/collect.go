@@ -44,7 +44,26 @@ func (c *collector) add(h hit) {
 	if h.v.text = strings.TrimSpace(h.v.text); h.v.text == "" && h.v.env == "" && h.v.via == "" {
 		return
 	}
+	if h.role == roleKey && h.header == "" && h.v.ok && namesVariable(h.v.text) && c.r != nil {
+		h.v = c.r.env(h.v.text, h.pos, "") // env_key = "AZURE_OPENAI_API_KEY"
+	}
 	c.hits = append(c.hits, h)
+}
+
+// namesVariable reports a value that names an environment variable or a
+// setting (AZURE_OPENAI_API_KEY, AZURE_OPENAI) rather than being a key:
+// upper-case letters, digits and at least one _, which no key has, and
+// not a sample's placeholder (YOUR_KEY_HERE).
+func namesVariable(v string) bool {
+	if len(v) < 3 || v[0] < 'A' || v[0] > 'Z' || !strings.Contains(v, "_") || analyseKey(v).class == classPlaceholder {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // callKind is the kind a call talks to: its own, its builder chain's,
@@ -102,13 +121,23 @@ func (c *collector) fromCall(cl *call) {
 		c.arg(rl, a, kind, from+" argument", cl)
 	}
 	for _, n := range cl.named {
-		c.arg(argRoles[normName(n.name)], n.val, kind, from+" "+strings.TrimLeft(n.name, "-"), cl)
+		c.arg(namedRole(n.name), n.val, kind, from+" "+strings.TrimLeft(n.name, "-"), cl)
 	}
 	c.headerCall(cl, kind)
 	c.openAIDefault(cl)
 	if cl.cmd {
 		c.fromCommand(cl)
 	}
+}
+
+// namedRole is what a named argument or option carries: by the argRoles
+// table, else, for a name of several words (azureApiKey,
+// azure_endpoint_url), by the words of its name.
+func namedRole(name string) role {
+	if rl := argRoles[normName(name)]; rl != roleNone || len(nameWords(name)) < 2 || isHeaderName(name) {
+		return rl
+	}
+	return configRole(name)
 }
 
 // arg turns one argument into a hit by its role.
@@ -165,10 +194,25 @@ var headerCalls = map[string]bool{"add": true, "set": true, "append": true, "set
 	"addheader": true, "setheader": true, "tryaddwithoutvalidation": true, "put": true, "headers": true}
 
 func (c *collector) headerCall(cl *call, kind string) {
+	if n := namedHeader(cl); n != nil && len(cl.args) > 0 {
+		c.header(n.val[0].text, cl.args[0], "", kind, cl.name+"(…, forHTTPHeaderField: \""+n.val[0].text+"\")")
+		return
+	}
 	if !headerCalls[strings.ToLower(cl.name)] || len(cl.args) < 2 || len(cl.args[0]) != 1 || cl.args[0][0].kind != tStr {
 		return
 	}
 	c.header(cl.args[0][0].text, cl.args[1], "", kind, cl.name+"(\""+cl.args[0][0].text+"\", …)")
+}
+
+// namedHeader returns Swift's forHTTPHeaderField: "Name" argument of
+// setValue/addValue(value, forHTTPHeaderField: name), or nil.
+func namedHeader(cl *call) *pair {
+	for _, n := range cl.named {
+		if strings.EqualFold(n.name, "forHTTPHeaderField") && len(n.val) == 1 && n.val[0].kind == tStr {
+			return n
+		}
+	}
+	return nil
 }
 
 // header records a key or region header whose value is an expression
@@ -276,7 +320,7 @@ func (c *collector) fromPair(pr *pair) {
 // headerPair reads a header written as an entry or a line.
 func (c *collector) headerPair(pr *pair) {
 	kind := serviceOf(strings.Join(pr.path, " "))
-	if pr.raw != "" && !strings.ContainsAny(pr.raw, "$%") {
+	if pr.raw != "" && !strings.ContainsAny(pr.raw, "$%") && !strings.Contains(pr.raw, "{{") {
 		c.header(pr.name, nil, unquote(pr.raw), kind, "header "+pr.name)
 		return
 	}
@@ -320,7 +364,7 @@ func (c *collector) fromString(t token) {
 		return
 	}
 	host := hostOf(u)
-	if webPage(host) != "" || strings.HasSuffix(host, "aka.ms") || isAuthHost(host) {
+	if webPage(host) != "" || strings.HasSuffix(host, "aka.ms") || isAuthHost(host) || isDocOrData(host, u) {
 		return
 	}
 	sure := choose(AzureAIHost(host) || host == "api.openai.com", Sure, Guessed)
@@ -332,6 +376,80 @@ func (c *collector) fromString(t token) {
 // identity or management audience.
 func isScope(u string) bool {
 	return strings.HasSuffix(u, "/.default") || strings.HasSuffix(u, "/user_impersonation")
+}
+
+// docHosts are sites an error message or a comment links to: never an
+// AI endpoint.
+var docHosts = []string{"developer.mozilla.org", "github.com", "stackoverflow.com", "platform.openai.com", "docs.microsoft.com"}
+
+// mediaExts end URLs of data a call sends or reads (an image to analyse,
+// audio to transcribe), not of an endpoint.
+var mediaExts = []string{".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".wav", ".mp3", ".ogg", ".mp4", ".pdf", ".tif", ".tiff"}
+
+// isDocOrData reports a URL of a documentation site or of a media file.
+func isDocOrData(host, u string) bool {
+	if contains(docHosts, host) {
+		return true
+	}
+	path := strings.ToLower(u)
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	for _, ext := range mediaExts {
+		if strings.HasSuffix(path, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerHits reads the URL an error names as the one it called (httpx's
+// "for url '…'", an SDK's url: '…', aiohttp's URL('…')): a guessed
+// endpoint, when its host is an Azure AI host and not a token audience.
+func answerHits(answer string) []hit {
+	var hits []hit
+	for _, t := range lex(answer) {
+		for _, u := range urlsIn(t.text) {
+			host := hostOf(u)
+			if !AzureAIHost(host) || isAudienceHost(host) {
+				continue
+			}
+			hits = append(hits, hit{role: roleEndpoint, v: value{text: u, ok: true}, from: fromAnswerURL, pos: t.pos, sure: Guessed})
+		}
+	}
+	return hits
+}
+
+// fromAnswerURL says a hit is the URL an error names.
+const fromAnswerURL = "the URL in the error"
+
+// urlsIn returns the https:// and wss:// URLs in a text.
+func urlsIn(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, "://")
+		if i < 0 {
+			return out
+		}
+		start := i
+		for start > 0 && isIdentByte(s[start-1]) {
+			start--
+		}
+		end := i + 3
+		for end < len(s) && s[end] > ' ' && strings.IndexByte("'\"<>()[]{},`", s[end]) < 0 {
+			end++
+		}
+		if scheme := strings.ToLower(s[start:i]); scheme == "https" || scheme == "wss" {
+			out = append(out, s[start:end])
+		}
+		s = s[end:]
+	}
+}
+
+// isAudienceHost reports a token audience such as
+// https://cognitiveservices.azure.com, quoted by the token-rejected answer.
+func isAudienceHost(h string) bool {
+	return contains(dataPlaneScopes, h) || h == foundryScope
 }
 
 // isAuthHost reports hosts that issue tokens or manage resources: never

@@ -53,7 +53,7 @@ func analyseEndpoint(raw string) endpointFacts {
 	e.host = strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	e.path = u.Path
 	e.query = u.Query()
-	if e.scheme != "http" && e.scheme != "https" && e.err == "" {
+	if e.scheme != "http" && e.scheme != "https" && e.scheme != "wss" && e.err == "" { // wss: Azure OpenAI realtime
 		e.err = "scheme " + e.scheme + ": an API endpoint starts with https://"
 	}
 	e.family, e.cloud, e.label = classifyHost(e.host)

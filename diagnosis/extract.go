@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -83,43 +84,16 @@ func Extract(text string) Snippet { return ExtractServices(text)[0] }
 // exception, or az JSON, and returns one Snippet per service it found
 // (always at least one).
 func ExtractServices(text string) []Snippet {
-	var base Snippet
-	if len(text) > MaxSnippetLen {
-		text, base.unreadable = text[:MaxSnippetLen], "only the first 64 KiB of the paste were read"
-	}
-	if strings.ContainsRune(text, 0) || !utf8.ValidString(text) {
-		base.unreadable = "the paste is binary, not text: paste a command, a config file or code"
-		return []Snippet{base}
-	}
-	rt := routePaste(text)
-	base.Format = formatOf(rt.code, rt.answer)
-	if rt.answer != "" {
-		base.Response = Field{Value: rt.answer, From: "the pasted error", Sure: Sure}
-		base.ReadAs = append(base.ReadAs, "the error you got")
-	}
-	if rt.status != "" {
-		base.Status = Field{Value: rt.status, From: rt.statusFrom, Sure: Sure}
-	} else if st, ok := statusOf(rt.answer); ok {
-		base.Status = Field{Value: st, From: "the pasted error", Sure: Sure}
-	}
-	p := readProgram(rt.code)
-	hits := collect(p)
-	if rt.reqBody != "" {
-		hits = append(hits, bodyHits(rt.reqBody)...)
-	}
-	hits = append(hits, fromIaC(p, newResolver(p))...)
-	if base.Format == "az-json" {
-		hits = append(hits, fromAzJSON(rt.code)...)
-	}
-	base.yamlDate = yamlDate(p)
-	if len(hits) > 0 && strings.TrimSpace(rt.code) != "" {
-		base.ReadAs = append(base.ReadAs, readAsCode(base.Format))
-	}
-	var out []Snippet
+	base, hits := readPaste(text)
 	groups := group(hits)
+	answerNamed := hasAnswerURL(hits)
+	var out []Snippet
 	for _, g := range groups {
 		s := base
 		s.ReadAs = append([]string(nil), base.ReadAs...)
+		if len(groups) > 1 && answerNamed && !hasAnswerURL(g) {
+			s.dropAnswer() // the error names another service's URL
+		}
 		s.fill(g)
 		for _, f := range []*Field{&s.Key, &s.Header, &s.RegionHeader} {
 			if strings.HasPrefix(f.From, "header ") {
@@ -134,15 +108,116 @@ func ExtractServices(text string) []Snippet {
 	return out
 }
 
+// readPaste reads what the whole paste shows: the answer, the format and
+// every hit of every service.
+func readPaste(text string) (Snippet, []hit) {
+	var base Snippet
+	if len(text) > MaxSnippetLen {
+		text, base.unreadable = text[:MaxSnippetLen], "only the first 64 KiB of the paste were read"
+	}
+	if strings.ContainsRune(text, 0) || !utf8.ValidString(text) {
+		base.unreadable = "the paste is binary, not text: paste a command, a config file or code"
+		return base, nil
+	}
+	rt := routePaste(text)
+	base.Format = formatOf(rt.code, rt.answer)
+	base.readAnswer(rt)
+	p := readProgram(rt.code)
+	hits := collect(p)
+	if rt.reqBody != "" {
+		hits = append(hits, bodyHits(rt.reqBody)...)
+	}
+	hits = append(hits, answerHits(rt.answer)...)
+	hits = append(hits, fromIaC(p, newResolver(p))...)
+	if base.Format == "az-json" {
+		hits = append(hits, fromAzJSON(rt.code)...)
+	}
+	base.yamlDate = yamlDate(p)
+	if len(hits) > 0 && strings.TrimSpace(rt.code) != "" {
+		base.ReadAs = append(base.ReadAs, readAsCode(base.Format))
+	}
+	return base, hits
+}
+
+// readAnswer sets the response and status a paste shows.
+func (s *Snippet) readAnswer(rt routed) {
+	if rt.answer != "" {
+		s.Response = Field{Value: rt.answer, From: "the pasted error", Sure: Sure}
+		s.ReadAs = append(s.ReadAs, readAsAnswer)
+	}
+	if rt.status != "" {
+		s.Status = Field{Value: rt.status, From: rt.statusFrom, Sure: Sure}
+	} else if st, ok := statusOf(rt.answer); ok {
+		s.Status = Field{Value: st, From: "the pasted error", Sure: Sure}
+	}
+}
+
+// readAsAnswer is what an answer in the paste was read as.
+const readAsAnswer = "the error you got"
+
+// dropAnswer leaves out the answer of a service it is not about.
+func (s *Snippet) dropAnswer() {
+	s.Response, s.Status = Field{}, Field{}
+	s.ReadAs = slices.DeleteFunc(s.ReadAs, func(r string) bool { return r == readAsAnswer })
+}
+
+// hasAnswerURL reports hits holding the URL an error names.
+func hasAnswerURL(hits []hit) bool {
+	return slices.ContainsFunc(hits, func(h hit) bool { return h.from == fromAnswerURL })
+}
+
 // statusOf reads the status an error text states.
 func statusOf(answer string) (string, bool) {
 	if answer == "" {
 		return "", false
 	}
-	if st := statusIn(strings.ToLower(answer)); st != 0 {
+	low := strings.ToLower(answer)
+	if st := statedStatus(low); st != "" {
+		return st, true
+	}
+	if st := statusIn(low); st != 0 {
 		return itoa3(st), true
 	}
 	return "", false
+}
+
+// statusNames introduce a status as SDK errors print it: status_code: 401,
+// statusCode: 401, HTTP status code = 401, a status code of 404, code: '401'.
+var statusNames = []string{"status_code", "statuscode", "status code", "code"}
+
+// statedStatus finds "NAME SEP 4xx" where SEP is :, =, "of" or a space,
+// the number optionally quoted.
+func statedStatus(low string) string {
+	for _, name := range statusNames {
+		for i := strings.Index(low, name); i >= 0; {
+			if st := statusAfter(low[i+len(name):]); st != "" {
+				return st
+			}
+			j := strings.Index(low[i+len(name):], name)
+			if j < 0 {
+				break
+			}
+			i += len(name) + j
+		}
+	}
+	return ""
+}
+
+// statusAfter reads the separator and a three-digit 4xx or 5xx status.
+func statusAfter(s string) string {
+	s = strings.TrimLeft(s, " ")
+	switch {
+	case strings.HasPrefix(s, "of "):
+		s = s[3:]
+	case strings.HasPrefix(s, ":"), strings.HasPrefix(s, "="):
+		s = s[1:]
+	}
+	s = strings.TrimLeft(s, " '\"")
+	d := leadingDigits(s)
+	if len(d) != 3 || d[0] != '4' && d[0] != '5' {
+		return ""
+	}
+	return d
 }
 
 func itoa3(n int) string {

@@ -53,6 +53,20 @@ func (s *Snippet) fillEndpoint(urls, resources []hit) {
 			s.Endpoint.set("https://"+h.v.text+".openai.azure.com/", h.from, h.sure)
 		}
 	}
+	s.extendEndpoint(urls)
+}
+
+// extendEndpoint takes the longest resolved request URL (query included)
+// that starts with the endpoint found: the base in a constant, the
+// request URL built from it (BASE + "languages?…", {{base}}/openai/…?…).
+// A path alone is not taken: the code may pass the query apart.
+func (s *Snippet) extendEndpoint(urls []hit) {
+	for _, h := range urls {
+		if h.v.ok && len(h.v.text) > len(s.Endpoint.Value) && s.Endpoint.Value != "" && strings.Contains(h.v.text, "?") &&
+			strings.HasPrefix(h.v.text, strings.TrimSuffix(s.Endpoint.Value, "/")) {
+			s.Endpoint.Value, s.Endpoint.From = h.v.text, h.from+" (built on "+s.Endpoint.From+")"
+		}
+	}
 }
 
 func isSubdomainName(v string) bool {
@@ -63,13 +77,7 @@ func isSubdomainName(v string) bool {
 // When the code reads the key from a variable the paste does not set, a
 // config entry of another name is only a guess.
 func (s *Snippet) fillKey(hs []hit) {
-	readsOther := false
-	for _, h := range hs {
-		if h.name != "" && h.v.ok && h.sure == Sure {
-			s.envDefined = appendNew(s.envDefined, h.name)
-		}
-		readsOther = readsOther || h.name == "" && !h.v.ok && h.v.env != ""
-	}
+	readsOther := s.noteDefined(hs)
 	for _, h := range hs {
 		if readsOther && h.name != "" {
 			h.sure = Guessed
@@ -85,6 +93,19 @@ func (s *Snippet) fillKey(hs []hit) {
 			s.unresolvedKey(h)
 		}
 	}
+}
+
+// noteDefined records the key names the paste's config defines, and
+// reports whether the code reads the key from a variable it does not set.
+func (s *Snippet) noteDefined(hs []hit) bool {
+	readsOther := false
+	for _, h := range hs {
+		if h.name != "" && h.v.ok && h.sure == Sure {
+			s.envDefined = appendNew(s.envDefined, h.name)
+		}
+		readsOther = readsOther || h.name == "" && !h.v.ok && h.v.env != ""
+	}
+	return readsOther
 }
 
 // unresolvedKey notes a key the paste reads but does not hold.

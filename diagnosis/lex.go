@@ -73,18 +73,51 @@ func (l *lexer) step() {
 	switch {
 	case c == '\n':
 		l.newline()
-	case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0xef && strings.HasPrefix(l.src[l.i:], "\ufeff"):
-		l.i += choose(c == 0xef, 3, 1)
+	case l.blank(c):
 	case (c == '\\' || c == '^' || c == '`') && l.continuation():
 	case l.comment():
 	case l.quoted():
-	case c == '@' && strings.HasPrefix(l.src[l.i:], "@{"):
-		l.punct()
-	case isWordByte(c):
+	case l.wordStart(c):
 		l.word()
 	default:
 		l.punct()
 	}
+}
+
+// blank skips a space, tab, CR, form feed or byte order mark.
+func (l *lexer) blank(c byte) bool {
+	switch {
+	case c == ' ' || c == '\t' || c == '\r' || c == '\f':
+		l.i++
+	case c == 0xef && strings.HasPrefix(l.src[l.i:], "\ufeff"):
+		l.i += 3
+	default:
+		return false
+	}
+	return true
+}
+
+// wordStart reports a word at the current position: a word byte (but
+// not PowerShell's @{), or a {{name}} template reference (REST Client,
+// Helm, Handlebars).
+func (l *lexer) wordStart(c byte) bool {
+	if c == '{' {
+		return templateRefLen(l.src[l.i:]) > 0
+	}
+	return isWordByte(c) && !strings.HasPrefix(l.src[l.i:], "@{")
+}
+
+// templateRefLen returns the length of a {{name}} at the start of s, or
+// 0: a closing }} on the same line after something.
+func templateRefLen(s string) int {
+	if !strings.HasPrefix(s, "{{") {
+		return 0
+	}
+	end := strings.IndexAny(s[2:], "}\n")
+	if end <= 0 || !strings.HasPrefix(s[2+end:], "}}") || strings.TrimSpace(s[2:2+end]) == "" {
+		return 0
+	}
+	return end + 4
 }
 
 // newline ends a line and measures the next one's indentation.
@@ -168,28 +201,39 @@ func isWordByte(c byte) bool {
 		strings.IndexByte("_$.-@/%~!?*\\^", c) >= 0
 }
 
-// word reads a bare word; a URL keeps its : / ? & = #; a $NAME, ${NAME}
-// or $env:NAME in it becomes an interpolation, as a shell reads it.
+// word reads a bare word; a URL keeps its : / ? & = #; a $NAME, ${NAME},
+// {{name}} or $env:NAME in it becomes an interpolation, as a shell or a
+// template reads it.
 func (l *lexer) word() {
 	start := l.i
-	for l.i < len(l.src) {
-		c := l.src[l.i]
-		switch {
-		case isWordByte(c):
-			l.i++
-		case c == ':' && strings.HasPrefix(l.src[l.i:], "://") && start < l.i:
-			l.i += 3
-			l.urlRest()
-		case c == ':' && strings.EqualFold(l.src[start:l.i], "$env"):
-			l.i++
-		case c == '{' && l.i > start && l.src[l.i-1] == '$':
-			l.skipBraces()
-		default:
-			l.emitWord(start)
-			return
-		}
+	for l.i < len(l.src) && l.wordByte(start) {
 	}
 	l.emitWord(start)
+}
+
+// wordByte passes the next piece of the word that started at start and
+// reports whether there was one.
+func (l *lexer) wordByte(start int) bool {
+	c := l.src[l.i]
+	switch {
+	case isWordByte(c):
+		l.i++
+	case c == ':' && strings.HasPrefix(l.src[l.i:], "://") && start < l.i:
+		l.i += 3
+		l.urlRest()
+	case c == ':' && strings.EqualFold(l.src[start:l.i], "$env"):
+		l.i++
+	case c == '{' && l.i > start && l.src[l.i-1] == '$':
+		l.skipBraces()
+	case c == '{' && templateRefLen(l.src[l.i:]) > 0:
+		l.i += templateRefLen(l.src[l.i:])
+		if l.i < len(l.src) && l.src[l.i] == '/' && l.src[start] == '{' { // {{base}}/path?query
+			l.urlRest()
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // urlRest reads the rest of a bare URL.
@@ -219,7 +263,7 @@ func (l *lexer) skipBraces() {
 func (l *lexer) emitWord(start int) {
 	text := l.src[start:l.i]
 	var parts []strPart
-	if strings.ContainsAny(text, "$%") && text != "$" {
+	if strings.ContainsAny(text, "$%") && text != "$" || strings.Contains(text, "{{") {
 		parts = interpolate(text, true)
 		if len(parts) == 1 && !parts[0].isExpr {
 			parts = nil

@@ -284,6 +284,9 @@ func shellExpr(s string) (string, int) {
 	if len(s) < 2 {
 		return "", 0
 	}
+	if n := templateRefLen(s); n > 0 {
+		return strings.TrimSpace(s[2 : n-2]), n
+	}
 	switch {
 	case s[0] == '%':
 		j := strings.IndexByte(s[1:], '%')

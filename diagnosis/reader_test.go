@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,9 @@ line'''`, "x = «multi\nline»"},
 		{`u=https://h.example/a?b=1#f`, "u = https://h.example/a?b=1#f"},
 		{`x = "unterminated`, "x = «unterminated»"},
 		{`@{ 'a' = 1 }`, "@{ «a» = 1 }"},
+		{"POST {{base}}/x?a=1", "POST {base}/x?a=1"},
+		{"api-key: {{key}}", "api-key : {key}"},
+		{"x = { a }", "x = { a }"},
 	}
 	for _, tt := range tests {
 		if got := showTokens(lex(tt.in)); got != tt.want {
@@ -174,6 +178,16 @@ func TestRecognisers(t *testing.T) {
 		{`SPEECH_REGION=westeurope`, roleRegion, "westeurope", "speech"},
 		{"Translator:\n  Key: k", roleKey, "k", "translator"},
 		{`https://x.cognitiveservices.azure.com/?Subscription-Key=k`, roleKey, "k", ""},
+		// world batch: shapes from public threads (see testdata/snippets).
+		{`new OpenAIModel({ azureEndpoint: "https://m.openai.azure.com/", azureApiKey: "k" })`, roleKey, "k", ""},
+		{`request.setValue("k", forHTTPHeaderField: "Ocp-Apim-Subscription-Key")`, roleKey, "k", ""},
+		{`request.setValue("uksouth", forHTTPHeaderField: "Ocp-Apim-Subscription-Region")`, roleRegion, "uksouth", ""},
+		{`docker run -e AZURE_API_KEY=k1 -e AZURE_OPENAI_ENDPOINT="https://d.openai.azure.com/" img`, roleKey, "k1", ""},
+		{`export A_KEY=k2 B_REGION=westeurope`, roleRegion, "westeurope", ""},
+		{`SPEECH_KEY=k3 SPEECH_REGION=eastus python3 app.py`, roleKey, "k3", "speech"},
+		{"@key = k4\nGET {{base}}/x\napi-key: {{key}}", roleKey, "k4", ""},
+		{`translator = Translator('k5')`, roleKey, "k5", "translator"},
+		{`{"key1": "k6", "key2": "k7"}`, roleKey, "k6", ""},
 	}
 	for _, tt := range tests {
 		var got []hit
@@ -185,6 +199,112 @@ func TestRecognisers(t *testing.T) {
 		if len(got) == 0 || got[0].v.text != tt.want || got[0].kind != tt.kind {
 			t.Errorf("%s: role %d gave %+v, want %q (kind %q)", tt.src, tt.role, got, tt.want, tt.kind)
 		}
+	}
+}
+
+// TestRecogniserTables reads one generated paste per row of each
+// recogniser table and checks the hit it gives: every client the ctors
+// table names, every argument name, config word, service word, key
+// header, query parameter, resource kind, command and header call.
+func TestRecogniserTables(t *testing.T) {
+	sample := map[role]string{roleKey: "k0", roleRegion: "eastus", roleEndpoint: "https://t.cognitiveservices.azure.com/",
+		roleToken: "t0", roleVersion: "2024-10-21", roleScope: "https://cognitiveservices.azure.com/.default",
+		roleResource: "res0", roleAuto: "https://t.cognitiveservices.azure.com/"}
+	expect := func(src string, rl role, want, kind string) {
+		t.Helper()
+		for _, h := range collect(readProgram(src)) {
+			if h.role == rl && h.v.ok && h.v.text == want && (kind == "" || h.kind == kind) {
+				return
+			}
+		}
+		t.Errorf("%s: no hit of role %d = %q (kind %q)", src, rl, want, kind)
+	}
+	for name, ct := range ctors {
+		if ct.kind != "" {
+			expect(name+"()", roleKind, ct.kind, ct.kind)
+		}
+		var args []string
+		for _, rl := range ct.pos {
+			args = append(args, `"`+cmp.Or(sample[rl], "x")+`"`)
+		}
+		for i, rl := range ct.pos {
+			if rl == roleAuto {
+				rl = roleEndpoint
+			}
+			if rl != roleNone {
+				expect(name+"("+strings.Join(args, ", ")+")", rl, cmp.Or(sample[ct.pos[i]], "x"), "")
+			}
+		}
+	}
+	for name, rl := range argRoles {
+		if v, ok := sample[rl]; ok && rl != roleAuto {
+			expect("AzureOpenAI("+name+`="`+v+`")`, rl, v, "openai")
+		}
+	}
+	for _, cw := range configWords {
+		if v, ok := sample[cw.role]; ok {
+			expect("MY_"+strings.ToUpper(strings.ReplaceAll(cw.words, " ", "_"))+"="+v, cw.role, v, "")
+		}
+	}
+	for _, sw := range serviceWords {
+		expect(strings.ToUpper(sw.word)+"_KEY=k1", roleKey, "k1", sw.kind)
+	}
+	for name := range keyHeaders {
+		expect(`h = {"`+name+`": "k2"}`, roleKey, "k2", "")
+	}
+	for name := range queryKeyParams {
+		expect(`u = "https://q.cognitiveservices.azure.com/x?`+name+`=k3"`, roleKey, "k3", "")
+	}
+	for kind, id := range resourceKinds {
+		expect("az cognitiveservices account create --kind "+kind, roleKind, id, id)
+	}
+	for cmd, kind := range commandKinds {
+		expect(cmd+" config --key k4", roleKey, "k4", kind)
+	}
+	for name := range headerCalls {
+		expect(`req.`+name+`("api-key", "k5")`, roleKey, "k5", "")
+	}
+}
+
+// TestReaderHelpers table-tests the small rules of the world batch.
+func TestReaderHelpers(t *testing.T) {
+	for _, tt := range []struct {
+		v    string
+		want bool
+	}{{"AZURE_OPENAI_API_KEY", true}, {"AZURE_OPENAI", true}, {"YOUR_SUBSCRIPTION_KEY", false}, {"0123abcdef", false}, {"KEY", false}} {
+		if got := namesVariable(tt.v); got != tt.want {
+			t.Errorf("namesVariable(%q) = %v", tt.v, got)
+		}
+	}
+	for _, tt := range []struct {
+		u    string
+		want bool
+	}{{"https://news.example.com/a/photo.JPG?x=1", true}, {"https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/401", true},
+		{"https://x.cognitiveservices.azure.com/vision/v3.2/analyze", false}} {
+		if got := isDocOrData(hostOf(tt.u), tt.u); got != tt.want {
+			t.Errorf("isDocOrData(%q) = %v", tt.u, got)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"status_code: 401", "401"}, {"statuscode: 403,", "403"}, {"http status code = 401.", "401"},
+		{"with a status code of 404 and", "404"}, {"code: '401'", "401"}, {"code: 'permissiondenied'", ""}, {"status code: 200", ""},
+	} {
+		if got := statedStatus(tt.in); got != tt.want {
+			t.Errorf("statedStatus(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{{`console.writeline($"canceled: reason={e.reason}");`, true}, {`log.error("access denied")`, true},
+		{`aiohttp.wsservererror: 401, url=url('wss://h/')`, false}, {`openai.authenticationerror: error code: 401 - {'error': 1}`, false}} {
+		if got := isLogCall(tt.in); got != tt.want {
+			t.Errorf("isLogCall(%q) = %v", tt.in, got)
+		}
+	}
+	got := answerHits("for url 'https://a1.openai.azure.com/openai/x?api-version=1' audience (https://cognitiveservices.azure.com) see https://developer.mozilla.org/x")
+	if len(got) != 1 || got[0].v.text != "https://a1.openai.azure.com/openai/x?api-version=1" || got[0].sure != Guessed {
+		t.Errorf("answerHits = %+v", got)
 	}
 }
 
@@ -200,6 +320,9 @@ func TestRoute(t *testing.T) {
 		{"request", "POST /translate HTTP/1.1\nHost: api.cognitive.microsofttranslator.com\n\n[{}]", "Request URL: https://api.cognitive.microsofttranslator.com/translate\nHost: api.cognitive.microsofttranslator.com", "", ""},
 		{"devtools", "Request URL: https://h/x\nStatus Code: 401 Unauthorized", "Request URL: https://h/x", "", "401"},
 		{"code only", "key = 1\nprint(key)", "key = 1\nprint(key)", "", ""},
+		{"log call is code", `Console.WriteLine($"CANCELED: {e.Reason}");`, `Console.WriteLine($"CANCELED: {e.Reason}");`, "", ""},
+		{"stack continues", "OpenAIError: Access denied\n    at f (x.ts:1)\n  code: '401'\nnext = 1", "next = 1", "OpenAIError: Access denied\n    at f (x.ts:1)\n  code: '401'", ""},
+		{"rest client", "POST {{base}}/x?a=1\napi-key: k", "Request URL: {{base}}/x?a=1\napi-key: k", "", ""},
 	}
 	for _, tt := range tests {
 		r := routePaste(tt.in)

@@ -65,6 +65,8 @@ var ctors = map[string]ctor{
 	"customvisionpredictionclient": {kind: "custom-vision-prediction", pos: []role{roleAuto, roleAuto}}, "predictionapiclient": {kind: "custom-vision-prediction", pos: []role{roleAuto, roleAuto}},
 	"luisruntimeclient": {kind: "luis-prediction", pos: []role{roleAuto, roleAuto}}, "luisauthoringclient": {kind: "luis-authoring", pos: []role{roleAuto, roleAuto}},
 	"websearchclient": {kind: "bing-search", pos: []role{roleAuto}},
+	// mstranslator (Python): Translator(key) [wronglink/mstranslator#24].
+	"translator": {kind: "translator", pos: []role{roleKey}},
 	// Azure OpenAI: openai-python AzureOpenAI(api_key=, azure_endpoint=, api_version=);
 	// .NET AzureOpenAIClient(endpoint, credential); Java OpenAIClientBuilder;
 	// Go azopenai.NewClientWithKeyCredential(endpoint, cred, nil); LangChain
@@ -191,7 +193,12 @@ func nameWords(s string) []string {
 				flush()
 			}
 			cur.WriteByte(c + 'a' - 'A')
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= '0' && c <= '9':
+			if i > 0 && (s[i-1] < '0' || s[i-1] > '9') {
+				flush() // key1 → key 1
+			}
+			cur.WriteByte(c)
+		case c >= 'a' && c <= 'z':
 			cur.WriteByte(c)
 		default:
 			flush()

@@ -91,21 +91,26 @@ func (r *resolver) eval(ts []token, at int) value {
 // .strip() / ! / ?? "" removed.
 func unwrap(ts []token) ([]token, bool) {
 	n := len(ts)
-	if n >= 3 && ts[0].kind == tWord && identity[lastSegment(ts[0].text)] && ts[1].text == "(" && closeOf(ts, 1) == n-1 {
+	switch {
+	case n >= 3 && ts[0].kind == tWord && identity[lastSegment(ts[0].text)] && ts[1].text == "(" && closeOf(ts, 1) == n-1:
 		return ts[2 : n-1], true
-	}
-	if n >= 3 && ts[n-1].text == ")" && ts[n-2].text == "(" && ts[n-3].kind == tWord && identity[lastSegment(ts[n-3].text)] {
-		t := ts[n-3]
-		if i := strings.LastIndexByte(t.text, '.'); i > 0 {
-			t.text = t.text[:i]
-			return append(append([]token{}, ts[:n-3]...), t), true
-		}
-		return ts[:n-3], n > 3
-	}
-	if n >= 2 && ts[n-1].kind == tWord && (ts[n-1].text == "!" || ts[n-1].text == "?") {
+	case n >= 3 && ts[n-1].text == ")" && ts[n-2].text == "(" && ts[n-3].kind == tWord && identity[lastSegment(ts[n-3].text)]:
+		return trailingCall(ts)
+	case n >= 2 && ts[n-1].kind == tWord && (ts[n-1].text == "!" || ts[n-1].text == "?"):
 		return ts[:n-1], true
 	}
 	return nil, false
+}
+
+// trailingCall drops a trailing identity method: key.strip(), s.Trim().
+func trailingCall(ts []token) ([]token, bool) {
+	n := len(ts)
+	t := ts[n-3]
+	if i := strings.LastIndexByte(t.text, '.'); i > 0 {
+		t.text = t.text[:i]
+		return append(append([]token{}, ts[:n-3]...), t), true
+	}
+	return ts[:n-3], n > 3
 }
 
 // concat joins resolved parts.
@@ -251,29 +256,34 @@ func (r *resolver) configValue(pr *pair, at int, name string) value {
 // envRead recognises os.environ["X"], os.getenv("X", "d"),
 // Environment.GetEnvironmentVariable("X"), config["A:B"] and the like.
 func (r *resolver) envRead(ts []token, at int) (value, bool) {
-	if len(ts) < 4 || ts[0].kind != tWord || ts[1].text != "(" && ts[1].text != "[" || ts[2].kind != tStr {
-		return value{}, false
-	}
-	fn := ts[0].text
-	if !envAccessors[lastSegment(fn)] && !envAccessors[strings.TrimSuffix(lastSegment(strings.TrimSuffix(fn, ".get")), ".get")] {
+	if len(ts) < 4 || ts[0].kind != tWord || ts[1].text != "(" && ts[1].text != "[" || ts[2].kind != tStr || !isEnvAccessor(ts[0].text) {
 		return value{}, false
 	}
 	name, def := ts[2].text, ""
 	if len(ts) >= 6 && ts[3].text == "," && ts[4].kind == tStr {
 		def = ts[4].text
 	}
-	if lastSegment(fn) == "get" && !strings.Contains(strings.ToLower(fn), "env") && !strings.Contains(fn, "secrets") && !strings.Contains(fn, "userdata") {
-		return value{}, false
-	}
-	if end := closeOf(ts, 1); end+1 < len(ts) && ts[end+1].text == "[" && end+2 < len(ts) && ts[end+2].kind == tStr {
+	if end := closeOf(ts, 1); end+2 < len(ts) && ts[end+1].text == "[" && ts[end+2].kind == tStr {
 		name += ":" + ts[end+2].text // GetSection("A")["B"]
 	}
 	return r.env(name, at, def), true
 }
 
+// isEnvAccessor reports a callee that reads the environment or the
+// configuration: getenv, os.environ.get, Configuration…; a plain .get
+// only on something named env, secrets or userdata.
+func isEnvAccessor(fn string) bool {
+	last := lastSegment(fn)
+	if !envAccessors[last] && !envAccessors[lastSegment(strings.TrimSuffix(fn, ".get"))] {
+		return false
+	}
+	low := strings.ToLower(fn)
+	return last != "get" || strings.Contains(low, "env") || strings.Contains(fn, "secrets") || strings.Contains(fn, "userdata")
+}
+
 // literalRaw reports a raw config value that is text, not a ${VAR} or
 // %VAR% reference.
 func literalRaw(raw string) bool {
-	return raw != "" && !strings.Contains(raw, "${") && !strings.Contains(raw, "$(") &&
+	return raw != "" && !strings.Contains(raw, "${") && !strings.Contains(raw, "$(") && !strings.Contains(raw, "{{") &&
 		!(strings.HasPrefix(raw, "$") && isEnvName(raw[1:])) && !(strings.HasPrefix(raw, "%") && strings.HasSuffix(raw, "%"))
 }

@@ -45,7 +45,7 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 		"a virtual network is configured for this resource", "aka.ms/cogsvc-vnet"}},
 	ruleQuota:         {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota", "quota exceeded"}, codes: []string{"403001"}},
 	ruleLimitedAccess: {phrases: []string{"missing approval for one or more", "aka.ms/facerecognition"}, codes: []string{"unsupportedfeature"}},
-	ruleMissingKey:    {phrases: []string{"missing subscription key"}},
+	ruleMissingKey:    {phrases: []string{"missing subscription key", "missing application credentials or subscription key"}},
 	ruleSubdomain:     {phrases: []string{"custom subdomain for token authentication", "please provide an authentication key"}},
 	ruleSpeechAuth: {phrases: []string{"authentication error (401)", "authentication error (403)", "authenticationfailure",
 		"unexpected server response: 401"}},

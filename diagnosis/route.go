@@ -23,11 +23,12 @@ var answerMarkers = []string{
 	`{"error"`, `{'error'`, `{ "error"`, `"statuscode":`, `{"statuscode"`, "access denied", "error code:",
 	"exception", "traceback (most recent call last)", "authenticationerror", "permissiondeniederror",
 	"notfounderror", "httpresponseerror", "clientauthenticationerror", "requestfailedexception", "status: 4",
-	"errorcode:", "canceled:", "errordetails", "websocket upgrade failed", "the remote server returned an error",
+	"errorcode:", "errorcode=", "canceled:", "errordetails", "websocket upgrade failed", "the remote server returned an error",
 	"response status code does not indicate success", "+ categoryinfo", "+ fullyqualifiederrorid",
 	"request failed with status code", "axioserror", "permissiondenied", "authenticationtypedisabled",
 	"principal does not have access", "status code: 4", "unauthorized. access token", "401 unauthorized",
 	"403 forbidden", "404 not found", "resource not found", "out of call volume quota", "rate limit",
+	"(http 4", "status_code: 4", "statuscode: 4", "status code = 4", "status code of 4", "unauthorized (",
 }
 
 // routePaste splits a paste. A line belongs to the answer when it is a
@@ -59,6 +60,7 @@ type router struct {
 	lines        []string
 	code, answer []string
 	inBody       bool // after a status line: the answer's headers and body
+	inAnswer     bool // after an answer line: its indented or "at …" continuation
 	req          int  // 1 in a raw request's headers, 2 in its body, 3 past it
 }
 
@@ -77,12 +79,21 @@ func (rt *router) take(line string) {
 		rt.req = 2
 	case rt.req == 2 && trim != "":
 		rt.r.reqBody += trim + "\n"
-	case rt.inBody && trim != "" && !looksLikeCode(trim), isAnswerLine(low):
+	case rt.inBody && trim != "" && !looksLikeCode(trim), isAnswerLine(low), rt.inAnswer && continuesAnswer(line, trim):
 		rt.answer = append(rt.answer, line)
+		rt.inAnswer = true
 	default:
 		rt.inBody = rt.inBody && trim != ""
+		rt.inAnswer = false
 		rt.code = append(rt.code, line)
 	}
+}
+
+// continuesAnswer reports a line that goes on with the answer above it:
+// an indented line (a wrapped message, an exception's fields) or a
+// stack frame ("at …").
+func continuesAnswer(line, trim string) bool {
+	return trim != "" && (line[0] == ' ' || line[0] == '\t' || strings.HasPrefix(trim, "at "))
 }
 
 // status reads a status line: HTTP/1.1 401, curl -v's "< HTTP/2 401", or
@@ -104,12 +115,18 @@ func (rt *router) status(trim, low string) bool {
 // httpMethods start a raw request line.
 var httpMethods = []string{"GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD "}
 
-// isRequestLine reports "POST /path HTTP/1.1".
+// isRequestLine reports "POST /path HTTP/1.1", or a REST Client (.http
+// file) line "POST https://host/path" or "POST {{base}}/path".
 func isRequestLine(s string) bool {
 	for _, m := range httpMethods {
-		if strings.HasPrefix(s, m) && strings.Contains(s, " HTTP/") {
+		if !strings.HasPrefix(s, m) {
+			continue
+		}
+		f := strings.Fields(s)
+		if strings.Contains(s, " HTTP/") {
 			return true
 		}
+		return len(f) == 2 && (hasPrefixFold(f[1], "http") && strings.Contains(f[1], "://") || strings.HasPrefix(f[1], "{{"))
 	}
 	return false
 }
@@ -169,9 +186,10 @@ func leadingDigits(s string) string {
 	return s[:i]
 }
 
-// isAnswerLine reports a line carrying an answer marker.
+// isAnswerLine reports a line carrying an answer marker; code that
+// prints or logs one (Console.WriteLine($"CANCELED: …")) is no answer.
 func isAnswerLine(low string) bool {
-	if strings.HasPrefix(low, "except ") || strings.HasPrefix(low, "catch") || strings.HasPrefix(low, "print(") {
+	if strings.HasPrefix(low, "except ") || strings.HasPrefix(low, "catch") || strings.HasPrefix(low, "print(") || isLogCall(low) {
 		return false
 	}
 	for _, m := range answerMarkers {
@@ -180,6 +198,16 @@ func isAnswerLine(low string) bool {
 		}
 	}
 	return false
+}
+
+// isLogCall reports a line that is one call of a callee with a string
+// literal, ending like a statement: log.Error("…"); console.log(`…`).
+func isLogCall(low string) bool {
+	callee, args, ok := strings.Cut(low, "(")
+	if !ok || strings.ContainsAny(callee, " :") || !strings.HasSuffix(low, ")") && !strings.HasSuffix(low, ");") {
+		return false
+	}
+	return args != "" && strings.IndexByte("\"'`$f@", args[0]) >= 0
 }
 
 // looksLikeCode reports a line after a status line that is a header of

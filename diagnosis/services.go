@@ -18,9 +18,7 @@ func group(hits []hit) [][]hit {
 	for i := range hits {
 		h := &hits[i]
 		if h.kind == "" && h.role == roleEndpoint && h.v.ok {
-			if k := Analyse(Input{Endpoint: h.v.text}).inferred; k != nil {
-				h.kind = k.ID
-			}
+			h.kind = endpointKind(hits, h.v.text)
 		}
 		if k := serviceKey(h.kind); k != "" {
 			if _, seen := idx[k]; !seen {
@@ -41,6 +39,21 @@ func group(hits []hit) [][]hit {
 		groups[idx[k]] = append(groups[idx[k]], h)
 	}
 	return groups
+}
+
+// endpointKind is the kind of a URL that names none: the kind of another
+// hit with the same URL (a setting whose name says it), else the one its
+// host and path tell.
+func endpointKind(hits []hit, u string) string {
+	for _, o := range hits {
+		if o.role == roleEndpoint && o.kind != "" && o.v.text == u {
+			return o.kind
+		}
+	}
+	if k := Analyse(Input{Endpoint: u}).inferred; k != nil {
+		return k.ID
+	}
+	return ""
 }
 
 // serviceKey merges kinds that are one service for grouping.

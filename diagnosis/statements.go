@@ -108,23 +108,57 @@ func (r *reader) statement(st []token) {
 		return
 	}
 	r.openSection(st)
-	if isCommand(st) {
-		r.command(st)
-		return
-	}
-	if len(st) >= 3 && strings.EqualFold(st[0].text, "setx") && st[1].kind == tWord { // setx NAME value
-		r.p.pairs = append(r.p.pairs, &pair{name: st[1].text, val: st[2:3], raw: r.rawValue(st[2:3]), pos: st[1].pos, cfg: true})
-		return
-	}
-	op := assignOp(st)
 	switch {
-	case op > 0:
+	case isCommand(st):
+		r.command(st)
+	case r.shellAssigns(st):
+	case len(st) >= 3 && strings.EqualFold(st[0].text, "setx") && st[1].kind == tWord: // setx NAME value
+		r.p.pairs = append(r.p.pairs, &pair{name: st[1].text, val: st[2:3], raw: r.rawValue(st[2:3]), pos: st[1].pos, cfg: true})
+	case assignOp(st) > 0:
+		op := assignOp(st)
 		r.assign(st[:op], st[op+1:], st[op])
 	case len(st) == 3 && st[0].text == "[" && st[2].text == "]" && st[0].first && st[1].kind == tWord:
 		r.yaml = []yamlLevel{{-1, joinText(st[1 : len(st)-1])}} // INI/TOML section
 	default:
 		r.expr(st, nil, r.sectionPath(), nil)
 	}
+}
+
+// shellAssigns reads a shell line that sets several variables:
+// "export A=1 B=2" or "A=1 B=2 python3 run.py" (name, = and value
+// written together). It reports false, reading nothing, for one or none.
+func (r *reader) shellAssigns(st []token) bool {
+	i := 0
+	if st[0].kind == tWord && st[0].text == "export" {
+		i = 1
+	}
+	var pairs []*pair
+	for ; i+2 < len(st) && isShellAssign(st[i:i+3]); i += 3 {
+		pairs = append(pairs, envPair(st[i], st[i+2]))
+	}
+	if len(pairs) < 2 {
+		return false
+	}
+	r.p.pairs = append(r.p.pairs, pairs...)
+	if rest := st[i:]; isCommand(rest) {
+		r.command(rest)
+	}
+	return true
+}
+
+// isShellAssign reports NAME=value with nothing between the three.
+func isShellAssign(t []token) bool {
+	return t[0].kind == tWord && isEnvName(t[0].text) && t[1].text == "=" && t[0].end == t[1].pos && t[1].end == t[2].pos && t[2].kind != tPunct && t[2].kind != tNL
+}
+
+// envPair is an environment entry NAME=value given on a command line; a
+// bare word is its own text.
+func envPair(name, v token) *pair {
+	pr := &pair{name: name.text, val: []token{v}, pos: name.pos, cfg: true}
+	if v.kind == tWord && len(v.parts) == 0 {
+		pr.raw = v.text
+	}
+	return pr
 }
 
 func trimNL(st []token) []token {
@@ -205,28 +239,45 @@ func (r *reader) assign(lhs, rhs []token, op token) {
 		}
 		return
 	}
-	if len(rhs) >= 2 && rhs[0].text == "new" && rhs[1].text == "(" && len(lhs) >= 2 && lhs[0].kind == tWord {
-		typed := lhs[len(lhs)-2] // C#: Type name = new(…)
-		rhs = append([]token{{kind: tWord, text: typed.text, pos: rhs[0].pos, end: rhs[0].end}}, rhs[1:]...)
-	}
+	rhs = targetTyped(lhs, rhs)
 	vals := [][]token{rhs}
 	if len(names) > 1 {
 		vals = splitTop(rhs, ",")
 	}
 	cfg := !code || r.envStyle(lhs, op) && isConfigValue(rhs)
 	for i, name := range names {
-		v := vals[min(i, len(vals)-1)]
-		if len(names) > 1 && len(vals) == 1 {
-			v = destructured(v, name)
-		}
-		pr := &pair{name: name, path: path, val: v, pos: lhs[0].pos, cfg: cfg}
-		if cfg || !code {
-			pr.raw = r.rawValue(v)
-		}
-		r.p.pairs = append(r.p.pairs, pr)
-		r.k8sEnv(pr)
-		r.expr(v, nil, append(path[:len(path):len(path)], name), nil)
+		r.bind(name, valueFor(vals, names, i), path, lhs[0].pos, cfg)
 	}
+}
+
+// targetTyped turns C#'s "Type name = new(…)" into "Type(…)".
+func targetTyped(lhs, rhs []token) []token {
+	if len(rhs) >= 2 && rhs[0].text == "new" && rhs[1].text == "(" && len(lhs) >= 2 && lhs[0].kind == tWord {
+		typed := lhs[len(lhs)-2]
+		return append([]token{{kind: tWord, text: typed.text, pos: rhs[0].pos, end: rhs[0].end}}, rhs[1:]...)
+	}
+	return rhs
+}
+
+// valueFor returns the value of the i-th name: its own in a tuple, the
+// named part of a destructured object, else the one value.
+func valueFor(vals [][]token, names []string, i int) []token {
+	v := vals[min(i, len(vals)-1)]
+	if len(names) > 1 && len(vals) == 1 {
+		v = destructured(v, names[i])
+	}
+	return v
+}
+
+// bind records name = v and reads the value's calls and objects.
+func (r *reader) bind(name string, v []token, path []string, pos int, cfg bool) {
+	pr := &pair{name: name, path: path, val: v, pos: pos, cfg: cfg}
+	if cfg {
+		pr.raw = r.rawValue(v)
+	}
+	r.p.pairs = append(r.p.pairs, pr)
+	r.k8sEnv(pr)
+	r.expr(v, nil, append(path[:len(path):len(path)], name), nil)
 }
 
 // envStyle reports a .env, cmd or INI line, whose unquoted value is
@@ -239,6 +290,9 @@ func (r *reader) envStyle(lhs []token, op token) bool {
 	}
 	if !lhs[0].first || op.text != "=" {
 		return false
+	}
+	if len(lhs) == 1 && strings.HasPrefix(lhs[0].text, "@") { // REST Client: @name = value
+		return true
 	}
 	if len(lhs) == 2 && (lhs[0].text == "export" || strings.EqualFold(lhs[0].text, "set")) {
 		return true
@@ -323,12 +377,7 @@ func lhsNames(lhs []token, colon bool) ([]string, []string) {
 	if n := len(lhs); n >= 4 && lhs[n-1].text == "]" && lhs[n-2].kind == tStr && lhs[n-3].text == "[" {
 		return []string{lhs[n-2].text}, []string{lhs[n-4].text}
 	}
-	var names []string
-	for _, t := range lhs {
-		if t.kind == tWord || t.kind == tStr {
-			names = append(names, strings.TrimPrefix(t.text, "$"))
-		}
-	}
+	names := nameTokens(lhs)
 	switch {
 	case len(names) == 0:
 		return nil, nil
@@ -338,6 +387,18 @@ func lhsNames(lhs []token, colon bool) ([]string, []string) {
 		return []string{strings.Join(names, " ")}, nil
 	}
 	return names[len(names)-1:], nil // "string key = …", "Key": …
+}
+
+// nameTokens returns the words and strings of a left-hand side, without
+// a $ or @ sigil ($key, @key).
+func nameTokens(lhs []token) []string {
+	var names []string
+	for _, t := range lhs {
+		if t.kind == tWord || t.kind == tStr {
+			names = append(names, strings.TrimLeft(t.text, "$@"))
+		}
+	}
+	return names
 }
 
 // stripDecl drops a type annotation (key: str = …) and declaration

@@ -1,10 +1,18 @@
 package e2e
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"az401/diagnosis"
 	"az401/internal/testkeys"
 )
 
@@ -73,4 +81,69 @@ func TestPasteServices(t *testing.T) {
 	b.waitFor(`document.getElementById("kind").value === "translator"`, "the second service in the form")
 	assert.Equal(t, "eastus", eval[string](b, `document.getElementById("region").value`))
 	assert.Equal(t, testkeys.CASK('b'), eval[string](b, `document.getElementById("key").value`))
+}
+
+// pasteSample are corpus snippets of every family (code, config,
+// commands, raw HTTP, errors alone, code with its error, IaC, several
+// services) pasted into the page by TestPasteMatchesCLI.
+var pasteSample = []string{
+	"curl-translator-no-region.txt", "py-azureopenai-literal.txt", "cs-speech-fromsubscription-literal.txt",
+	"env-multi-service.txt", "json-appsettings-two-services.txt", "error-openai-python-exception.txt",
+	"error-requestfailed-dotnet.txt", "http-exchange-401.txt", "ps-hashtable-inline.txt", "yaml-compose-list.txt",
+	"tf-openai-local-auth.txt", "face-header-json-url-error.txt", "env-wss-realtime-search.txt",
+	"http-rest-client-vars.txt", "docker-run-e-quoted.txt", "js-createazure-apicallerror.txt", "swift-urlrequest-setvalue.txt",
+}
+
+// TestPasteMatchesCLI pastes corpus snippets into the page and compares
+// the fields it fills and the findings it shows, service by service,
+// with what diagnosis.ExtractServices and Diagnose give (the path of
+// az401 diagnose --from): a missing or an extra finding fails. The
+// snippets are pasted one after another into one page: nothing of one
+// paste may stay in the next.
+func TestPasteMatchesCLI(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	for _, name := range pasteSample {
+		raw, err := os.ReadFile(filepath.Join("..", "diagnosis", "testdata", "snippets", name))
+		require.NoError(t, err)
+		_, text, ok := strings.Cut(string(raw), "\n---\n")
+		require.True(t, ok, name)
+		text = testkeys.Expand(strings.TrimSuffix(text, "\n"))
+		all := diagnosis.ExtractServices(text)
+		b.set("paste", text)
+		for i, sn := range all {
+			if i > 0 {
+				eval[bool](b, fmt.Sprintf(`(document.querySelector("#paste-services button[data-service='%d']").click(), true)`, i+1))
+				b.waitFor(fmt.Sprintf(`document.getElementById("kind").value === %q`, sn.Kind.Value), name+": service "+strconv.Itoa(i+1)+" in the form")
+			}
+			comparePaste(t, b, fmt.Sprintf("%s service %d", name, i+1), sn)
+		}
+	}
+}
+
+// comparePaste checks one service's fields and findings on the page.
+func comparePaste(t *testing.T, b *browser, name string, sn diagnosis.Snippet) {
+	t.Helper()
+	fields := map[string]string{"kind": sn.Kind.Value, "endpoint": sn.Endpoint.Value, "region": sn.Region.Value,
+		"key": sn.Key.Value, "header": sn.Header.Value, "status": sn.Status.Value, "response": sn.Response.Value}
+	for id, want := range fields {
+		assert.Equal(t, want, eval[string](b, `document.getElementById("`+id+`").value`), "%s: #%s", name, id)
+	}
+	switch rh := sn.RegionHeader.Value; rh {
+	case diagnosis.NoRegionHeader:
+		assert.Equal(t, "-", eval[string](b, `document.getElementById("region-header-sent").value`), "%s: no region header", name)
+	default:
+		assert.Equal(t, rh, eval[string](b, `document.getElementById("region-header").value`), "%s: #region-header", name)
+	}
+	r := diagnosis.Diagnose(sn.Input(diagnosis.Input{Now: time.Now()}))
+	want := map[string]string{}
+	for _, f := range r.Findings {
+		want[f.ID] = f.Severity.String()
+	}
+	got := map[string]string{}
+	for _, f := range b.findings() {
+		got[f.ID] = f.Severity
+	}
+	assert.Equal(t, want, got, "%s: findings (page) against diagnose --from", name)
 }
