@@ -11,7 +11,7 @@ WASMFLAGS := -trimpath -gcflags='az401/...=-l' -ldflags='-s -w'
 # Every package with files for the browser, for the wasm vet.
 WASMPKGS  := ./app/... ./cmd/... ./diagnosis/... ./probe/...
 
-# gocyclo skips tests and, until their split lands, the snippet reader's files.
+# gocyclo skips tests only.
 CYCLO_IGNORE := _test
 
 # axe-core, pinned, for the accessibility checks of the browser tests.
