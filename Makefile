@@ -29,10 +29,9 @@ build:
 run: build
 	$(BIN) serve -addr $(ADDR)
 
-# Run vet and every test, the real-browser ones included (installs Chromium if missing).
-test: chromium axe build
-	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet $(WASMPKGS)
+# Run the style checks (lint) and every test, the real-browser ones
+# included (installs Chromium and axe-core if missing).
+test: chromium axe build lint
 	$(GO) test -count=1 ./...
 
 # Check style: gofmt, vet, cyclomatic complexity (gocyclo) and staticcheck;
