@@ -52,6 +52,9 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 	if len(e.query) > 0 {
 		segs = append(segs, f.querySegment(r))
 	}
+	for i := range segs {
+		segs[i].Text, segs[i].Note = f.scrub.Scrub(segs[i].Text), f.scrub.Scrub(segs[i].Note)
+	}
 	return segs
 }
 

@@ -94,7 +94,8 @@ func (e *endpointFacts) parse() *url.URL {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		e.err = "not a URL: " + strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": ")
+		// The parser's message quotes the input: masked (Truncate), as any echo.
+		e.err = "not a URL: " + Truncate(strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": "), 120)
 		return nil
 	}
 	if u.Host == "" {

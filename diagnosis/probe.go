@@ -119,7 +119,7 @@ func (f *Facts) TestCall() (TestCall, error) {
 		p.SecretVar = "AZURE_TOKEN"
 	}
 	f.addKey(&p, k)
-	p.Note = f.probeNote(k, p)
+	p.Note = f.scrub.Scrub(f.probeNote(k, p))
 	return p, nil
 }
 
@@ -295,8 +295,8 @@ func (p TestCall) WithKey(key string) TestCall {
 	return q
 }
 
-// Display shows the exact request with the key (as WithKey sends it)
-// masked.
+// Display shows the exact request with the key (as WithKey sends it),
+// and anything else shaped like a secret, masked.
 func (p TestCall) Display(key string) string {
 	masked := Mask(ProbeKey(key))
 	var b strings.Builder
@@ -307,7 +307,7 @@ func (p TestCall) Display(key string) string {
 	if p.Body != "" {
 		b.WriteString("\n" + p.Body + "\n")
 	}
-	return b.String()
+	return NewScrubber(key).Scrub(b.String())
 }
 
 // Curl returns the request as a curl command reading the key from
