@@ -112,7 +112,10 @@ const minScrubLen = 8
 // plain, query- and path-escaped; in any case), then anything else
 // shaped like a secret (MaskSecrets). It is the one boundary every text
 // the engine hands out passes through; the CLI's writer uses it too.
-type Scrubber struct{ keys []string }
+type Scrubber struct {
+	spellings []string // each known key as output could spell it
+	masked    []string // the key as Mask shows it, for each spelling
+}
 
 // NewScrubber returns a Scrubber that knows the given keys.
 func NewScrubber(keys ...string) *Scrubber {
@@ -125,10 +128,11 @@ func NewScrubber(keys ...string) *Scrubber {
 
 // Add makes the Scrubber know a key.
 func (s *Scrubber) Add(key string) {
+	masked := Mask(ProbeKey(key))
 	for _, k := range []string{key, strings.TrimSpace(key), ProbeKey(key)} {
 		for _, v := range []string{k, url.QueryEscape(k), url.PathEscape(k)} {
-			if len(v) >= minScrubLen && !strings.ContainsAny(v, "\n") && !contains(s.keys, v) {
-				s.keys = append(s.keys, v)
+			if len(v) >= minScrubLen && !strings.ContainsAny(v, "\n") && !contains(s.spellings, v) {
+				s.spellings, s.masked = append(s.spellings, v), append(s.masked, masked)
 			}
 		}
 	}
@@ -138,8 +142,8 @@ func (s *Scrubber) Add(key string) {
 // masked.
 func (s *Scrubber) Scrub(text string) string {
 	if s != nil {
-		for _, k := range s.keys {
-			text = replaceFold(text, k, Mask(ProbeKey(k)))
+		for i, k := range s.spellings {
+			text = replaceFold(text, k, s.masked[i])
 		}
 	}
 	return MaskSecrets(text)
