@@ -234,10 +234,12 @@ func (f *Facts) keyWay(k *Kind) string {
 }
 
 // probeRegion is the region header the test call sends: the one the
-// user sent, else the resource's where the API needs it.
+// user sent, else the resource's where the API needs it. A header value
+// shaped like a secret is never sent nor copied (translator-region-header
+// says so).
 func (f *Facts) probeRegion(k *Kind) string {
 	region := f.regionHeader
-	if region == NoRegionHeader {
+	if region == NoRegionHeader || ContainsSecret(region) {
 		region = ""
 	}
 	if region == "" && f.region != nil && f.region.ID != Global && (k.RegionHeader || f.multiServiceKey()) &&
