@@ -242,7 +242,12 @@ func (f *Facts) Key() (KeySummary, bool) {
 
 // ResourceName is the resource name the endpoint reveals, for the
 // commands that ask Azure about the resource; "" if none.
-func (f *Facts) ResourceName() string { return f.ep.resourceName() }
+func (f *Facts) ResourceName() string {
+	if n := f.ep.resourceName(); isAccountName(n) {
+		return n
+	}
+	return ""
+}
 
 // pick returns a if cond holds, else b.
 func pick(cond bool, a, b string) string {
