@@ -115,9 +115,11 @@ var placements = map[string]func(s string) form{
 	"endpoint no scheme code": func(s string) form {
 		return form{Endpoint: "myfunc.azurewebsites.net/api/translate?code=" + url.QueryEscape(s)}
 	},
-	"endpoint one slash":  func(s string) form { return form{Endpoint: "https:/x.openai.azure.com/?subscription-key=" + s} },
-	"endpoint backslash":  func(s string) form { return form{Endpoint: `https://x.openai.azure.com\?subscription-key=` + s} },
-	"endpoint path param": func(s string) form { return form{Endpoint: "https://x.openai.azure.com/a;subscription-key=" + s + "/b"} },
+	"endpoint one slash": func(s string) form { return form{Endpoint: "https:/x.openai.azure.com/?subscription-key=" + s} },
+	"endpoint backslash": func(s string) form { return form{Endpoint: `https://x.openai.azure.com\?subscription-key=` + s} },
+	"endpoint path param": func(s string) form {
+		return form{Endpoint: "https://x.openai.azure.com/a;subscription-key=" + s + "/b"}
+	},
 	"endpoint fragment param": func(s string) form {
 		return form{Endpoint: "https://t1.openai.azure.com/#key=" + url.QueryEscape(s)}
 	},
