@@ -249,6 +249,23 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 		window.__healed = !!js && !!page && !(await js.text()).includes("__tampered") && !(await page.text()).includes("__tamperedPage");
 	})(), window.__healed === true`, "the cache to hold the build's files again")
 
+	// The build's own bodies with headers added: the hashes pass, but no
+	// cached header is passed on, so the page does not redirect.
+	require.True(t, eval[bool](b, `(async () => {
+		const cache = await caches.open("app-e2e-1");
+		for (const [path, type] of [["./", "text/html; charset=utf-8"], ["app.js", "text/javascript"]]) {
+			const url = new URL(path, location.href).href, body = await (await cache.match(url)).arrayBuffer();
+			await cache.put(url, new Response(body, {headers: {"Content-Type": type, "Refresh": "0; url=evil/", "X-Tampered": "1"}}));
+		}
+		return (await cache.match(new URL("./", location.href).href)).headers.get("Refresh") !== null;
+	})()`), "headers added to the cached page")
+	b.open(s.page())
+	assert.Equal(t, "", eval[string](b, `(async () => {
+		const page = await fetch("./"), js = await fetch("app.js");
+		return (page.headers.get("Refresh") || "") + (page.headers.get("X-Tampered") || "") + (js.headers.get("X-Tampered") || "");
+	})()`), "the worker passes on no cached header")
+	assert.NotContains(t, eval[string](b, `location.pathname`), "evil", "the page was redirected")
+
 	// app.wasm with a custom section added is still a valid module: the
 	// worker streams it, finds the hash wrong at its end and fails the
 	// stream, so it never runs; the next visit gets the build's again.
