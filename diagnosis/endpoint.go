@@ -48,9 +48,14 @@ func analyseEndpoint(raw string) endpointFacts {
 	if u == nil {
 		return e
 	}
+	host, err := CanonicalHost(u.Hostname())
+	if err != nil {
+		e.err, e.noScheme = err.Error(), false // no test call either
+		return e
+	}
 	e.parsed = true
 	e.scheme = strings.ToLower(u.Scheme)
-	e.host = strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	e.host = host
 	e.path = u.Path
 	e.query = u.Query()
 	if e.scheme != "http" && e.scheme != "https" && e.err == "" {

@@ -61,8 +61,12 @@ func CheckHost(rawURL string) (Guard, string) {
 	if err != nil || u.Host == "" {
 		return GuardRefuse, "not an absolute URL"
 	}
-	host := strings.ToLower(u.Hostname())
+	host, err := CanonicalHost(u.Hostname())
+	if err != nil {
+		return GuardRefuse, err.Error()
+	}
 	family, _, _ := classifyHost(host)
+	host = MaskSecrets(host) // named in the reason, shown
 	switch u.Scheme {
 	case "https":
 		switch {
@@ -142,7 +146,8 @@ func (f *Facts) testTarget(k *Kind, base string) (string, string, string, string
 	return base, path, method, contentType
 }
 
-// hostPort is the host with its port, as it appeared in the URL.
+// hostPort is the host (CanonicalHost, as the findings name it) with the
+// port the URL gives, if any.
 func (e *endpointFacts) hostPort() string {
 	u, err := url.Parse(e.raw)
 	if err != nil || u.Host == "" {
@@ -150,7 +155,14 @@ func (e *endpointFacts) hostPort() string {
 			return e.host
 		}
 	}
-	return strings.ToLower(u.Host)
+	host := e.host
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if p := u.Port(); p != "" {
+		return host + ":" + p
+	}
+	return host
 }
 
 // speechProbe picks the voices list on the region's tts host, or the

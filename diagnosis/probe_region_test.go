@@ -54,3 +54,33 @@ func TestRegionHeaderSecretNotCopied(t *testing.T) {
 		}
 	}
 }
+
+// TestHostSpelledOtherwise: a host a browser would read as another one
+// is refused by the guard and named by a finding, with no test call; a
+// trailing dot is the same host everywhere: the findings, the guard and
+// the test call's host.
+func TestHostSpelledOtherwise(t *testing.T) {
+	for _, endpoint := range []string{"https://x.openai\uff0eazure.com/", "https://2130706433/", "https://x.openai.azure.c\u03bfm/",
+		"x.openai\uff0eazure.com/", "https://0x7f000001/", "http://127.1:8080/"} {
+		in := diagnosis.Input{Kind: "openai", Endpoint: endpoint, Key: legacyKey}
+		r := diagnosis.Diagnose(in)
+		require.True(t, r.Has("endpoint-malformed"), "%s: %v", endpoint, r.Findings)
+		assert.NotContains(t, r.Findings[0].Message, "no scheme", endpoint)
+		_, err := diagnosis.BuildTestCall(in)
+		assert.Error(t, err, endpoint)
+		guard, _ := diagnosis.CheckHost(endpoint)
+		assert.Equal(t, diagnosis.GuardRefuse, guard, endpoint)
+	}
+	in := diagnosis.Input{Kind: "openai", Endpoint: "https://x.openai.azure.com./openai/models", Key: legacyKey}
+	r := diagnosis.Diagnose(in)
+	assert.False(t, r.Has("endpoint-unknown-host"), "%v", r.Findings)
+	p, err := diagnosis.BuildTestCall(in)
+	require.NoError(t, err)
+	assert.Equal(t, "x.openai.azure.com", p.Host)
+	guard, why := diagnosis.CheckHost(p.URL)
+	assert.Equal(t, diagnosis.GuardAllow, guard, why)
+	assert.Contains(t, why, "x.openai.azure.com is")
+	p, err = diagnosis.BuildTestCall(diagnosis.Input{Kind: "openai", Endpoint: "https://X.example.com.:8443/", Key: legacyKey})
+	require.NoError(t, err)
+	assert.Equal(t, "x.example.com:8443", p.Host)
+}

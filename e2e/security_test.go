@@ -324,3 +324,51 @@ func TestGatewayNeedsConfirmation(t *testing.T) {
 	assert.False(t, eval[bool](b, `document.getElementById("probe-confirm").checked`))
 	assert.True(t, eval[bool](b, `document.getElementById("probe-send").disabled`))
 }
+
+// TestKeyInPasteIsMasked pastes code that reads the key from an
+// environment variable whose name is a key (the review's case): the
+// note, the findings, the verdict, the strip and the screen-reader
+// announcement show it masked, never 12 characters of it in a row.
+func TestKeyInPasteIsMasked(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	k := testkeys.CASK('T')
+	b.set("paste", "import os\nkey = os.getenv(\""+k+"\")\nendpoint=\"https://myres.cognitiveservices.azure.com/\"\n"+
+		"headers={\"Ocp-Apim-Subscription-Key\": key}")
+	b.waitFor(`(document.getElementById("paste-filled") || {}).textContent.includes("read from env")`, "the note on the key")
+	b.waitFor(`document.getElementById("verdict-live").textContent !== "" &&
+		document.getElementById("verdict-live").textContent === document.getElementById("verdict").textContent`, "the announcement")
+	for _, id := range []string{"verdict", "verdict-live", "verdict-strip", "findings", "paste-filled"} {
+		text := eval[string](b, `(document.getElementById("`+id+`") || {}).textContent || ""`)
+		for i := 0; i+12 <= len(k); i++ {
+			require.NotContains(t, text, k[i:i+12], "#%s shows the key", id)
+		}
+	}
+	assert.Contains(t, eval[string](b, `document.getElementById("paste-filled").textContent`), k[:4]+"…"+k[len(k)-4:])
+}
+
+// TestOpenedPageHasNoKeyForm: a page of the same origin (another project
+// site of the account) that opens az401 with window.open keeps a handle
+// on it and could read its fields: the opened page has no key form, only
+// the notice and a link that opens it on its own, without an opener.
+func TestOpenedPageHasNoKeyForm(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	require.True(t, eval[bool](b, `(window.__w = window.open(location.href)) !== null`), "the window opened")
+	b.waitFor(`(() => { try { return !!window.__w.document.getElementById("ready"); } catch (e) { return false; } })()`, "the opened page to mount")
+	var got struct {
+		Key, Framed bool
+		Rel, Text   string
+	}
+	require.NoError(t, json.Unmarshal([]byte(eval[string](b, `(() => { const d = window.__w.document;
+		return JSON.stringify({key: !!d.getElementById("key"), framed: !!d.getElementById("framed"),
+			rel: (d.getElementById("open-alone") || {}).rel || "", text: (d.getElementById("framed") || {}).textContent || ""}); })()`)), &got))
+	assert.False(t, got.Key, "no key field in a window a script opened")
+	assert.True(t, got.Framed, "the notice that explains why")
+	assert.Contains(t, got.Text, "opened by a script")
+	assert.Contains(t, got.Rel, "noopener")
+	eval[bool](b, `(window.__w.close(), true)`)
+	assert.True(t, eval[bool](b, `!!document.getElementById("key")`), "the page opened directly has its form")
+}
