@@ -2,8 +2,11 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"az401/diagnosis"
 )
 
 // askAzureQuery is what az prints about a resource: each field can
@@ -31,7 +34,9 @@ func askAzureCommands(name string) []struct{ title, cmd string } {
 
 // renderAskAzure draws the panel of commands that ask Azure about the
 // resource, with the name the endpoint reveals. Closed, it holds only
-// its title: the commands are built when it opens.
+// its title: the commands are built when it opens. When roles matter (a
+// token, or an answer that denies a permission), it also fills the role
+// assignment commands, with a field for the resource ID.
 func (p *diagnosePage) renderAskAzure() app.UI {
 	panel := app.Div().ID("ask-azure").Class("card")
 	summary := app.Button().ID("ask-azure-toggle").Type("button").Class("toggle").Aria("expanded", p.askOpen).
@@ -39,17 +44,22 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 	if !p.askOpen {
 		return panel.Body(summary)
 	}
+	resourceID := strings.TrimSpace(p.resourceID)
 	name := "NAME"
+	if i := strings.LastIndex(resourceID, "/"); diagnosis.IsResourceID(resourceID) && i >= 0 {
+		name = resourceID[i+1:]
+	}
+	var roles []diagnosis.Command
 	if p.facts != nil {
 		if n := p.facts.ResourceName(); n != "" {
 			name = n
 		}
+		roles = p.facts.RoleCommands(resourceID)
 	}
 	cmds := askAzureCommands(name)
-	if p.facts != nil {
-		for _, c := range p.facts.RoleCommands() {
-			cmds = append(cmds, struct{ title, cmd string }{c.Title, c.Cmd})
-		}
+	general := len(cmds)
+	for _, c := range roles {
+		cmds = append(cmds, struct{ title, cmd string }{c.Title, c.Cmd})
 	}
 	return panel.Body(
 		summary,
@@ -59,6 +69,7 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		app.Range(cmds).Slice(func(i int) app.UI {
 			c := cmds[i]
 			return app.Div().Body(
+				app.If(i == general, func() app.UI { return p.renderResourceIDField(resourceID) }),
 				app.Div().Class("cmd-row").Body(
 					app.Span().Class("field-label").Text(c.title),
 					p.copyButton(fmt.Sprintf("ask-copy-%d", i), "Copy", "the command: "+c.title, func() string { return c.cmd }),
@@ -66,5 +77,25 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 				app.Div().Class("cmd", "mono").Text(c.cmd),
 			)
 		}),
+	)
+}
+
+// renderResourceIDField asks for the resource ID the role commands are
+// scoped to. It is not a secret; it stays in this page's memory and
+// never goes into the share link.
+func (p *diagnosePage) renderResourceIDField(resourceID string) app.UI {
+	hint := "The role commands below are for the identity of the token (its oid), or else yours. " +
+		"Paste the resource ID to scope them to the resource: portal → the resource → Properties → Resource ID."
+	if resourceID != "" && !diagnosis.IsResourceID(resourceID) {
+		hint = "This is not a resource ID (/subscriptions/…/resourceGroups/…/providers/Microsoft.CognitiveServices/accounts/NAME): " +
+			"the commands look the resource up by name instead."
+	}
+	return app.Div().Class("ask-roles").Body(
+		app.H3().Text("Roles: who may call the resource"),
+		app.Label().For("ask-resource-id").Class("field-label").Text("Resource ID (optional, not a secret)"),
+		app.Input().ID("ask-resource-id").Type("text").Attr("autocomplete", "off").Attr("spellcheck", "false").
+			Aria("describedby", "ask-resource-id-hint").Placeholder("/subscriptions/…/accounts/NAME").
+			Value(p.resourceID).OnInput(p.ValueTo(&p.resourceID)),
+		app.P().ID("ask-resource-id-hint").Class("hint").Text(hint),
 	)
 }

@@ -17,12 +17,32 @@ type causesPage struct {
 
 func newCausesPage() app.Composer { return &causesPage{} }
 
-// OnNav sets the title and scrolls to the cause the link names.
+// OnNav sets the title and brings the cause the link names into view.
 func (c *causesPage) OnNav(ctx app.Context) {
 	ctx.Page().SetTitle("az401: every cause of a 401, 403 or 404 from Azure AI services")
-	if id := ctx.Page().URL().Fragment; id != "" {
-		ctx.Defer(func(ctx app.Context) { ctx.ScrollTo(id) })
+	id := ctx.Page().URL().Fragment
+	ctx.Defer(func(ctx app.Context) { highlightCause(id) })
+}
+
+// highlightCause marks the cause a link names as the current one
+// (aria-current; CSS :target draws it) and moves focus there, so
+// keyboard and screen reader users start at it; any other cause loses
+// the mark.
+func highlightCause(id string) {
+	doc := app.Window().Get("document")
+	if old := doc.Call("querySelector", `.cause[aria-current]`); old.Truthy() {
+		old.Call("removeAttribute", "aria-current")
 	}
+	el := app.Window().GetElementByID(id)
+	if id == "" || !el.Truthy() {
+		return
+	}
+	if el.Get("classList").Call("contains", "cause").Bool() {
+		el.Call("setAttribute", "aria-current", "location")
+		el.Call("setAttribute", "tabindex", "-1")
+		el.Call("focus")
+	}
+	el.Call("scrollIntoView")
 }
 
 // causeAreas names each area the page groups causes by: its anchor and

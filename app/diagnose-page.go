@@ -18,7 +18,8 @@ type diagnosePage struct {
 	form         form
 	showKey      bool
 	moreOpen     bool
-	askOpen      bool // the Ask Azure panel is open
+	askOpen      bool   // the Ask Azure panel is open
+	resourceID   string // the resource ID typed in that panel, for the role commands
 	call         testCall
 	paste        string              // the pasted snippet, in memory only
 	snippet      *diagnosis.Snippet  // what the paste showed
@@ -35,6 +36,7 @@ type diagnosePage struct {
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
+	at       time.Time     // when the last diagnosis ran: a token's times are relative to it
 	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
 	framedAt        string // the page's own address when another page can reach it: no form then (frame.go)
@@ -46,6 +48,7 @@ type diagnosePage struct {
 	copyStatus      string // what #copy-status announces
 	fromLink        bool   // the page was opened from a share link
 	focusID         string // the field focused before WebAssembly took over
+	mounted         bool   // mounted before: back from the causes page
 	linkRead        string // the last link the form was filled from
 	failure         string // an internal error caught at the UI boundary
 }
@@ -97,12 +100,15 @@ func (p *diagnosePage) keepEarlyInput() {
 	}
 }
 
-// OnMount writes what was typed before WebAssembly ran into the live
-// form (the key and the error are DOM properties, never markup), and
-// puts focus back where it was.
+// OnMount writes what was typed before WebAssembly ran, or before the
+// user went to the causes page and back, into the live form (the key and
+// the error are DOM properties, never markup), and puts focus back where
+// it was before WebAssembly ran.
 func (p *diagnosePage) OnMount(ctx app.Context) {
 	ctx.PreventUpdate()
-	if p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
+	back := p.mounted
+	p.mounted = true
+	if !back && p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
 		return
 	}
 	p.syncForm()
@@ -113,6 +119,7 @@ func (p *diagnosePage) OnMount(ctx app.Context) {
 	if el := doc.GetElementByID(p.focusID); p.focusID != "" && el.Truthy() {
 		el.Call("focus")
 	}
+	p.focusID = ""
 }
 
 // OnNav pre-fills the form from a share link: on the server while
@@ -167,6 +174,7 @@ func (p *diagnosePage) diagnose() {
 	start := time.Now()
 	defer func() { p.took = time.Since(start) }()
 	p.revision++
+	p.at = start
 	if p.form == (form{}) && p.snippet == nil && p.call.result == nil {
 		p.facts, p.report = nil, diagnosis.Report{Verdict: diagnosis.VerdictNothing}
 		return

@@ -86,7 +86,8 @@ func ContentSecurityPolicy() string {
 // cache, ignoring the query and fragment, so the page, the causes page
 // and share links open offline under a sub-path. go-app's default
 // worker caches the scope without its trailing slash and matches the
-// query exactly, so none of those load offline (go-app guide §6.2–6.3).
+// query exactly, so none of those load offline (measured under /REPO/ with
+// a no-cache test server).
 // Requests to other origins (the test call) are not touched.
 //
 // Every page of an origin can write its Cache Storage, and on GitHub

@@ -72,10 +72,15 @@ func writeSteps(b *strings.Builder, fix string) {
 	b.WriteString(`</ol>`)
 }
 
-// keyCardHTML shows what the key is, and a new-format key's fields.
-func keyCardHTML(ks diagnosis.KeySummary, segs []diagnosis.Segment) string {
+// keyCardHTML shows what the key is, and a new-format key's fields; for
+// a token, its decoded claims instead (tokenClaimsHTML).
+func keyCardHTML(ks diagnosis.KeySummary, segs []diagnosis.Segment, claims []diagnosis.Claim) string {
 	var b strings.Builder
-	b.WriteString(`<div id="key-card" class="card"><h2>The key</h2><div class="keycard">`)
+	title := "The key"
+	if len(claims) > 0 {
+		title = "The token"
+	}
+	b.WriteString(`<div id="key-card" class="card"><h2>` + title + `</h2><div class="keycard">`)
 	for _, row := range [...][2]string{{"Format", ks.Format}, {"Service", ks.Service}, {"Created", ks.Created},
 		{"Checksum", ks.Checksum}, {"Shown as", ks.Masked}} {
 		if row[1] != "" {
@@ -85,8 +90,41 @@ func keyCardHTML(ks diagnosis.KeySummary, segs []diagnosis.Segment) string {
 	}
 	b.WriteString(`</div>`)
 	writeAnatomy(&b, "key-anatomy", "Key fields", segs)
+	writeClaims(&b, claims)
 	b.WriteString(`</div>`)
 	return b.String()
+}
+
+// claimParts are a token's parts as the claims card names them.
+var claimParts = [...][2]string{{"header", "Header"}, {"payload", "Payload"}}
+
+// writeClaims writes a token's claims the way jwt.io does, header then
+// payload, each with what it means. The values are what the token says:
+// decoded here, never sent; the signature is neither shown nor checked.
+func writeClaims(b *strings.Builder, claims []diagnosis.Claim) {
+	if len(claims) == 0 {
+		return
+	}
+	b.WriteString(`<div id="token-claims" class="claims"><p class="muted">Decoded here, in this page: the token is not sent anywhere, ` +
+		`and its signature is neither shown nor checked.</p>`)
+	for _, part := range claimParts {
+		started := false
+		for _, c := range claims {
+			if c.Part != part[0] {
+				continue
+			}
+			if !started {
+				b.WriteString(`<h3 class="claims-part">` + part[1] + `</h3><dl class="claims-list">`)
+				started = true
+			}
+			b.WriteString(`<div class="claim" data-claim="` + escape(c.Name) + `"><dt><code>` + escape(c.Name) + `</code></dt><dd><span class="claim-value">` +
+				escape(c.Value) + `</span><span class="claim-meaning">` + escape(c.Meaning) + `</span></dd></div>`)
+		}
+		if started {
+			b.WriteString(`</dl>`)
+		}
+	}
+	b.WriteString(`</div>`)
 }
 
 // endpointCardHTML draws the endpoint URL as labelled segments.

@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/stretchr/testify/assert"
@@ -172,7 +174,106 @@ func TestMarkupEscapes(t *testing.T) {
 	html := findingHTML(diagnosis.Finding{ID: "endpoint-unparseable", Severity: diagnosis.Error, Title: "T",
 		Message: "M " + evil, Evidence: evil, Fix: evil}, false)
 	html += endpointCardHTML([]diagnosis.Segment{{Label: "host", Text: evil, Note: evil}})
-	html += keyCardHTML(diagnosis.KeySummary{Format: evil, Masked: evil}, nil)
+	html += keyCardHTML(diagnosis.KeySummary{Format: evil, Masked: evil}, nil,
+		[]diagnosis.Claim{{Part: "payload", Name: evil, Value: evil, Meaning: evil}})
 	assert.NotContains(t, html, "<img")
 	assert.Contains(t, html, `<span class="seg-note">&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</span>`)
+}
+
+// TestTokenCard shows a pasted token's claims like jwt.io: header then
+// payload, each claim with its meaning, times in UTC and relative to the
+// diagnosis; never the token's signature or its encoded parts.
+func TestTokenCard(t *testing.T) {
+	now := time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC)
+	tok := testkeys.EntraToken(now)
+	for name, c := range map[string]struct {
+		key   string
+		want  []string
+		title string
+	}{
+		"jwt": {key: tok.String(), title: "The token",
+			want: []string{"alg", "typ", "aud", "iss", "tid", "oid", "appid", "idtyp", "scp", "iat", "nbf", "exp"}},
+		"aad# form": {key: "aad#/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/speech1#" + tok.String(),
+			title: "The token",
+			want:  []string{"alg", "typ", "resource", "aud", "iss", "tid", "oid", "appid", "idtyp", "scp", "iat", "nbf", "exp"}},
+		"key": {key: testkeys.CASK('Y'), title: "The key"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := &diagnosePage{form: form{Kind: "speech", Key: c.key, Endpoint: "https://westeurope.api.cognitive.microsoft.com/"}}
+			p.diagnose()
+			p.at = now
+			html := app.HTMLString(p.renderKeyCard())
+			assert.Contains(t, html, "<h2>"+c.title+"</h2>")
+			var got []string
+			for _, m := range regexp.MustCompile(`data-claim="([^"]+)"`).FindAllStringSubmatch(html, -1) {
+				got = append(got, m[1])
+			}
+			assert.Equal(t, c.want, got, "the claims, header first, in order")
+			if c.want == nil {
+				return
+			}
+			assert.Less(t, strings.Index(html, ">Header<"), strings.Index(html, ">Payload<"))
+			assert.Contains(t, claimRow(html, "aud"), "https://cognitiveservices.azure.com")
+			assert.Contains(t, claimRow(html, "aud"), "the audience: the service the token is for")
+			assert.Contains(t, claimRow(html, "iss"), "Microsoft Entra ID")
+			assert.Contains(t, claimRow(html, "exp"), "2026-03-04 10:50:00 UTC (in 50 minutes)")
+			assert.Contains(t, claimRow(html, "exp"), "not valid after this time")
+			assert.Contains(t, claimRow(html, "iat"), "(10 minutes ago)")
+			parts := strings.Split(tok.String(), ".")
+			for i, part := range parts {
+				assert.NotContains(t, html, part, "encoded part %d of the token", i)
+			}
+		})
+	}
+}
+
+// claimRow is the markup of one claim of the token card.
+func claimRow(html, name string) string {
+	i := strings.Index(html, `data-claim="`+name+`"`)
+	if i < 0 {
+		return ""
+	}
+	return html[i : i+strings.Index(html[i:], "</div>")]
+}
+
+// TestAskAzureRoles fills the role commands from the token's oid and
+// the resource ID typed in the panel, the aad# token's, or none.
+func TestAskAzureRoles(t *testing.T) {
+	const id = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg1/providers/Microsoft.CognitiveServices/accounts/aoai1"
+	tok := testkeys.EntraToken(time.Now()).String()
+	oid := testkeys.EntraToken(time.Now()).Oid
+	for name, c := range map[string]struct {
+		f          form
+		resourceID string
+		want       []string // in the panel
+		not        []string
+	}{
+		"token, resource ID typed": {f: form{Kind: "openai", Header: diagnosis.HeaderAuthorization, Key: tok}, resourceID: " " + id + " ",
+			want: []string{`az role assignment create --assignee &#39;` + oid + `&#39; --role &#39;Cognitive Services OpenAI User&#39; --scope &#39;` + id + `&#39;<`,
+				`az role assignment list --assignee &#39;` + oid + `&#39; --scope &#39;` + id + `&#39; -o table`, `id="ask-resource-id"`, "[?name==&#39;aoai1&#39;]"},
+			not: []string{"not a resource ID"}},
+		"token, no resource ID": {f: form{Kind: "openai", Endpoint: "https://aoai2.openai.azure.com/", Header: diagnosis.HeaderAuthorization, Key: tok},
+			want: []string{`--assignee &#39;` + oid + `&#39; --role`, "--name &#39;aoai2&#39; --resource-type", "Paste the resource ID"}},
+		"token, not a resource ID": {f: form{Kind: "openai", Key: tok}, resourceID: "aoai1",
+			want: []string{"This is not a resource ID", "--name &#39;NAME&#39; --resource-type"}},
+		"aad# token": {f: form{Kind: "speech", Key: "aad#" + id + "#" + tok},
+			want: []string{`--scope &#39;` + id + `&#39; -o table`}},
+		"key, permission answer": {f: form{Kind: "openai", Endpoint: "https://aoai3.openai.azure.com/", Key: testkeys.Legacy(), Status: "403",
+			Response: `{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}`},
+			want: []string{"--assignee &#34;$(az ad signed-in-user show --query id -o tsv)&#34;", "--name &#39;aoai3&#39;"}},
+		"key alone": {f: form{Kind: "openai", Endpoint: "https://aoai3.openai.azure.com/", Key: testkeys.Legacy()}, resourceID: id,
+			not: []string{"az role assignment", `id="ask-resource-id"`}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := &diagnosePage{form: c.f, askOpen: true, resourceID: c.resourceID}
+			p.diagnose()
+			html := app.HTMLString(p.renderAskAzure())
+			for _, w := range c.want {
+				assert.Contains(t, html, w)
+			}
+			for _, n := range c.not {
+				assert.NotContains(t, html, n)
+			}
+		})
+	}
 }

@@ -97,13 +97,14 @@ func (p *diagnosePage) renderGroup(s diagnosis.Severity, keyCard bool) app.UI {
 	)
 }
 
-// renderKeyCard shows what the key is, and a new-format key's fields.
+// renderKeyCard shows what the key is, and a new-format key's fields or
+// a token's claims, with times relative to the diagnosis.
 func (p *diagnosePage) renderKeyCard() app.UI {
 	ks, ok := p.facts.Key()
 	if !ok {
 		return nil
 	}
-	return app.Raw(keyCardHTML(ks, p.facts.KeyAnatomy(p.report)))
+	return app.Raw(keyCardHTML(ks, p.facts.KeyAnatomy(p.report), diagnosis.TokenClaims(p.form.Key, p.at)))
 }
 
 // renderEndpointAnatomy draws the endpoint URL as labelled segments.

@@ -172,8 +172,10 @@ func shareURL(page *url.URL, f form) *url.URL {
 	u.Fragment = ""
 	u.RawFragment = ""
 	if v := f.shareValues(); len(v) > 0 {
-		u.Fragment = v.Encode()
-		u.RawFragment = u.Fragment
+		// Encoded once: RawFragment is the encoded form and Fragment its
+		// decoding, else String would escape each % again (%253A).
+		u.RawFragment = v.Encode()
+		u.Fragment, _ = url.PathUnescape(u.RawFragment)
 	}
 	return &u
 }

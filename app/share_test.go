@@ -25,6 +25,9 @@ func TestShareRoundTrip(t *testing.T) {
 	assert.NotContains(t, s, "secret")
 	assert.Equal(t, "/az401/", u.Path)
 	assert.Empty(t, u.RawQuery)
+	assert.Contains(t, s, "/az401/#endpoint=https%3A%2F%2Fapi.cognitive.microsofttranslator.com%2Ftranslate%3Fapi-version%3D3.0&header=query&",
+		"encoded once")
+	assert.NotContains(t, s, "%25", "never encoded twice")
 
 	back, err := url.Parse(s)
 	require.NoError(t, err)

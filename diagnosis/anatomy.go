@@ -39,7 +39,7 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 		return nil
 	}
 	segs := []Segment{{Label: "scheme", Text: e.scheme + "://", Mark: mark(e.scheme != "https", true),
-		Note: pick(e.scheme != "https", "keys travel over HTTPS only", "encrypted")}}
+		Note: choose(e.scheme != "https", "keys travel over HTTPS only", "encrypted")}}
 	domain := e.host
 	if e.label != "" {
 		domain = strings.TrimPrefix(e.host, e.label)
@@ -196,12 +196,12 @@ func (f *Facts) KeyAnatomy(r Report) []Segment {
 	}
 	return []Segment{
 		{Label: "random", Text: s[:4] + "…", Note: "52 random characters", Mark: MarkNeutral},
-		{Label: "marker", Text: s[52:58], Note: pick(c.marker == '9', "access key", "not an access key"), Mark: ok(c.marker == '9')},
+		{Label: "marker", Text: s[52:58], Note: choose(c.marker == '9', "access key", "not an access key"), Mark: ok(c.marker == '9')},
 		{Label: "created", Text: s[58:60], Note: created, Mark: ok(c.month > 0 && c.year > 0)},
 		{Label: "reserved", Text: "••••••••••••", Note: "platform data", Mark: MarkNeutral},
 		svc,
 		{Label: "signature", Text: c.signature, Note: sigNote, Mark: ok(c.signature == caskSignature)},
-		{Label: "checksum", Text: s[80:], Note: pick(c.checksumOK, "valid", "does not match: a character is wrong"), Mark: ok(c.checksumOK)},
+		{Label: "checksum", Text: s[80:], Note: choose(c.checksumOK, "valid", "does not match: a character is wrong"), Mark: ok(c.checksumOK)},
 	}
 }
 
@@ -231,7 +231,7 @@ func (f *Facts) Key() (KeySummary, bool) {
 		if k.cask.year > 0 && k.cask.month > 0 {
 			ks.Created = fmt.Sprintf("%04d-%02d", k.cask.year, k.cask.month)
 		}
-		ks.Checksum = pick(k.cask.checksumOK, "valid", "invalid")
+		ks.Checksum = choose(k.cask.checksumOK, "valid", "invalid")
 	case classEmpty:
 		ks.Format = "empty"
 	default:
@@ -247,14 +247,6 @@ func (f *Facts) ResourceName() string {
 		return n
 	}
 	return ""
-}
-
-// pick returns a if cond holds, else b.
-func pick(cond bool, a, b string) string {
-	if cond {
-		return a
-	}
-	return b
 }
 
 // geography names the area a Translator host label serves ([S5]).

@@ -65,30 +65,34 @@ func cognitiveAudience(c Cloud) string {
 }
 
 // wantedAudience is the audience the endpoint (or, without one, the
-// chosen kind) accepts, or "" when nothing says: Foundry projects want
-// https://ai.azure.com, AI Search https://search.azure.com, every other
-// Azure AI data plane https://cognitiveservices.azure.com in its cloud.
+// chosen kind) accepts, or "" when nothing says: the kind's Audience
+// (Foundry projects https://ai.azure.com, AI Search
+// https://search.azure.com), else the cloud's Azure AI services one.
 func (f *Facts) wantedAudience() string {
-	k := f.Kind()
-	switch {
-	case f.ep.api == "foundry-project" || k != nil && k.ID == "foundry-project":
-		return audFoundry
-	case f.ep.family == hostSearch || k != nil && k.ID == "ai-search":
-		return audSearch
-	case f.ep.family == hostServerless || k != nil && k.ID == "serverless-model":
-		return "" // serverless endpoints take their own keys
-	}
-	cloud := f.ep.cloud
-	if cloud == CloudUnknown && f.region != nil {
-		cloud = f.region.Cloud
+	for _, k := range []*Kind{f.inferred, f.kind} {
+		switch {
+		case k == nil || k.Audience == "":
+		case k.Audience == NoAudience:
+			return "" // the API takes its own keys
+		default:
+			return k.Audience
+		}
 	}
 	if f.ep.family == hostUnknown && f.ep.given || f.ep.family == hostAPIM || f.ep.family == hostLoopback {
 		return "" // a proxy may want anything
 	}
-	if f.ep.given || k != nil {
-		return cognitiveAudience(cloud)
+	if f.ep.given || f.kind != nil {
+		return cognitiveAudience(f.cloud())
 	}
 	return ""
+}
+
+// cloud is the endpoint's cloud, else the region's.
+func (f *Facts) cloud() Cloud {
+	if f.ep.cloud == CloudUnknown && f.region != nil {
+		return f.region.Cloud
+	}
+	return f.ep.cloud
 }
 
 // ScopeFor is the OAuth scope that gets a token for an audience.
@@ -108,7 +112,7 @@ func tokenFix(aud string) string {
 // project is the Foundry project name in a project endpoint's path
 // (/api/projects/PROJECT/…), or "PROJECT" when the path stops before it.
 func (e *endpointFacts) project() string {
-	if p := strings.Split(strings.Trim(e.path, "/"), "/"); len(p) > 2 && e.api == "foundry-project" && p[2] != "" {
+	if p := strings.Split(strings.Trim(e.path, "/"), "/"); len(p) > 2 && kindByID[e.api] != nil && kindByID[e.api].Test.UnderProject && p[2] != "" {
 		return p[2]
 	}
 	return "PROJECT"

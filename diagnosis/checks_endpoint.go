@@ -215,7 +215,7 @@ var endpointNeedsRegion = &Check{
 			fd = c.finding("The global token service issues tokens only for global resources; this resource is in "+f.region.ID+".", f.ep.host+f.ep.path)
 		case f.multiServiceKey():
 			fd = c.finding("A multi-service key needs the region in the host.", f.ep.host)
-		case !f.ep.tokenURL && !f.kindIs("bing-search", "bing-speech"):
+		case !f.ep.tokenURL && (f.Kind() == nil || !f.Kind().RegionlessHost):
 			fd = c.finding("api.cognitive.microsoft.com without a region serves only Translator and Bing; this call needs the region in the host.", f.ep.host)
 		default:
 			return nil
@@ -239,12 +239,13 @@ var endpointKindMismatch = &Check{
 		if k == nil {
 			return nil
 		}
-		if api := f.ep.api; api != "" && !compatible(k.ID, api) && !(strings.HasPrefix(api, "luis-") && strings.HasPrefix(k.ID, "luis-")) &&
-			!(api == "foundry-project" && k.ID == "ai-services") { // projects live on AI services resources
-			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", kindByID[api].Name, k.Name),
+		// A kind's routes may live on another kind's hosts (Foundry
+		// projects on AI services resources); a Pair is another check's.
+		if api := kindByID[f.ep.api]; api != nil && !compatible(k.ID, api.ID) && api.ID != k.Pair && !api.livesOn(k) {
+			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", api.Name, k.Name),
 				"path "+Truncate(f.ep.path, 80)))
 		}
-		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) && !(k.ID == "foundry-project" && f.ep.family == hostFoundry) {
+		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) && !k.livesOn(f.inferred) {
 			return one(c.finding(fmt.Sprintf("The host is %s's, but the API chosen is %s.", f.inferred.Name, k.Name), f.ep.host))
 		}
 		return nil
@@ -310,40 +311,43 @@ func pathProblem(e *endpointFacts) string {
 
 // apiVersionProblem says what is wrong with the path's api-version, or "".
 func apiVersionProblem(e *endpointFacts) string {
+	k := kindByID[e.api]
+	if k == nil {
+		return ""
+	}
 	v, hasV := e.query["api-version"]
 	switch {
-	case hasV && e.api == "translator" && e.version != "v2":
-		if v[0] != "3.0" {
-			return "has api-version=" + v[0] + "; Translator's is 3.0"
+	case hasV && k.APIVersion != "" && !isPathVersion(e.version):
+		if v[0] != k.APIVersion {
+			return "has api-version=" + v[0] + "; " + k.Name + " takes " + k.APIVersion
 		}
-	case hasV && kindByID[e.api] != nil && kindByID[e.api].DatedVersions:
-		if !isAPIVersion(v[0]) && !(kindByID[e.api].BearerKey != "" && e.version == kindByID[e.api].BearerKey) {
+	case hasV && k.DatedVersions:
+		if !isAPIVersion(v[0]) && !(k.BearerKey != "" && e.version == k.BearerKey) {
 			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
 		}
-	case needsAPIVersion(e):
+	case !hasV && k.NeedsAPIVersion && !isPathVersion(e.version) && len(e.segs) > baseDepth(k, e.segs):
 		return "has no api-version, which this API requires"
 	}
 	return ""
 }
 
-// needsAPIVersion reports whether a full request path lacks the
-// api-version its API requires.
-func needsAPIVersion(e *endpointFacts) bool {
-	if len(e.segs) < 2 {
-		return e.api == "translator" && len(e.segs) == 1 && e.segs[0] != "translator"
+// baseDepth is how many path segments the API's base endpoint has: its
+// Test.CustomPrefix on a custom subdomain; none on its own hosts, where
+// an API with such a prefix serves its operations at the root; else
+// one, the API's own segment (/openai, /language…).
+func baseDepth(k *Kind, segs []string) int {
+	prefix := strings.Split(strings.Trim(strings.ToLower(k.Test.CustomPrefix), "/"), "/")
+	switch {
+	case k.Test.CustomPrefix == "":
+		return 1
+	case len(segs) > 0 && segs[0] == prefix[0]:
+		return len(prefix)
 	}
-	switch e.api {
-	case "openai":
-		return e.segs[1] != "v1"
-	case "language", "content-safety":
-		return e.segs[0] != "text"
-	case "document-intelligence":
-		return e.segs[0] == "documentintelligence" || !strings.HasPrefix(e.version, "v")
-	case "translator":
-		return e.version != "v2" && (e.segs[0] != "translator" || len(e.segs) > 3)
-	}
-	return false
+	return 0
 }
+
+// isPathVersion reports whether a path segment is a version: v1, v3.1.
+func isPathVersion(s string) bool { return len(s) > 1 && s[0] == 'v' && s[1] >= '0' && s[1] <= '9' }
 
 // isAPIVersion matches YYYY-MM-DD and YYYY-MM-DD-preview.
 func isAPIVersion(v string) bool {

@@ -164,7 +164,7 @@ var keyIsForeignSecret = &Check{
 	Fix:     "Use the key of the Azure AI resource you call: portal → the resource → Keys and Endpoint\nAn OpenAI platform key works only on api.openai.com; for Azure OpenAI use the Azure resource's key",
 	Sources: "§1.2, §1.3 [S17][S31][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.key.class != classForeign || isSearchKey(f.key.clean) && f.kindIs("ai-search") {
+		if f.key.class != classForeign || isSearchKey(f.key.clean) && f.Kind() != nil && f.Kind() == kindByHost[hostSearch] {
 			return nil
 		}
 		return one(c.finding("The key is "+f.key.why+".", f.maskedKey()))
@@ -215,7 +215,7 @@ var keyKindMismatch = &Check{
 		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 {
 			return nil
 		}
-		if strings.HasPrefix(k.ID, "luis-") && (s == 'R' || s == 'S') {
+		if p := kindByID[k.Pair]; p != nil && strings.IndexByte(p.Services, s) >= 0 {
 			return nil // key-luis-authoring-vs-prediction says it better
 		}
 		ev := fmt.Sprintf("service %q at offset 75 = %s; %s", string(s), serviceOrUnknown(s), k.Name)
@@ -237,22 +237,19 @@ var keyLUISAuthoringVsPrediction = &Check{
 	Fix:     "Use the authoring key for authoring calls and the prediction key for queries\nMigrate to Conversational Language Understanding: LUIS is retired",
 	Sources: "§1.2, §1.3, §4.2 [S15][I29]",
 	Run: func(c *Check, f *Facts) []Finding {
-		want := ""
-		switch {
-		case f.ep.api == "luis-authoring" || f.ep.api == "luis-prediction":
-			want = f.ep.api
-		case f.kind != nil && strings.HasPrefix(f.kind.ID, "luis-"):
-			want = f.kind.ID
-		default:
+		want := kindByID[f.ep.api]
+		if want == nil || want.Pair == "" {
+			want = f.kind
+		}
+		if want == nil || want.Pair == "" {
 			return nil
 		}
-		s := f.keyService()
-		switch {
-		case want == "luis-prediction" && s == 'R':
-			return one(c.finding("An authoring key is used for LUIS prediction.", "service \"R\" (LUIS authoring) at offset 75; prediction endpoint"))
-		case want == "luis-authoring" && s == 'S':
-			return one(c.finding("A prediction key is used for LUIS authoring.", "service \"S\" (LUIS prediction) at offset 75; authoring endpoint"))
-		case f.kind != nil && f.ep.api != "" && f.kind.ID != f.ep.api && strings.HasPrefix(f.kind.ID, "luis-"):
+		pair := kindByID[want.Pair]
+		switch s := f.keyService(); {
+		case s != 0 && strings.IndexByte(pair.Services, s) >= 0:
+			return one(c.finding("A "+pair.Name+" key is used for "+want.Name+".",
+				fmt.Sprintf("service %q at offset 75 = %s; %s endpoint", string(s), pair.Name, want.Name)))
+		case f.kind != nil && f.kind.Pair != "" && f.ep.api != "" && f.ep.api != f.kind.ID:
 			return one(c.finding(
 				fmt.Sprintf("The key is for %s but the URL is a %s path.", f.kind.Name, kindByID[f.ep.api].Name),
 				"path "+Truncate(f.ep.path, 60)))

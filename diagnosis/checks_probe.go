@@ -20,7 +20,7 @@ var probeCORSBlocked = probeCheck(&Check{
 		"comes back without CORS headers too.",
 	Fix: "Run the request as a curl or PowerShell command (Copy as curl) and read the status\n" +
 		"Or run the page with make run (az401 serve), which sends the test call through the local binary, where CORS does not apply",
-	Sources: "§6 [I8]; go-app guide §4.2",
+	Sources: "§6 [I8]",
 }, ProbeCORSBlocked, func(host string) string {
 	return "The browser would not let the page read the answer from " + host + ": CORS. The host is reachable; the key is not judged."
 }, 120)

@@ -175,7 +175,7 @@ var responseLimitedAccess = &Check{
 		if f.resp.hit(ruleLimitedAccess) {
 			return one(c.finding("The Face feature needs Limited Access approval; the key itself works.", f.evidence(ruleLimitedAccess)))
 		}
-		if f.kindIs("face") && f.resp.status == 403 && f.resp.hits == 0 {
+		if k := f.Kind(); k != nil && k.LimitedAccess && f.resp.status == 403 && f.resp.hits == 0 {
 			// A bare 403 from Face: the key passed, most often an unapproved feature ([I44]).
 			return one(c.finding("Face answered 403 with no detail: the key passed, and an unapproved Limited Access feature is the usual cause.",
 				f.statusEvidence()).withSeverity(Warning))

@@ -22,27 +22,19 @@ var serviceRetired = &Check{
 	},
 }
 
-// retiredVersion is an API version that no longer answers.
-type retiredVersion struct {
-	api, version string // the endpoint's api and version segment ("" matches any version)
-	host         hostFamily
-	since        string
-	use          string
-	source       string
+// retiredHost is a host family that no longer answers.
+type retiredHost struct {
+	host   hostFamily
+	since  string
+	use    string
+	source string
 }
 
-// retiredVersions are the versions of sources §5 and §4 that were retired.
-var retiredVersions = []retiredVersion{
-	{api: "bing-search", version: "v5.0", since: "2018", use: "v7.0 (and Bing Search itself retired on 2025-08-11)", source: "[S30]"},
-	{api: "translator", version: "v2", since: "2019-04-30", use: "Translator v3: https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", source: "[S37]"},
-	{host: hostTranslatorV2, since: "2019-04-30", use: "Translator v3: https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", source: "[S37]"},
-	{api: "language", version: "v2.0", since: "2024-02-29", use: "/language/:analyze-text?api-version=2023-04-01", source: "[S35]"},
-	{api: "language", version: "v2.1", since: "2024-02-29", use: "/language/:analyze-text?api-version=2023-04-01", source: "[S35]"},
-	{api: "luis-prediction", version: "v1", since: "2016", use: "the v3.0 prediction API (and LUIS itself retired on 2025-10-01)", source: "[I60]"},
-	{host: hostProjectOxford, since: "2018", use: "the resource's regional or custom subdomain endpoint", source: "[I10][I60]"},
-	{api: "speech", version: "v3.0", since: "2026-03-31", use: "speech-to-text REST v3.2 or later (/speechtotext/v3.2/…)", source: "[S36]"},
-	{api: "speech", version: "v3.1-preview.1", since: "2023-05-12", use: "speech-to-text REST v3.2 or later", source: "[S36]"},
-	{api: "speech", version: "v2.0", since: "2024-02-29", use: "batch transcription in speech-to-text REST v3.2 or later", source: "[S36]"},
+// retiredHosts are the hosts of sources §5 that were switched off; the
+// retired versions of each API are in its catalogue row.
+var retiredHosts = []retiredHost{
+	{hostTranslatorV2, "2019-04-30", translatorV3, "[S37]"},
+	{hostProjectOxford, "2018", "the resource's regional or custom subdomain endpoint", "[I10][I60]"},
 }
 
 var endpointVersionRetired = &Check{
@@ -54,19 +46,24 @@ var endpointVersionRetired = &Check{
 	Fix:     "Move to the current version of the API",
 	Sources: "§5 [S30][S35][S36][S37][I60]",
 	Run: func(c *Check, f *Facts) []Finding {
-		for _, r := range retiredVersions {
-			match := r.host != hostUnknown && f.ep.family == r.host ||
-				r.api != "" && f.ep.api == r.api && strings.EqualFold(f.ep.version, r.version)
-			if !match || (len(r.since) == 10 && !f.passed(r.since)) {
-				continue
+		if k := kindByID[f.ep.api]; k != nil {
+			for _, r := range k.RetiredVersions {
+				if strings.EqualFold(f.ep.version, r.Version) && f.isPast(r.Since) {
+					return one(c.finding(k.Name+" "+r.Version+" was retired ("+r.Since+").", Truncate(f.endpointShown(), 120)).
+						withFix("Use " + r.Use))
+				}
 			}
-			what := f.ep.host
-			if r.host == hostUnknown {
-				what = kindByID[r.api].Name + " " + r.version
+		}
+		for _, r := range retiredHosts {
+			if f.ep.family == r.host && f.isPast(r.since) {
+				return one(c.finding(f.ep.host+" was retired ("+r.since+").", Truncate(f.endpointShown(), 120)).
+					withFix("Use " + r.use))
 			}
-			return one(c.finding(what+" was retired ("+r.since+").", Truncate(f.endpointShown(), 120)).
-				withFix("Use " + r.use))
 		}
 		return nil
 	},
 }
+
+// isPast reports whether a retirement has happened: a date (YYYY-MM-DD)
+// has passed, or it is a bare year, long gone.
+func (f *Facts) isPast(when string) bool { return len(when) != 10 || f.passed(when) }

@@ -86,12 +86,15 @@ var endpointNeedsEntra = &Check{
 	Fix:     tokenFix(audFoundry) + "\nOr call the model endpoints with the key: https://NAME.services.ai.azure.com/models or /openai/v1/",
 	Sources: "§2.1, §3 [S25]",
 	Run: func(c *Check, f *Facts) []Finding {
-		project := f.ep.api == "foundry-project" || f.ep.api == "" && f.kindIs("foundry-project")
+		k := kindByID[f.ep.api]
+		if k == nil && f.ep.api == "" {
+			k = f.kind
+		}
 		switch f.key.class {
 		case classEmpty, classToken, classPlaceholder:
 			return nil
 		}
-		if !project {
+		if k == nil || !k.EntraOnly {
 			return nil
 		}
 		return one(c.finding("A Foundry project endpoint takes only Entra ID tokens, and a key was given.",

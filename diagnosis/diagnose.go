@@ -43,4 +43,4 @@ func (c *Check) waitsForWholeKey() bool { return c == keyMalformed || c == keyCh
 
 // InKeyCard reports whether the finding only says what the key card
 // shows (the decoded key), so a page showing the card can omit it.
-func (fd Finding) InKeyCard() bool { return fd.ID == keyDecoded.ID }
+func (f Finding) InKeyCard() bool { return f.ID == keyDecoded.ID }

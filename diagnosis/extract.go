@@ -24,7 +24,7 @@ const (
 )
 
 // String names the sureness for people.
-func (s Sureness) String() string { return pick(s == Sure, "sure", "guessed") }
+func (s Sureness) String() string { return choose(s == Sure, "sure", "guessed") }
 
 // Field is one value found in a snippet.
 type Field struct {

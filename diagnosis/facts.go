@@ -79,12 +79,6 @@ func (f *Facts) Kind() *Kind {
 	return f.inferred
 }
 
-// kindIs reports whether the effective kind is one of ids.
-func (f *Facts) kindIs(ids ...string) bool {
-	k := f.Kind()
-	return k != nil && contains(ids, k.ID)
-}
-
 // regionID returns the resolved region id, or "".
 func (f *Facts) regionID() string {
 	if f.region == nil {

@@ -1,12 +1,15 @@
 package diagnosis
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Input is everything a diagnosis can look at. Only Key, Endpoint and Kind
 // are usual; every other field is optional and its zero value means
 // "not known".
 type Input struct {
-	// Kind is an API kind id from [Kinds] (e.g. "translator"). Empty means
+	// Kind is the ID of an API kind from [Kinds]. Empty means
 	// not chosen: kind-specific checks then infer the kind from the
 	// endpoint where they can.
 	Kind string
@@ -122,6 +125,18 @@ var KeyWays = []KeyWay{
 	{HeaderQuery, "", "a query parameter", "in the URL (query string)"},
 	{HeaderBody, "", "the request body", "in the request body"},
 }
+
+// keyHeaders are the headers that carry a key, by lower-case name, with
+// the [Input.Header] value each means: the KeyWays sent as a header.
+var keyHeaders = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range KeyWays {
+		if w.Wire != "" {
+			m[strings.ToLower(w.Wire)] = w.ID
+		}
+	}
+	return m
+}()
 
 // lookupKeyWay returns the way with the id, or nil.
 func lookupKeyWay(id string) *KeyWay {

@@ -31,6 +31,16 @@ type Kind struct {
 	STSTokens bool
 	// DatedVersions says the API's api-version is a date (YYYY-MM-DD).
 	DatedVersions bool
+	// APIVersion is the one api-version the API takes ("3.0"), "" if it
+	// takes several.
+	APIVersion string
+	// NeedsAPIVersion says a request path beyond the API's base (its
+	// first segment, or Test.CustomPrefix) needs an api-version in the
+	// query, unless the path names a version segment (v1, v3.1…).
+	NeedsAPIVersion bool
+	// RetiredVersions are the path versions of the API that were
+	// switched off.
+	RetiredVersions []RetiredVersion
 	// Services lists the key service characters (see docs/sources.md#s1)
 	// whose keys the API accepts.
 	Services string
@@ -45,6 +55,24 @@ type Kind struct {
 	paths []route
 	// Covers lists the kinds a multi-service kind also serves.
 	Covers []string
+	// Pair is the kind whose keys look like this kind's but do not open
+	// it (LUIS authoring and prediction), "" if none.
+	Pair string
+	// RegionlessHost says the API answers on api.cognitive.microsoft.com
+	// with no region in the host.
+	RegionlessHost bool
+	// LimitedAccess says some features need approval, and a bare 403
+	// most often means one was called unapproved.
+	LimitedAccess bool
+	// Audience is the token audience (aud) the API accepts; "" means the
+	// cloud's Azure AI services audience, NoAudience that the API takes
+	// no Entra ID token.
+	Audience string
+	// EntraOnly says the API takes only Entra ID tokens, never a key.
+	EntraOnly bool
+	// DataRole is the built-in role that grants the API's data actions;
+	// "" means Cognitive Services User.
+	DataRole string
 	// SpeechRegions says the kind runs only in Speech regions, never in
 	// "global", and answers on the region's speech hosts.
 	SpeechRegions bool
@@ -61,6 +89,23 @@ type Kind struct {
 	// nothing (docs/sources.md#s7), for the test call.
 	Test TestPlan
 }
+
+// RetiredVersion is a path version of an API that no longer answers.
+type RetiredVersion struct {
+	// Version is the path's version segment, lower case ("v2.0").
+	Version string
+	// Since is when it stopped answering: a date (YYYY-MM-DD), after
+	// which the finding holds, or a year, for versions long gone.
+	Since string
+	// Use says what to call instead.
+	Use string
+	// Source cites docs/sources.md ("[S36]").
+	Source string
+}
+
+// NoAudience is the [Kind.Audience] of an API that takes no Entra ID
+// token.
+const NoAudience = "-"
 
 // TestPlan describes the test request of a kind, relative to the
 // resource's endpoint.
@@ -100,6 +145,9 @@ func routes(paths ...string) []route {
 	return r
 }
 
+// translatorV3 is what replaced Translator v2.
+const translatorV3 = "Translator v3: https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"
+
 // openAIVersions are the test paths of the OpenAI v1 API.
 var openAIVersions = map[string]string{"v1": "/openai/v1/models"}
 
@@ -108,8 +156,8 @@ var openAIVersions = map[string]string{"v1": "/openai/v1/models"}
 // paths), §3 (headers), §5 (retirements), §7 (test calls).
 var kinds = []Kind{
 	{ID: "openai", Name: "Azure OpenAI", Group: "Generative AI", Header: HeaderAPIKey,
-		Accepts: []string{HeaderSubscriptionKey}, BearerKey: "v1", DatedVersions: true,
-		Services: "BA", hosts: []hostFamily{hostOpenAI}, paths: routes("openai/{v}"),
+		Accepts: []string{HeaderSubscriptionKey}, BearerKey: "v1", DatedVersions: true, NeedsAPIVersion: true,
+		DataRole: roleOpenAIUser, Services: "BA", hosts: []hostFamily{hostOpenAI}, paths: routes("openai/{v}"),
 		Example: "https://NAME.openai.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/openai/models?api-version=2024-10-21",
 			Note: "lists the models; no inference cost", Versions: openAIVersions}},
@@ -134,7 +182,9 @@ var kinds = []Kind{
 			Note: "exchanges the key for a 10-minute token; proves key and region [S1][S11]"}},
 	{ID: "translator", Name: "Translator (text)", Group: "Language and text", Header: HeaderSubscriptionKey,
 		QueryKey: "Subscription-Key", RegionHeader: true, STSTokens: true, Services: "bAE", GlobalOK: true,
-		hosts: []hostFamily{hostTranslator, hostTranslatorV2},
+		APIVersion: "3.0", NeedsAPIVersion: true,
+		RetiredVersions: []RetiredVersion{{"v2", "2019-04-30", translatorV3, "[S37]"}},
+		hosts:           []hostFamily{hostTranslator, hostTranslatorV2},
 		paths: append(routes("translator", "translate", "detect", "breaksentence", "transliterate", "dictionary", "languages"),
 			route{"{v2}", hostTranslatorV2}),
 		Example: "https://api.cognitive.microsofttranslator.com/",
@@ -142,7 +192,11 @@ var kinds = []Kind{
 			Body: `[{"Text":"a"}]`, Note: "detect is not counted as translated characters",
 			CustomPrefix: "/translator/text/v3.0"}},
 	{ID: "speech", Name: "Speech", Group: "Speech", Header: HeaderSubscriptionKey, QueryKey: "subscription-key",
-		STSTokens: true, Services: "YAE", SpeechRegions: true, hosts: []hostFamily{hostSpeech},
+		STSTokens: true, Services: "YAE", SpeechRegions: true, hosts: []hostFamily{hostSpeech}, DataRole: roleSpeechUser,
+		RetiredVersions: []RetiredVersion{
+			{"v3.0", "2026-03-31", "speech-to-text REST v3.2 or later (/speechtotext/v3.2/…)", "[S36]"},
+			{"v3.1-preview.1", "2023-05-12", "speech-to-text REST v3.2 or later", "[S36]"},
+			{"v2.0", "2024-02-29", "batch transcription in speech-to-text REST v3.2 or later", "[S36]"}},
 		paths: routes("speechtotext/{v}", "speech/{v}", "cognitiveservices/{v}", "texttospeech/{v}", "tts/{v}",
 			"customvoice/{v}", "api/speechtotext/{v}"),
 		Example: "https://REGION.api.cognitive.microsoft.com/",
@@ -152,24 +206,27 @@ var kinds = []Kind{
 		Services: "FAE", paths: routes("vision/{v}", "computervision/{v}"),
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test:    TestPlan{Method: "GET", Path: "/vision/v3.2/models", Note: "lists domain models; no image processed"}},
-	{ID: "face", Name: "Face", Group: "Vision", Header: HeaderSubscriptionKey, Services: "KAE",
+	{ID: "face", Name: "Face", Group: "Vision", Header: HeaderSubscriptionKey, Services: "KAE", LimitedAccess: true,
 		paths: routes("face/{v}"), Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/face/v1.2/largefacelists?top=1",
 			Note: "lists face lists; a 403 UnsupportedFeature still proves the key is good"}},
 	{ID: "language", Name: "Language (Text Analytics)", Group: "Language and text", Header: HeaderSubscriptionKey,
-		DatedVersions: true, Services: "aAE", paths: routes("language", "text/analytics/{v}"),
+		DatedVersions: true, NeedsAPIVersion: true, Services: "aAE", paths: routes("language", "text/analytics/{v}"),
+		RetiredVersions: []RetiredVersion{
+			{"v2.0", "2024-02-29", "/language/:analyze-text?api-version=2023-04-01", "[S35]"},
+			{"v2.1", "2024-02-29", "/language/:analyze-text?api-version=2023-04-01", "[S35]"}},
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "POST", Path: "/language/:analyze-text?api-version=2023-04-01", ContentType: "application/json",
 			Body: `{"kind":"LanguageDetection","analysisInput":{"documents":[{"id":"1","text":"a"}]}}`,
 			Note: "detects the language of one letter: one text record billed"}},
 	{ID: "document-intelligence", Name: "Document Intelligence (Form Recognizer)", Group: "Vision",
-		Header: HeaderSubscriptionKey, DatedVersions: true, Services: "LAE",
+		Header: HeaderSubscriptionKey, DatedVersions: true, NeedsAPIVersion: true, Services: "LAE",
 		paths:   routes("documentintelligence/{v}", "formrecognizer/{v}"),
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/documentintelligence/info?api-version=2024-11-30",
 			Note: "reads the custom model count; no OCR quota used"}},
 	{ID: "content-safety", Name: "Content Safety", Group: "Language and text", Header: HeaderSubscriptionKey,
-		DatedVersions: true, Services: "HAE", paths: routes("contentsafety"),
+		DatedVersions: true, NeedsAPIVersion: true, Services: "HAE", paths: routes("contentsafety"),
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test:    TestPlan{Method: "GET", Path: "/contentsafety/text/blocklists?api-version=2024-09-01", Note: "lists blocklists"}},
 	{ID: "custom-vision-training", Name: "Custom Vision (training)", Group: "Vision", Header: HeaderTrainingKey,
@@ -185,22 +242,25 @@ var kinds = []Kind{
 	// /luis/authoring/v3.0-preview; prediction /luis/v2.0/apps and
 	// /luis/prediction/v3.0; the retired v1 /luis/v1.
 	{ID: "luis-authoring", Name: "LUIS (authoring)", Group: "Retired", Header: HeaderSubscriptionKey, Services: "R",
+		Pair:    "luis-prediction",
 		paths:   routes("luis/api/{v}", "luis/authoring/{v}", "luis/webapi/{v}"),
 		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test:    TestPlan{Method: "GET", Path: "/luis/api/v2.0/apps/", Note: "lists the apps"}},
 	{ID: "luis-prediction", Name: "LUIS (prediction)", Group: "Retired", Header: HeaderSubscriptionKey,
-		QueryKey: "subscription-key", Services: "S",
-		MaybeServices: "E", MaybeNote: "a multi-service key works only if it was assigned to the LUIS app",
+		QueryKey: "subscription-key", Services: "S", Pair: "luis-authoring",
+		RetiredVersions: []RetiredVersion{{"v1", "2016", "the v3.0 prediction API (and LUIS itself retired on 2025-10-01)", "[I60]"}},
+		MaybeServices:   "E", MaybeNote: "a multi-service key works only if it was assigned to the LUIS app",
 		paths:   routes("luis/prediction/{v}", "luis/{v2.0}", "luis/{v1*}"),
 		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test: TestPlan{Method: "GET", Path: "/luis/prediction/v3.0/apps/00000000-0000-0000-0000-000000000000/slots/production/predict?query=hi",
 			Note: "needs the app ID; one query billed"}},
 	{ID: "bing-search", Name: "Bing Search", Group: "Retired", Header: HeaderSubscriptionKey, Services: "fghijklno",
-		GlobalOK: true, hosts: []hostFamily{hostBing},
-		paths:   append(routes("bing/{v}"), route{"{v5.0}", hostBing}, route{"{v7.0}", hostBing}),
-		Retired: "2025-08-11", Successor: "Grounding with Bing Search in Azure AI Foundry agents",
+		GlobalOK: true, hosts: []hostFamily{hostBing}, RegionlessHost: true,
+		RetiredVersions: []RetiredVersion{{"v5.0", "2018", "v7.0 (and Bing Search itself retired on 2025-08-11)", "[S30]"}},
+		paths:           append(routes("bing/{v}"), route{"{v5.0}", hostBing}, route{"{v7.0}", hostBing}),
+		Retired:         "2025-08-11", Successor: "Grounding with Bing Search in Azure AI Foundry agents",
 		Example: "https://api.bing.microsoft.com/",
 		Test:    TestPlan{Method: "GET", Path: "/v7.0/search?q=a&count=1", Note: "one search transaction"}},
 	{ID: "qna-maker", Name: "QnA Maker", Group: "Retired", Header: HeaderSubscriptionKey, Services: "VW",
@@ -222,7 +282,7 @@ var kinds = []Kind{
 		paths: routes("metricsadvisor/{v}"), Retired: "2026-10-01",
 		Successor: "no direct successor [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/metricsadvisor/v1.0/stats/latest", Note: "reads ingestion stats"}},
-	{ID: "bing-speech", Name: "Bing Speech", Group: "Retired", Header: HeaderSubscriptionKey, STSTokens: true,
+	{ID: "bing-speech", Name: "Bing Speech", Group: "Retired", Header: HeaderSubscriptionKey, STSTokens: true, RegionlessHost: true,
 		Services: "m", Retired: "2019-10-15",
 		Successor: "the Speech service, with a new Speech resource key [I33]", Example: "https://api.cognitive.microsoft.com/",
 		Test: TestPlan{Method: "POST", Path: "/sts/v1.0/issueToken", ContentType: "application/x-www-form-urlencoded",
@@ -231,19 +291,21 @@ var kinds = []Kind{
 	// (sources §2.1 [S25]); the test call lists the project's deployments.
 	{ID: "foundry-project", Name: "Azure AI Foundry project (Entra ID only)", Group: "Generative AI",
 		Header: HeaderAuthorization, paths: []route{{"api/projects", hostFoundry}},
+		Audience: audFoundry, EntraOnly: true, DataRole: roleAzureAIUser,
 		Example: "https://NAME.services.ai.azure.com/api/projects/PROJECT",
 		Test: TestPlan{Method: "GET", Path: "/deployments?api-version=v1", UnderProject: true,
 			Note: "lists the project's model deployments; only an Entra ID token opens it"}},
 	// Serverless (models-as-a-service) endpoints have their own keys, sent
 	// as a bearer token (sources §2.1, OBSERVED).
 	{ID: "serverless-model", Name: "Serverless model endpoint (*.models.ai.azure.com)", Group: "Generative AI",
-		Header: HeaderAuthorization, hosts: []hostFamily{hostServerless},
+		Header: HeaderAuthorization, hosts: []hostFamily{hostServerless}, Audience: NoAudience,
 		Example: "https://ENDPOINT.REGION.models.ai.azure.com/",
 		Test:    TestPlan{Method: "GET", Path: "/info", Note: "reads the deployed model's name; no inference cost"}},
 	// Azure AI Search: admin and query keys in api-key, never AI services
 	// keys (sources §1.3, §3).
 	{ID: "ai-search", Name: "Azure AI Search", Group: "Language and text", Header: HeaderAPIKey,
 		hosts: []hostFamily{hostSearch}, paths: routes("indexes", "indexers", "datasources", "skillsets", "servicestats"),
+		Audience: audSearch, DataRole: roleSearchIndexReader,
 		Example: "https://NAME.search.windows.net/",
 		Test: TestPlan{Method: "GET", Path: "/indexes?api-version=2024-07-01&$select=name",
 			Note: "lists the index names; needs an admin key (a query key answers 403)"}},
@@ -274,6 +336,18 @@ func compatible(a, b string) bool {
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// livesOn reports whether one of the kind's routes needs a host family
+// that belongs to the other kind: a Foundry project path is served by
+// an AI services resource.
+func (k *Kind) livesOn(other *Kind) bool {
+	for _, r := range k.paths {
+		if r.on != hostUnknown && kindByHost[r.on] == other && other != k {
 			return true
 		}
 	}

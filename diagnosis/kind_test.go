@@ -93,10 +93,9 @@ func TestCatalogue(t *testing.T) {
 // TestDerivedTables checks that every table keyed by kind names a kind
 // of the catalogue, and that the derived tables hold every row.
 func TestDerivedTables(t *testing.T) {
-	for _, r := range retiredVersions {
-		if r.api != "" {
-			assert.NotNil(t, LookupKind(r.api), "retiredVersions names unknown kind %q", r.api)
-		}
+	for _, r := range retiredHosts {
+		assert.NotEqual(t, hostUnknown, r.host, "retiredHosts: a host family")
+		assert.Regexp(t, `^\d{4}(-\d{2}-\d{2})?$`, r.since, "retiredHosts: since")
 	}
 	assert.Len(t, kindByID, len(kinds))
 	n := 0
@@ -107,5 +106,66 @@ func TestDerivedTables(t *testing.T) {
 	assert.Len(t, kindRoutes, n)
 	for h, k := range kindByHost {
 		assert.Contains(t, k.hosts, h)
+	}
+}
+
+// knownRoles are the built-in data roles a kind may name.
+var knownRoles = []string{roleCognitiveUser, roleOpenAIUser, roleAzureAIUser, roleSpeechUser, roleSearchIndexReader}
+
+// TestKindFacts checks the facts a row states about other rows or
+// tables: they name existing kinds, roles and audiences, and agree.
+func TestKindFacts(t *testing.T) {
+	for _, k := range Kinds() {
+		if k.Pair != "" {
+			p := LookupKind(k.Pair)
+			if assert.NotNil(t, p, "kind %q: pair %q is no kind", k.ID, k.Pair) {
+				assert.Equal(t, k.ID, p.Pair, "kind %q: pair %q does not pair back", k.ID, k.Pair)
+			}
+		}
+		if k.Audience != "" && k.Audience != NoAudience {
+			assert.NotEmpty(t, audienceName(k.Audience), "kind %q: audience %q", k.ID, k.Audience)
+			assert.Equal(t, normAudience(k.Audience), k.Audience, "kind %q: audience %q", k.ID, k.Audience)
+		}
+		assert.False(t, k.EntraOnly && k.Audience == NoAudience, "kind %q: Entra only with no audience", k.ID)
+		if k.DataRole != "" {
+			assert.Contains(t, knownRoles, k.DataRole, "kind %q: data role", k.ID)
+		}
+		assert.False(t, k.APIVersion != "" && k.DatedVersions, "kind %q: a fixed and a dated api-version", k.ID)
+		for _, r := range k.RetiredVersions {
+			assert.True(t, isPathVersion(r.Version) && r.Version == strings.ToLower(r.Version), "kind %q: retired version %q", k.ID, r.Version)
+			assert.Regexp(t, `^\d{4}(-\d{2}-\d{2})?$`, r.Since, "kind %q: retired version %q since", k.ID, r.Version)
+			assert.NotEmpty(t, r.Use, "kind %q: retired version %q without a successor", k.ID, r.Version)
+			assert.Regexp(t, `^(\[[SI]\d+\])+$`, r.Source, "kind %q: retired version %q source", k.ID, r.Version)
+		}
+	}
+}
+
+// kindFactTests are endpoints whose findings come from one kind fact.
+var kindFactTests = []struct {
+	endpoint string
+	want     string // the api-version problem, "" for none
+}{
+	// APIVersion: Translator takes 3.0 only; NeedsAPIVersion below the base.
+	{"https://api.cognitive.microsofttranslator.com/translate?api-version=2024-01-01", "has api-version=2024-01-01; Translator (text) takes 3.0"},
+	{"https://api.cognitive.microsofttranslator.com/translate", "has no api-version, which this API requires"},
+	{"https://x.cognitiveservices.azure.com/translator/text/v3.0", ""},
+	{"https://x.cognitiveservices.azure.com/translator/text/v3.0/translate", "has no api-version, which this API requires"},
+	// a path version stands for the api-version
+	{"https://x.openai.azure.com/openai/v1/models", ""},
+	{"https://x.openai.azure.com/openai/deployments/d/chat/completions", "has no api-version, which this API requires"},
+	{"https://x.openai.azure.com/openai", ""},
+	{"https://x.cognitiveservices.azure.com/text/analytics/v3.1/sentiment", ""},
+	{"https://x.cognitiveservices.azure.com/language/:analyze-text", "has no api-version, which this API requires"},
+	{"https://x.cognitiveservices.azure.com/formrecognizer/v2.1/layout/analyze", ""},
+	{"https://x.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-read:analyze", "has no api-version, which this API requires"},
+	{"https://x.cognitiveservices.azure.com/contentsafety/text:analyze?api-version=2024", "has api-version=2024, not YYYY-MM-DD or YYYY-MM-DD-preview"},
+	// Speech names no api-version rule
+	{"https://westus.stt.speech.microsoft.com/speech/recognition/conversation/cognitiveservices/v1", ""},
+}
+
+func TestKindFactRules(t *testing.T) {
+	for _, tt := range kindFactTests {
+		e := analyseEndpoint(tt.endpoint)
+		assert.Equal(t, tt.want, apiVersionProblem(&e), "apiVersionProblem(%q)", tt.endpoint)
 	}
 }

@@ -39,16 +39,6 @@ type token struct {
 	first  bool
 }
 
-// interpolated reports whether a string or word holds an expression.
-func (t token) interpolated() bool {
-	for _, p := range t.parts {
-		if p.isExpr {
-			return true
-		}
-	}
-	return false
-}
-
 // lexer is the state of one lexing pass.
 type lexer struct {
 	src     string
@@ -251,12 +241,4 @@ func (l *lexer) punct() {
 	}
 	l.i++
 	l.emit(tPunct, l.src[start:l.i], start, nil)
-}
-
-// choose returns a if cond, else b.
-func choose[T any](cond bool, a, b T) T {
-	if cond {
-		return a
-	}
-	return b
 }

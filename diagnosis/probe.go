@@ -266,7 +266,7 @@ func headerWire(h string) string {
 	if w := lookupKeyWay(h); w != nil && w.Wire != "" {
 		return w.Wire
 	}
-	return "Ocp-Apim-Subscription-Key"
+	return lookupKeyWay(HeaderSubscriptionKey).Wire
 }
 
 // probeNote says what the call does and how it relates to the URL the

@@ -133,13 +133,6 @@ func normName(s string) string {
 	return b.String()
 }
 
-// keyHeaders are the headers that carry a key, by lower-case name, with
-// the [Input.Header] value each means.
-var keyHeaders = map[string]string{
-	"ocp-apim-subscription-key": HeaderSubscriptionKey, "api-key": HeaderAPIKey, "authorization": HeaderAuthorization,
-	"training-key": HeaderTrainingKey, "prediction-key": HeaderPredictionKey,
-}
-
 // regionHeaderName is Translator's region header.
 const regionHeaderName = "ocp-apim-subscription-region"
 

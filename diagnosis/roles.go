@@ -51,22 +51,12 @@ func roleForDataAction(action string) string {
 	return ""
 }
 
-// roleForKind is the usual data role for an API kind.
+// roleForKind is the usual data role for an API kind (Kind.DataRole).
 func roleForKind(k *Kind) string {
-	if k == nil {
+	if k == nil || k.DataRole == "" {
 		return roleCognitiveUser
 	}
-	switch k.ID {
-	case "openai":
-		return roleOpenAIUser
-	case "foundry-project":
-		return roleAzureAIUser
-	case "speech":
-		return roleSpeechUser
-	case "ai-search":
-		return roleSearchIndexReader
-	}
-	return roleCognitiveUser
+	return k.DataRole
 }
 
 // quotedAfter returns the text in quotes (or up to white space) after
@@ -200,10 +190,11 @@ func isGroupName(s string) bool {
 }
 
 // RoleCommands are the role commands for this input: the token's object
-// ID, the role the answer or kind needs, and the resource ID of an aad#
-// token or the name the endpoint reveals. Empty when neither a token nor
-// a permission answer makes roles relevant.
-func (f *Facts) RoleCommands() []Command {
+// ID, the role the answer or kind needs, and the resource: resourceID
+// (one the user gave, not a secret) if it is a resource ID, else an aad#
+// token's, else the name the endpoint reveals. Empty when neither a
+// token nor a permission answer makes roles relevant.
+func (f *Facts) RoleCommands(resourceID string) []Command {
 	if f.key.class != classToken && !f.resp.hit(rulePermissionDenied) && !f.resp.hit(ruleARMAuthorizationFailed) {
 		return nil
 	}
@@ -211,5 +202,9 @@ func (f *Facts) RoleCommands() []Command {
 	if f.resp.hit(ruleARMAuthorizationFailed) {
 		role = roleCognitiveContrib
 	}
-	return RoleCommands(f.key.token.object, role, strings.TrimRight(f.key.aad.resource, "/"), f.ResourceName())
+	scope := f.key.aad.resource
+	if IsResourceID(resourceID) {
+		scope = resourceID
+	}
+	return RoleCommands(f.key.token.object, role, strings.TrimRight(scope, "/"), f.ResourceName())
 }

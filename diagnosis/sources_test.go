@@ -59,7 +59,11 @@ func TestSourcesResolve(t *testing.T) {
 		assert.Empty(t, unresolved(anchors, c.Sources), "%s: Sources %q", c.ID, c.Sources)
 	}
 	for _, k := range diagnosis.Kinds() {
-		assert.Empty(t, unresolved(anchors, k.Successor+k.Test.Note), "kind %s", k.ID)
+		text := k.Successor + k.Test.Note
+		for _, r := range k.RetiredVersions {
+			text += r.Source
+		}
+		assert.Empty(t, unresolved(anchors, text), "kind %s", k.ID)
 	}
 }
 
@@ -78,6 +82,49 @@ func TestCommentSourcesResolve(t *testing.T) {
 			if _, comment, ok := strings.Cut(line, "// "); ok && strings.Contains(comment, "sources §") || sourceTag.MatchString(line) {
 				assert.Empty(t, unresolved(anchors, line), "%s: %s", path, strings.TrimSpace(line))
 			}
+		}
+		return nil
+	})
+	require.NoError(t, err)
+}
+
+// outsidePath matches a reference to a file outside the repository.
+var outsidePath = regexp.MustCompile(`shared/(reference|spec)|facts §|\.\./shared|guide §`)
+
+// TestStandsAlone checks that no shipped file points outside the
+// repository, and that build constraints are spelled one way.
+func TestStandsAlone(t *testing.T) {
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); path != ".." && (strings.HasPrefix(name, ".") || name == "bin" || name == "site") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, "_test.go") || strings.HasSuffix(path, ".wasm") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		assert.False(t, outsidePath.Match(b), "%s refers outside the repository: %s", path, outsidePath.Find(b))
+		return nil
+	})
+	require.NoError(t, err)
+	err = filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if tag, ok := strings.CutPrefix(strings.SplitN(string(b), "\n", 2)[0], "//go:build "); ok {
+			assert.Contains(t, []string{"js && wasm", "!(js && wasm)"}, tag, "%s: //go:build %s", path, tag)
 		}
 		return nil
 	})

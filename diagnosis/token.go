@@ -22,7 +22,7 @@ func parseAAD(s string) aadToken {
 	a := aadToken{resource: parts[1]}
 	last := parts[2]
 	switch {
-	case !isResourceID(a.resource):
+	case !IsResourceID(a.resource):
 		a.problem = "the middle part " + describeNotResourceID(a.resource) + ", not a full resource ID " +
 			"(/subscriptions/…/resourceGroups/…/providers/Microsoft.CognitiveServices/accounts/NAME)"
 	case !isJWT(last):
@@ -33,10 +33,11 @@ func parseAAD(s string) aadToken {
 	return a
 }
 
-// isResourceID matches /subscriptions/GUID/resourceGroups/RG/providers/
+// IsResourceID reports whether s is an Azure AI resource's ID:
+// /subscriptions/GUID/resourceGroups/RG/providers/
 // Microsoft.CognitiveServices/accounts/NAME, any case, with or without a
 // final slash.
-func isResourceID(s string) bool {
+func IsResourceID(s string) bool {
 	p := strings.Split(strings.Trim(s, "/"), "/")
 	return len(p) == 8 && strings.EqualFold(p[0], "subscriptions") && isGUID(p[1]) &&
 		strings.EqualFold(p[2], "resourceGroups") && p[3] != "" && strings.EqualFold(p[4], "providers") &&

@@ -202,10 +202,16 @@ func TestRoleCommands(t *testing.T) {
 
 	f := diagnosis.Analyse(diagnosis.Input{Kind: "openai", Endpoint: "https://aoai1.openai.azure.com/", Header: bearer, Key: tok(nil),
 		Status: 401, Response: `{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}`})
-	got := f.RoleCommands()
+	got := f.RoleCommands("")
 	require.Len(t, got, 2)
 	assert.Contains(t, got[1].Cmd, `--assignee '11111111-2222-3333-4444-555555555555' --role 'Cognitive Services OpenAI User'`)
-	assert.Empty(t, diagnosis.Analyse(diagnosis.Input{Key: testkeys.Legacy()}).RoleCommands(), "a key alone needs no role")
+	assert.Contains(t, got[1].Cmd, "--name 'aoai1' ", "no resource ID given: looked up by the endpoint's name")
+	got = f.RoleCommands(speechResourceID + "/")
+	assert.Equal(t, `az role assignment create --assignee '11111111-2222-3333-4444-555555555555' --role 'Cognitive Services OpenAI User' --scope '`+speechResourceID+`'`, got[1].Cmd)
+	assert.Contains(t, f.RoleCommands("/subscriptions/x")[1].Cmd, "--name 'aoai1' ", "not a resource ID: ignored")
+	aad := diagnosis.Analyse(diagnosis.Input{Kind: "speech", Key: "aad#" + speechResourceID + "#" + tok(nil)})
+	assert.Contains(t, aad.RoleCommands("")[0].Cmd, "--scope '"+speechResourceID+"' -o table", "the aad# token's resource")
+	assert.Empty(t, diagnosis.Analyse(diagnosis.Input{Key: testkeys.Legacy()}).RoleCommands(speechResourceID), "a key alone needs no role")
 }
 
 // TestUnplacedAnswerVerdict: an answer no rule knows keeps its status

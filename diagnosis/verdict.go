@@ -25,7 +25,7 @@ func (f *Facts) gaps() []gap {
 		gs = append(gs, gap{"the API you call", "each API reads the key its own way"})
 	}
 	// sources §3: a non-global Translator resource needs the region header.
-	if f.kindIs("translator") && f.regionRaw == "" && (f.regionHeader == "" || f.regionHeader == NoRegionHeader) {
+	if k := f.Kind(); k != nil && k.RegionHeader && f.regionRaw == "" && (f.regionHeader == "" || f.regionHeader == NoRegionHeader) {
 		gs = append(gs, gap{"the region", "a Translator resource that is not global needs the Ocp-Apim-Subscription-Region header; enter the region to check it"})
 	}
 	return gs

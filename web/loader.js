@@ -28,15 +28,24 @@
     };
   }
 
-  // go-app's loading label ("Loading… 42%") becomes a progress bar: the
-  // pre-rendered form stays visible below it while app.wasm downloads.
+  // go-app's loading label ("Loading… 42%") becomes a progress bar, and
+  // its percentage the megabytes read ("3.4 of 8.6 MB"): the pre-rendered
+  // form stays visible above it while app.wasm downloads. The total is
+  // app.wasm's size written into app.js at build time (the raw size:
+  // GitHub Pages sends it gzipped, so Content-Length would be smaller
+  // than what is read).
   function watch() {
     var loader = document.getElementById("app-wasm-loader");
     var label = document.getElementById("app-wasm-loader-label");
     if (!loader || !label) return;
+    var mb = function (bytes) { return (bytes / 1e6).toFixed(1); };
     var set = function () {
       var m = /(\d+)%/.exec(label.textContent || "");
-      if (m) loader.style.setProperty("--progress", Math.min(100, +m[1]) / 100);
+      if (!m) return;
+      var share = Math.min(100, +m[1]) / 100;
+      loader.style.setProperty("--progress", share);
+      var total = typeof goappWasmContentLength === "undefined" ? 0 : parseInt(goappWasmContentLength, 10);
+      if (total > 0) label.textContent = label.textContent.replace(m[0], mb(share * total) + " of " + mb(total) + " MB");
     };
     set();
     new MutationObserver(set).observe(label, { childList: true, characterData: true, subtree: true });
