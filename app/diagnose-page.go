@@ -39,7 +39,8 @@ type diagnosePage struct {
 	at       time.Time     // when the last diagnosis ran: a token's times are relative to it
 	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
-	framedAt        string // the page's own address when it runs in a frame: no form then (frame.go)
+	framedAt        string // the page's own address when another page can reach it: no form then (frame.go)
+	framedWhy       string // how that page can reach it
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
@@ -56,7 +57,7 @@ type diagnosePage struct {
 // link at once, so the first render is already the right one.
 func newDiagnosePage() app.Composer {
 	p := &diagnosePage{}
-	if framed() {
+	if p.framedWhy = exposed(); p.framedWhy != "" {
 		p.framedAt = ownURL()
 	}
 	if app.IsClient {
@@ -255,7 +256,7 @@ func (p *diagnosePage) onShare(ctx app.Context, e app.Event) {
 // fields already take input; the live page keeps it when it mounts.
 func (p *diagnosePage) Render() app.UI {
 	if p.framedAt != "" {
-		return shell("az401 cannot run inside another page", framedNotice(p.framedAt))
+		return shell("az401 cannot run inside another page", framedNotice(p.framedAt, p.framedWhy))
 	}
 	return shell("Why does my Azure AI key get 401? Answered offline, in your browser.",
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),

@@ -93,10 +93,14 @@ func ContentSecurityPolicy() string {
 // Every page of an origin can write its Cache Storage, and on GitHub
 // Pages all project sites of one account share an origin. So the worker
 // runs nothing from the cache unchecked: integrity maps each file's path
-// to its SHA-256, written in by Generate (sealWorker) once the site is
-// built. A cached answer whose hash differs, or that has no hash, is
-// dropped for the network's, which is cached again if it is the build's
-// own. app.wasm is streamed and checked at its end instead (streamed).
+// to its SHA-256 and Content-Type, written in by Generate (sealWorker)
+// once the site is built. A cached answer whose hash differs, or that has
+// no hash, is dropped for the network's, which is cached again if it is
+// the build's own. app.wasm is streamed and checked at its end instead
+// (streamed). A cached answer's headers are never reused (another page
+// could add Refresh or Link to a body that passes): every answer from the
+// cache is built from the checked body and the build's Content-Type only
+// (fromBody).
 // Only this worker's cache is read, and activate deletes only older
 // caches of this site (those holding its scope).
 const serviceWorker = `const cacheName = "app-" + "{{.Version}}";
@@ -120,14 +124,20 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// verified returns the answer for key with its body read, if the body's
-// SHA-256 is the one this build recorded for key's path; else null.
+// verified returns the answer for key built from its body alone, if the
+// body's SHA-256 is the one this build recorded for key's path; else null.
 async function verified(key, res) {
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
   const body = await res.arrayBuffer();
-  if (hex(await crypto.subtle.digest("SHA-256", body)) !== want) return null;
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  if (hex(await crypto.subtle.digest("SHA-256", body)) !== want.sha256) return null;
+  return fromBody(body, want);
+}
+
+// fromBody is an answer of a body and the one header the build recorded
+// for its path: no header of a cached answer is ever passed on.
+function fromBody(body, want) {
+  return new Response(body, { headers: { "Content-Type": want.type } });
 }
 
 async function fromCache(key, options) {
@@ -148,7 +158,7 @@ async function streamed(event, key) {
   const res = await (await caches.open(cacheName)).match(key);
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
-  const same = res.clone().arrayBuffer().then((b) => crypto.subtle.digest("SHA-256", b)).then((d) => hex(d) === want);
+  const same = res.clone().arrayBuffer().then((b) => crypto.subtle.digest("SHA-256", b)).then((d) => hex(d) === want.sha256);
   event.waitUntil(same.then(async (ok) => {
     const copy = ok ? null : await verified(key, await fetch(key));
     if (copy) await (await caches.open(cacheName)).put(key, copy);
@@ -158,7 +168,7 @@ async function streamed(event, key) {
       if (!(await same)) throw new Error(key + " in the cache is not this build's");
     },
   }));
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  return fromBody(body, want);
 }
 
 // fromNetwork fetches the request; once the answer is in, it is cached

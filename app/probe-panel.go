@@ -142,7 +142,7 @@ func (p *diagnosePage) renderCall() app.UI {
 		app.If(guard == diagnosis.GuardConfirm, func() app.UI {
 			return app.Label().Class("checkbox", "guard").Body(
 				checkbox("probe-confirm", c.confirmedHost == c.request.Host).OnChange(p.onConfirm),
-				app.Text("Send my key to "+c.request.Host+". It is not an Azure AI host: only if I trust it."),
+				app.Text("Send my key to "+diagnosis.MaskSecrets(c.request.Host)+". It is not an Azure AI host: only if I trust it."),
 			)
 		}),
 		app.If(relayToken() != "", func() app.UI {
@@ -177,12 +177,13 @@ func (p *diagnosePage) renderAnswer() app.UI {
 		return nil
 	}
 	answer := app.Div().ID("probe-result").Aria("live", "polite").DataSet("status", r.Status).DataSet("failure", r.Failure)
+	scrub := diagnosis.NewScrubber(p.form.Key) // an answer or an error may echo the key
 	if r.Failure != "" {
 		if r.Failure == diagnosis.ProbeCORSBlocked && relayToken() == "" {
-			return answer.Body(corsAdvice(), app.Div().Class("cmd", "mono").Text(r.Detail))
+			return answer.Body(corsAdvice(), app.Div().Class("cmd", "mono").Text(scrub.Scrub(r.Detail)))
 		}
 		msg := fmt.Sprintf("No answer read (%s, sent %s).", r.Failure, r.Via)
-		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(r.Detail))
+		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(scrub.Scrub(r.Detail)))
 	}
 	lines := make([]string, 0, len(r.Headers)+2)
 	for _, h := range r.Headers {
@@ -193,7 +194,7 @@ func (p *diagnosePage) renderAnswer() app.UI {
 	}
 	return answer.Body(
 		app.P().Text(fmt.Sprintf("Answer: %d in %d ms, sent %s.", r.Status, r.Latency.Milliseconds(), r.Via)),
-		app.Div().Class("cmd", "mono").Text(strings.Join(lines, "\n")),
+		app.Div().Class("cmd", "mono").Text(scrub.Scrub(strings.Join(lines, "\n"))),
 	)
 }
 

@@ -115,6 +115,14 @@ var placements = map[string]func(s string) form{
 		return form{Endpoint: "https://apikey:" + url.PathEscape(s) + "@t1.openai.azure.com/"}
 	},
 	"endpoint fragment": func(s string) form { return form{Endpoint: "https://t1.openai.azure.com/#" + s} },
+	"endpoint no scheme code": func(s string) form {
+		return form{Endpoint: "myfunc.azurewebsites.net/api/translate?code=" + url.QueryEscape(s)}
+	},
+	"endpoint one slash": func(s string) form { return form{Endpoint: "https:/x.openai.azure.com/?subscription-key=" + s} },
+	"endpoint backslash": func(s string) form { return form{Endpoint: `https://x.openai.azure.com\?subscription-key=` + s} },
+	"endpoint path param": func(s string) form {
+		return form{Endpoint: "https://x.openai.azure.com/a;subscription-key=" + s + "/b"}
+	},
 	"endpoint fragment param": func(s string) form {
 		return form{Endpoint: "https://t1.openai.azure.com/#key=" + url.QueryEscape(s)}
 	},
@@ -170,6 +178,19 @@ func TestLinkValue(t *testing.T) {
 		{"my key is abcdefgh", "abcdefgh", ""},
 		{"https://h.example/?n=abc%64efgh", "abcdefgh", ""},
 		{"short", "ab", "short"},
+		// No scheme, a broken scheme, backslashes, path parameters: cut without parsing.
+		{"myfunc.azurewebsites.net/api/translate?code=Zm9vYmFyYmF6cXV4&to=de", "", "myfunc.azurewebsites.net/api/translate?to=de"},
+		{"myproxy.example.com/v1?api-key=corp-proxy-key-2024", "", "myproxy.example.com/v1"},
+		{"https:/x.openai.azure.com/?subscription-key=corp-proxy-key-2024", "", "https:/x.openai.azure.com/"},
+		{`https://x.openai.azure.com\?subscription-key=corp-proxy-key-2024`, "", `https://x.openai.azure.com\`},
+		{"https://x.openai.azure.com/openai%3Fsubscription-key=corp-proxy-key-2024", "", "https://x.openai.azure.com/openai"},
+		{"https://x.openai.azure.com/a;subscription-key=corp-proxy-key-2024/b;v=1", "", "https://x.openai.azure.com/a/b;v=1"},
+		{"x.openai.azure.com/a;code=corp-proxy-key-2024", "", "x.openai.azure.com/a"},
+		{"x.openai.azure.com/#access_token=corp-proxy-key-2024", "", "x.openai.azure.com/"},
+		{"x.openai.azure.com/%23k=corp-proxy-key-2024", "", "x.openai.azure.com/"},
+		{"user:corp-proxy-pass@x.openai.azure.com/", "", "x.openai.azure.com/"},
+		{`user:corp-proxy-pass@x.openai.azure.com\p`, "", `x.openai.azure.com\p`},
+		{"https://t1.openai.azure.com/?api-version=2024-10-21#x", "", "https://t1.openai.azure.com/?api-version=2024-10-21"},
 		{strings.Repeat("w", maxShareValue+1), "", ""},
 	} {
 		assert.Equal(t, c.want, linkValue(c.in, c.key), "linkValue(%q, %q)", c.in, c.key)

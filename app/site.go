@@ -93,11 +93,35 @@ func secureHead(path string) error {
 	return os.WriteFile(path, []byte(head+charset+headMeta+rest), 0o644)
 }
 
-// sealWorker writes the SHA-256 of every file of the site into the
-// service worker (serviceWorker), keyed by the path it is served at; the
-// scope itself is index.html.
+// sealed is what the service worker knows of one file of the build: its
+// SHA-256 and the Content-Type it is served with.
+type sealed struct {
+	SHA256 string `json:"sha256"`
+	Type   string `json:"type"`
+}
+
+// contentTypes are the Content-Types of the site's files, by extension:
+// the worker builds every cached answer with this one header.
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+	".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json",
+	".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8",
+}
+
+// contentType is the Content-Type of a file of the site; bytes the
+// browser will not run for any other.
+func contentType(name string) string {
+	if t, ok := contentTypes[strings.ToLower(filepath.Ext(name))]; ok {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// sealWorker writes the SHA-256 and Content-Type of every file of the
+// site into the service worker (serviceWorker), keyed by the path it is
+// served at; the scope itself is index.html.
 func sealWorker(dir, prefix string) error {
-	sums := map[string]string{}
+	sums := map[string]sealed{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -111,7 +135,7 @@ func sealWorker(dir, prefix string) error {
 			return err
 		}
 		sum := sha256.Sum256(b)
-		sums[prefix+"/"+filepath.ToSlash(rel)] = hex.EncodeToString(sum[:])
+		sums[prefix+"/"+filepath.ToSlash(rel)] = sealed{hex.EncodeToString(sum[:]), contentType(rel)}
 		return nil
 	})
 	if err != nil {

@@ -64,8 +64,13 @@ func TestSealedWorker(t *testing.T) {
 	assert.NotContains(t, worker, integrityMarker)
 	m := regexp.MustCompile(`const integrity = (\{.*\});`).FindStringSubmatch(worker)
 	require.Len(t, m, 2)
-	var sums map[string]string
+	var sums map[string]sealed
 	require.NoError(t, json.Unmarshal([]byte(m[1]), &sums))
+	for path, s := range sums {
+		assert.NotEqual(t, "application/octet-stream", s.Type, "%s: a type the worker serves it with", path)
+	}
+	assert.Equal(t, "text/html; charset=utf-8", sums["/az401/"].Type)
+	assert.Equal(t, "application/wasm", sums["/az401/web/app.wasm"].Type)
 	m = regexp.MustCompile(`const resourcesToCache = (\[.*?\])`).FindStringSubmatch(worker)
 	require.Len(t, m, 2)
 	var cached []string
@@ -81,7 +86,7 @@ func TestSealedWorker(t *testing.T) {
 		body, err := os.ReadFile(filepath.Join(site, file))
 		require.NoError(t, err, path)
 		sum := sha256.Sum256(body)
-		assert.Equal(t, hex.EncodeToString(sum[:]), sums[path], path)
+		assert.Equal(t, hex.EncodeToString(sum[:]), sums[path].SHA256, path)
 	}
 	assert.NotContains(t, sums, "/az401/app-worker.js")
 }

@@ -52,6 +52,9 @@ func (f *Facts) EndpointAnatomy(r Report) []Segment {
 	if len(e.query) > 0 {
 		segs = append(segs, f.querySegment(r))
 	}
+	for i := range segs {
+		segs[i].Text, segs[i].Note = f.scrub.Scrub(segs[i].Text), f.scrub.Scrub(segs[i].Note)
+	}
 	return segs
 }
 
@@ -239,7 +242,12 @@ func (f *Facts) Key() (KeySummary, bool) {
 
 // ResourceName is the resource name the endpoint reveals, for the
 // commands that ask Azure about the resource; "" if none.
-func (f *Facts) ResourceName() string { return f.ep.resourceName() }
+func (f *Facts) ResourceName() string {
+	if n := f.ep.resourceName(); isAccountName(n) {
+		return n
+	}
+	return ""
+}
 
 // geography names the area a Translator host label serves ([S5]).
 func geography(label string) string {

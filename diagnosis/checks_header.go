@@ -22,6 +22,9 @@ var translatorRegionHeader = &Check{
 		needs := regional || f.multiServiceKey() || f.ep.cloud == CloudGovernment || bare401
 		h := f.regionHeader
 		switch {
+		case ContainsSecret(h):
+			return one(c.finding("The region header holds what looks like a key or token, not a region id; the test call leaves it out.",
+				"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)))
 		case h != "" && h != NoRegionHeader:
 			hr, _ := resolveRegion(strings.ToLower(h))
 			switch {

@@ -293,8 +293,11 @@ func capitalize(s string) string {
 	return s
 }
 
-// Truncate shortens text for display to n bytes and an ellipsis.
+// Truncate shortens text for display to n bytes and an ellipsis. It
+// masks secrets first (MaskSecrets), so a key cut short, which no
+// detector would know, is never shown.
 func Truncate(s string, n int) string {
+	s = MaskSecrets(s)
 	if len(s) <= n {
 		return s
 	}

@@ -23,7 +23,18 @@ func (f *Facts) Report() Report {
 	}
 	findings := append(bySeverity[Error], bySeverity[Warning]...)
 	findings = append(findings, bySeverity[Info]...)
-	return Report{Findings: findings, Verdict: verdict(f, findings)}
+	for i := range findings {
+		findings[i] = f.scrubFinding(findings[i])
+	}
+	return Report{Findings: findings, Verdict: f.scrub.Scrub(verdict(f, findings))}
+}
+
+// scrubFinding masks the key and anything shaped like a secret in the
+// texts of a finding: whatever input a check quotes, output never shows
+// more of a key than Mask does.
+func (f *Facts) scrubFinding(fd Finding) Finding {
+	fd.Message, fd.Evidence, fd.Fix = f.scrub.Scrub(fd.Message), f.scrub.Scrub(fd.Evidence), f.scrub.Scrub(fd.Fix)
+	return fd
 }
 
 // waitsForWholeKey reports whether the check judges the key's format,

@@ -48,9 +48,14 @@ func analyseEndpoint(raw string) endpointFacts {
 	if u == nil {
 		return e
 	}
+	host, err := CanonicalHost(u.Hostname())
+	if err != nil {
+		e.err, e.noScheme = err.Error(), false // no test call either
+		return e
+	}
 	e.parsed = true
 	e.scheme = strings.ToLower(u.Scheme)
-	e.host = strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	e.host = host
 	e.path = u.Path
 	e.query = u.Query()
 	if e.scheme != "http" && e.scheme != "https" && e.scheme != "wss" && e.err == "" { // wss: Azure OpenAI realtime
@@ -94,7 +99,8 @@ func (e *endpointFacts) parse() *url.URL {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		e.err = "not a URL: " + strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": ")
+		// The parser's message quotes the input: masked (Truncate), as any echo.
+		e.err = "not a URL: " + Truncate(strings.TrimPrefix(err.Error(), "parse "+strconv.Quote(s)+": "), 120)
 		return nil
 	}
 	if u.Host == "" {

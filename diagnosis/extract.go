@@ -103,6 +103,7 @@ func ExtractServices(text string) []Snippet {
 		if len(groups) > 1 {
 			s.Service = serviceName(s.Kind.Value)
 		}
+		s.scrubShown()
 		out = append(out, s)
 	}
 	return out

@@ -20,12 +20,14 @@ type Facts struct {
 	regionOK  bool   // the field is the region's id (any case)
 
 	regionHeader string // the Translator region header value, "" unknown
+
+	scrub *Scrubber // masks the key and secrets in every text handed out
 }
 
 // Analyse parses an input into facts. It never fails: what cannot be
 // parsed becomes a fact that a check reports.
 func Analyse(in Input) *Facts {
-	f := &Facts{in: in}
+	f := &Facts{in: in, scrub: NewScrubber(in.Key)}
 	f.key = analyseKey(in.Key)
 	f.ep = analyseEndpoint(in.Endpoint)
 	f.resp = analyseResponse(in.Status, in.Response)

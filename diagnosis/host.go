@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"errors"
 	"net"
 	"strings"
 )
@@ -207,6 +208,48 @@ func validSubdomain(name string) bool {
 	}
 	for i := 0; i < len(name); i++ {
 		if !isAlnum(name[i]) && name[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// CanonicalHost is the one spelling of a URL's host (url.URL.Hostname)
+// that the findings, the host guard and the test call all use: lower
+// case, one trailing dot trimmed. It refuses, with the reason, the
+// spellings a browser would read as another host than the one named: a
+// host with non-ASCII characters (a fullwidth dot is a dot, a Greek
+// omicron becomes punycode) and an IPv4 address not written as four
+// decimal numbers (2130706433 and 0x7f.1 are 127.0.0.1).
+func CanonicalHost(hostname string) (string, error) {
+	host := strings.TrimSuffix(strings.ToLower(hostname), ".")
+	for i := range len(host) {
+		if host[i] >= 0x80 {
+			return "", errors.New("a host with non-ASCII characters, which browsers turn into another name (a fullwidth dot into a dot, " +
+				"a look-alike letter into punycode): type the host in plain ASCII, as the portal shows it")
+		}
+	}
+	if numericIPv4(host) {
+		if ip := net.ParseIP(host); ip == nil || ip.To4() == nil || ip.String() != host {
+			return "", errors.New("an IPv4 address not written as four decimal numbers, which browsers read as another address " +
+				"(2130706433 is 127.0.0.1): write it as four numbers, e.g. 127.0.0.1")
+		}
+	}
+	return host, nil
+}
+
+// numericIPv4 reports whether a browser reads a host as an IPv4 address:
+// its last label is a number, decimal or 0x hex (WHATWG URL).
+func numericIPv4(host string) bool {
+	last := host[strings.LastIndexByte(host, '.')+1:]
+	if h, ok := strings.CutPrefix(last, "0x"); ok {
+		return isHex(h) || h == ""
+	}
+	if last == "" {
+		return false
+	}
+	for i := range len(last) {
+		if last[i] < '0' || last[i] > '9' {
 			return false
 		}
 	}

@@ -61,8 +61,12 @@ func CheckHost(rawURL string) (Guard, string) {
 	if err != nil || u.Host == "" {
 		return GuardRefuse, "not an absolute URL"
 	}
-	host := strings.ToLower(u.Hostname())
+	host, err := CanonicalHost(u.Hostname())
+	if err != nil {
+		return GuardRefuse, err.Error()
+	}
 	family, _, _ := classifyHost(host)
+	host = MaskSecrets(host) // named in the reason, shown
 	switch u.Scheme {
 	case "https":
 		switch {
@@ -119,7 +123,7 @@ func (f *Facts) TestCall() (TestCall, error) {
 		p.SecretVar = "AZURE_TOKEN"
 	}
 	f.addKey(&p, k)
-	p.Note = f.probeNote(k, p)
+	p.Note = f.scrub.Scrub(f.probeNote(k, p))
 	return p, nil
 }
 
@@ -142,7 +146,8 @@ func (f *Facts) testTarget(k *Kind, base string) (string, string, string, string
 	return base, path, method, contentType
 }
 
-// hostPort is the host with its port, as it appeared in the URL.
+// hostPort is the host (CanonicalHost, as the findings name it) with the
+// port the URL gives, if any.
 func (e *endpointFacts) hostPort() string {
 	u, err := url.Parse(e.raw)
 	if err != nil || u.Host == "" {
@@ -150,7 +155,14 @@ func (e *endpointFacts) hostPort() string {
 			return e.host
 		}
 	}
-	return strings.ToLower(u.Host)
+	host := e.host
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if p := u.Port(); p != "" {
+		return host + ":" + p
+	}
+	return host
 }
 
 // speechProbe picks the voices list on the region's tts host, or the
@@ -234,10 +246,12 @@ func (f *Facts) keyWay(k *Kind) string {
 }
 
 // probeRegion is the region header the test call sends: the one the
-// user sent, else the resource's where the API needs it.
+// user sent, else the resource's where the API needs it. A header value
+// shaped like a secret is never sent nor copied (translator-region-header
+// says so).
 func (f *Facts) probeRegion(k *Kind) string {
 	region := f.regionHeader
-	if region == NoRegionHeader {
+	if region == NoRegionHeader || ContainsSecret(region) {
 		region = ""
 	}
 	if region == "" && f.region != nil && f.region.ID != Global && (k.RegionHeader || f.multiServiceKey()) &&
@@ -295,8 +309,8 @@ func (p TestCall) WithKey(key string) TestCall {
 	return q
 }
 
-// Display shows the exact request with the key (as WithKey sends it)
-// masked.
+// Display shows the exact request with the key (as WithKey sends it),
+// and anything else shaped like a secret, masked.
 func (p TestCall) Display(key string) string {
 	masked := Mask(ProbeKey(key))
 	var b strings.Builder
@@ -307,7 +321,7 @@ func (p TestCall) Display(key string) string {
 	if p.Body != "" {
 		b.WriteString("\n" + p.Body + "\n")
 	}
-	return b.String()
+	return NewScrubber(key).Scrub(b.String())
 }
 
 // Curl returns the request as a curl command reading the key from

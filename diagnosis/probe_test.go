@@ -178,6 +178,15 @@ func TestCheckHost(t *testing.T) {
 		"ftp://c1.openai.azure.com/":                     diagnosis.GuardRefuse,
 		"c1.openai.azure.com":                            diagnosis.GuardRefuse,
 		"javascript:alert(1)":                            diagnosis.GuardRefuse,
+		"https://c1.openai.azure.com./":                  diagnosis.GuardAllow,  // the same host, as the findings say
+		"https://x.openai\uff0eazure.com/":               diagnosis.GuardRefuse, // fetch goes to x.openai.azure.com
+		"https://x.openai.azure.c\u03bfm/":               diagnosis.GuardRefuse, // a Greek omicron: punycode
+		"https://2130706433/":                            diagnosis.GuardRefuse, // fetch goes to 127.0.0.1
+		"http://2130706433/":                             diagnosis.GuardRefuse,
+		"https://0x7f.1/":                                diagnosis.GuardRefuse,
+		"https://127.1/":                                 diagnosis.GuardRefuse,
+		"http://127.000.0.1/":                            diagnosis.GuardRefuse,
+		"https://1.2.3.4/":                               diagnosis.GuardConfirm,
 	} {
 		got, why := diagnosis.CheckHost(in)
 		assert.Equal(t, want, got, "CheckHost(%q): %s", in, why)
@@ -220,6 +229,8 @@ func TestGuardAsksWhereTheFindingWarns(t *testing.T) {
 		"https://c1.openai.azure.com.evil.example/", "https://api.openai.com/", "https://portal.azure.com/",
 		"https://127.evil.example/", "https://x.localhost/", "https://localhost:8443/",
 		"http://127.0.0.1:8080/", "http://localhost/", "http://[::1]:9/",
+		"https://x.openai.azure.com./", "https://x.openai\uff0eazure.com/", "https://2130706433/",
+		"https://x.openai.azure.c\u03bfm/", "x.openai.azure.com./", "https://evil.example./",
 	} {
 		r := diagnosis.Diagnose(diagnosis.Input{Endpoint: endpoint, Kind: "vision"})
 		warns := false

@@ -132,3 +132,54 @@ func psExpandable(rs []rune, key string) (string, string, error) {
 func isPSNameRune(r rune) bool {
 	return r == '_' || r == ':' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
+
+// TestRoleCommandsRoundTrip runs each role command in sh with az as a
+// function that prints its arguments: a token's oid, an aad# resource ID
+// or a resource name built to break out (the review's `x ; touch …`,
+// `$(touch …)`) runs nothing and reaches az as one argument or not at
+// all; no command holds a control character.
+func TestRoleCommandsRoundTrip(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	pwned := dir + "/pwned"
+	const (
+		oid = "0f8fad5b-d9cb-469f-a165-70867728950e"
+		id  = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-1.(a)_b/providers/microsoft.cognitiveservices/accounts/sp1"
+	)
+	for _, tt := range []struct{ oid, id, name, wantAssignee, wantScope string }{
+		{oid, id, "", oid, id},
+		{"x ; touch " + pwned + " #", id, "", "SIGNED-IN", id},
+		{oid + "\n", id, "", "SIGNED-IN", id},
+		{"{" + oid + "}", id, "", "SIGNED-IN", id},
+		{oid, id + "$(touch " + pwned + ")", "", oid, "RESOURCE"},
+		{oid, "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a$(touch " + pwned + ")", "", oid, "RESOURCE"},
+		{oid, id + "\x1b[2J", "", oid, "RESOURCE"},
+		{oid, strings.Replace(id, "rg-1", "rg'1", 1), "", oid, "RESOURCE"},
+		{oid, "", "a;touch " + pwned, oid, "RESOURCE"},
+		{oid, "", "aoai1", oid, "RESOURCE"},
+	} {
+		for _, c := range RoleCommands(tt.oid, "Cognitive Services User", tt.id, tt.name) {
+			for _, r := range c.Cmd {
+				require.False(t, IsControl(r), "%q: control character in %q", tt.oid+tt.id, c.Cmd)
+			}
+			script := `az() { case "$1 $2" in "ad signed-in-user") printf SIGNED-IN;; "resource list") printf RESOURCE;; *) printf '%s\n' "$@";; esac; }; ` + c.Cmd
+			out, err := exec.Command(sh, "-c", script).Output()
+			require.NoError(t, err, c.Cmd)
+			args := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+			assert.Equal(t, tt.wantAssignee, argAfter(args, "--assignee"), c.Cmd)
+			assert.Equal(t, tt.wantScope, argAfter(args, "--scope"), c.Cmd)
+			assert.NoFileExists(t, pwned, c.Cmd)
+		}
+	}
+}
+
+// argAfter returns the argument after flag, or "".
+func argAfter(args []string, flag string) string {
+	for i, a := range args {
+		if a == flag && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}

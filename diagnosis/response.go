@@ -149,8 +149,12 @@ func (r *responseFacts) hasCode(code string) bool {
 }
 
 // excerpt returns the part of the original text around the first of the
-// phrases, for evidence.
+// phrases, for evidence. Secrets are masked before the cut, so a key
+// cut short, which no detector would know, is never shown.
 func excerpt(original, lower string, phrases ...string) string {
+	if masked := MaskSecrets(original); masked != original {
+		original, lower = masked, strings.ToLower(masked)
+	}
 	for _, p := range phrases {
 		if i := strings.Index(lower, p); i >= 0 && len(original) == len(lower) {
 			end := min(i+len(p)+40, len(original))

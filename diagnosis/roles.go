@@ -118,27 +118,75 @@ type Command struct {
 // role assignment of an identity on a resource. oid is the token's oid
 // claim and resourceID the resource's full ID; either may be empty, and
 // the commands then look it up (the signed-in user; the resource by
-// name, "NAME" if name is empty too). Pure: nothing is run.
+// name, "NAME" if name is empty too). A token or a paste can carry
+// anything, so a value is used only in its own shape (oid a GUID, the
+// ID a Cognitive Services account's, the name an account name), else
+// it is looked up as if empty, and every value is quoted as the test
+// call's commands are (shArg): nothing copied can run. Pure: nothing is
+// run.
 func RoleCommands(oid, role, resourceID, name string) []Command {
-	if oid == "" {
-		oid = "$(az ad signed-in-user show --query id -o tsv)"
+	assignee := `"$(az ad signed-in-user show --query id -o tsv)"`
+	if len(oid) == 36 && isGUID(oid) {
+		assignee = shArg(oid, "")
 	}
-	scope := resourceID
-	if scope == "" {
-		if name == "" {
+	scope := shArg(resourceID, "")
+	if !isAccountID(resourceID) {
+		if !isAccountName(name) {
 			name = "NAME"
 		}
-		scope = "$(az resource list --name " + name + " --resource-type Microsoft.CognitiveServices/accounts --query [0].id -o tsv)"
+		scope = `"$(az resource list --name ` + shArg(name, "") + ` --resource-type Microsoft.CognitiveServices/accounts --query [0].id -o tsv)"`
 	}
 	if role == "" {
 		role = roleCognitiveUser
 	}
 	return []Command{
 		{"Azure CLI: the identity's role assignments on the resource",
-			"az role assignment list --assignee " + oid + " --scope " + scope + " -o table"},
+			"az role assignment list --assignee " + assignee + " --scope " + scope + " -o table"},
 		{"Azure CLI: grant it \"" + role + "\" (takes up to 5 minutes to apply)",
-			"az role assignment create --assignee " + oid + " --role \"" + role + "\" --scope " + scope},
+			"az role assignment create --assignee " + assignee + " --role " + shArg(role, "") + " --scope " + scope},
 	}
+}
+
+// isAccountName reports whether s can be a Cognitive Services account
+// name: 2 to 64 letters, digits and dashes.
+func isAccountName(s string) bool {
+	if len(s) < 2 || len(s) > 64 {
+		return false
+	}
+	for i := range len(s) {
+		if !isAlnum(s[i]) && s[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isAccountID reports whether s is a Cognitive Services account's
+// resource ID: /subscriptions/<guid>/resourceGroups/<group>/providers/
+// Microsoft.CognitiveServices/accounts/<name>, the provider in any case,
+// the group of letters, digits and - _ . ( ).
+func isAccountID(s string) bool {
+	p := strings.Split(s, "/")
+	if len(p) != 9 || p[0] != "" || !strings.EqualFold(p[1], "subscriptions") || len(p[2]) != 36 || !isGUID(p[2]) ||
+		!strings.EqualFold(p[3], "resourceGroups") || !isGroupName(p[4]) || !strings.EqualFold(p[5], "providers") ||
+		!strings.EqualFold(p[6], "Microsoft.CognitiveServices") || !strings.EqualFold(p[7], "accounts") {
+		return false
+	}
+	return isAccountName(p[8])
+}
+
+// isGroupName reports whether s can be a resource group name: letters,
+// digits and - _ . ( ), at most 90.
+func isGroupName(s string) bool {
+	if s == "" || len(s) > 90 {
+		return false
+	}
+	for i := range len(s) {
+		if !isAlnum(s[i]) && !strings.ContainsRune("-_.()", rune(s[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // RoleCommands are the role commands for this input: the token's object

@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // minSecretLen is the shortest run MaskSecrets checks: every key, token
 // and foreign secret it recognises is longer.
@@ -74,16 +77,22 @@ func isSecretWordByte(c byte) bool {
 }
 
 // secretWord reports whether a word in running text is a secret: a key,
-// token or foreign secret, or a malformed key that is hex or mixes upper
-// case, lower case and digits as generated keys do (a long resource name
-// in a host is lower case, and stays).
+// token or foreign secret, or a malformed key that is hex, mixes upper
+// case, lower case and digits as generated keys do, or is longer than any
+// host label or resource name (a key lower- or upper-cased, e.g. in a
+// host). A resource name in a host is lower case and at most 63 letters
+// long, and stays.
 func secretWord(s string) bool {
 	if !LooksSecret(s) {
 		return false
 	}
 	k := analyseKey(s)
-	return k.class != classMalformed || isHex(k.clean) || mixedCase(k.clean)
+	return k.class != classMalformed || isHex(k.clean) || mixedCase(k.clean) || len(k.clean) > maxLabelLen
 }
+
+// maxLabelLen is the longest DNS label, and so the longest resource name
+// a host can hold.
+const maxLabelLen = 63
 
 // mixedCase reports whether s has an upper-case letter, a lower-case
 // letter and a digit.
@@ -92,4 +101,99 @@ func mixedCase(s string) bool {
 	lower := strings.ContainsFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' })
 	digit := strings.ContainsFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
 	return upper && lower && digit
+}
+
+// minScrubLen is the shortest known key a Scrubber replaces: a shorter
+// one would mangle ordinary words (and is no key).
+const minScrubLen = 8
+
+// Scrubber makes text safe to show: it masks the keys it knows in every
+// spelling text could carry them in (as typed, trimmed and as sent;
+// plain, query- and path-escaped; in any case), then anything else
+// shaped like a secret (MaskSecrets). It is the one boundary every text
+// the engine hands out passes through; the CLI's writer uses it too.
+type Scrubber struct {
+	spellings []string // each known key as output could spell it
+	masked    []string // the key as Mask shows it, for each spelling
+}
+
+// NewScrubber returns a Scrubber that knows the given keys.
+func NewScrubber(keys ...string) *Scrubber {
+	s := &Scrubber{}
+	for _, k := range keys {
+		s.Add(k)
+	}
+	return s
+}
+
+// Add makes the Scrubber know a key.
+func (s *Scrubber) Add(key string) {
+	masked := Mask(ProbeKey(key))
+	for _, k := range []string{key, strings.TrimSpace(key), ProbeKey(key)} {
+		for _, v := range []string{k, url.QueryEscape(k), url.PathEscape(k)} {
+			if len(v) >= minScrubLen && !strings.ContainsAny(v, "\n") && !contains(s.spellings, v) {
+				s.spellings, s.masked = append(s.spellings, v), append(s.masked, masked)
+			}
+		}
+	}
+}
+
+// Scrub returns text with the known keys and every secret-shaped word
+// masked.
+func (s *Scrubber) Scrub(text string) string {
+	if s != nil {
+		for i, k := range s.spellings {
+			text = replaceFold(text, k, s.masked[i])
+		}
+	}
+	return MaskSecrets(text)
+}
+
+// ScrubAll scrubs every string of a slice in place and returns it.
+func (s *Scrubber) ScrubAll(texts []string) []string {
+	for i, t := range texts {
+		texts[i] = s.Scrub(t)
+	}
+	return texts
+}
+
+// replaceFold replaces every ASCII-case-insensitive occurrence of old.
+func replaceFold(s, old, repl string) string {
+	ls, lold := asciiLower(s), asciiLower(old)
+	if !strings.Contains(ls, lold) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(ls, lold)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i] + repl)
+		s, ls = s[i+len(old):], ls[i+len(old):]
+	}
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// scrubShown masks the key the paste holds, and anything shaped like a
+// secret, in what the snippet says for people: where each value came
+// from, what the paste was read as, its notes (a key pasted as the name
+// of an environment variable). The values stay whole: they fill the form.
+func (s *Snippet) scrubShown() {
+	sc := NewScrubber(s.Key.Value)
+	s.ReadAs, s.Notes, s.Service = sc.ScrubAll(s.ReadAs), sc.ScrubAll(s.Notes), sc.Scrub(s.Service)
+	for _, fl := range []*Field{&s.Kind, &s.Endpoint, &s.Region, &s.Key, &s.Header, &s.RegionHeader, &s.Status, &s.Response} {
+		fl.From = sc.Scrub(fl.From)
+	}
 }

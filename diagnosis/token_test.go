@@ -190,26 +190,27 @@ func TestTokenClaims(t *testing.T) {
 }
 
 func TestRoleCommands(t *testing.T) {
-	cmds := diagnosis.RoleCommands("oid-1", "Cognitive Services OpenAI User", speechResourceID, "")
+	const oid = "11111111-2222-3333-4444-555555555555"
+	cmds := diagnosis.RoleCommands(oid, "Cognitive Services OpenAI User", speechResourceID, "")
 	require.Len(t, cmds, 2)
-	assert.Equal(t, "az role assignment list --assignee oid-1 --scope "+speechResourceID+" -o table", cmds[0].Cmd)
-	assert.Equal(t, `az role assignment create --assignee oid-1 --role "Cognitive Services OpenAI User" --scope `+speechResourceID, cmds[1].Cmd)
+	assert.Equal(t, "az role assignment list --assignee '"+oid+"' --scope '"+speechResourceID+"' -o table", cmds[0].Cmd)
+	assert.Equal(t, `az role assignment create --assignee '`+oid+`' --role 'Cognitive Services OpenAI User' --scope '`+speechResourceID+`'`, cmds[1].Cmd)
 	cmds = diagnosis.RoleCommands("", "", "", "aoai1")
-	assert.Contains(t, cmds[1].Cmd, "--assignee $(az ad signed-in-user show --query id -o tsv)")
-	assert.Contains(t, cmds[1].Cmd, `--role "Cognitive Services User"`)
-	assert.Contains(t, cmds[1].Cmd, "--name aoai1 --resource-type Microsoft.CognitiveServices/accounts")
+	assert.Contains(t, cmds[1].Cmd, `--assignee "$(az ad signed-in-user show --query id -o tsv)"`)
+	assert.Contains(t, cmds[1].Cmd, `--role 'Cognitive Services User'`)
+	assert.Contains(t, cmds[1].Cmd, `--name 'aoai1' --resource-type Microsoft.CognitiveServices/accounts`)
 
 	f := diagnosis.Analyse(diagnosis.Input{Kind: "openai", Endpoint: "https://aoai1.openai.azure.com/", Header: bearer, Key: tok(nil),
 		Status: 401, Response: `{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}`})
 	got := f.RoleCommands("")
 	require.Len(t, got, 2)
-	assert.Contains(t, got[1].Cmd, `--assignee 11111111-2222-3333-4444-555555555555 --role "Cognitive Services OpenAI User"`)
-	assert.Contains(t, got[1].Cmd, "--name aoai1 ", "no resource ID given: looked up by the endpoint's name")
+	assert.Contains(t, got[1].Cmd, `--assignee '11111111-2222-3333-4444-555555555555' --role 'Cognitive Services OpenAI User'`)
+	assert.Contains(t, got[1].Cmd, "--name 'aoai1' ", "no resource ID given: looked up by the endpoint's name")
 	got = f.RoleCommands(speechResourceID + "/")
-	assert.Equal(t, `az role assignment create --assignee 11111111-2222-3333-4444-555555555555 --role "Cognitive Services OpenAI User" --scope `+speechResourceID, got[1].Cmd)
-	assert.Contains(t, f.RoleCommands("/subscriptions/x")[1].Cmd, "--name aoai1 ", "not a resource ID: ignored")
+	assert.Equal(t, `az role assignment create --assignee '11111111-2222-3333-4444-555555555555' --role 'Cognitive Services OpenAI User' --scope '`+speechResourceID+`'`, got[1].Cmd)
+	assert.Contains(t, f.RoleCommands("/subscriptions/x")[1].Cmd, "--name 'aoai1' ", "not a resource ID: ignored")
 	aad := diagnosis.Analyse(diagnosis.Input{Kind: "speech", Key: "aad#" + speechResourceID + "#" + tok(nil)})
-	assert.Contains(t, aad.RoleCommands("")[0].Cmd, "--scope "+speechResourceID+" -o table", "the aad# token's resource")
+	assert.Contains(t, aad.RoleCommands("")[0].Cmd, "--scope '"+speechResourceID+"' -o table", "the aad# token's resource")
 	assert.Empty(t, diagnosis.Analyse(diagnosis.Input{Key: testkeys.Legacy()}).RoleCommands(speechResourceID), "a key alone needs no role")
 }
 

@@ -249,6 +249,23 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 		window.__healed = !!js && !!page && !(await js.text()).includes("__tampered") && !(await page.text()).includes("__tamperedPage");
 	})(), window.__healed === true`, "the cache to hold the build's files again")
 
+	// The build's own bodies with headers added: the hashes pass, but no
+	// cached header is passed on, so the page does not redirect.
+	require.True(t, eval[bool](b, `(async () => {
+		const cache = await caches.open("app-e2e-1");
+		for (const [path, type] of [["./", "text/html; charset=utf-8"], ["app.js", "text/javascript"]]) {
+			const url = new URL(path, location.href).href, body = await (await cache.match(url)).arrayBuffer();
+			await cache.put(url, new Response(body, {headers: {"Content-Type": type, "Refresh": "0; url=evil/", "X-Tampered": "1"}}));
+		}
+		return (await cache.match(new URL("./", location.href).href)).headers.get("Refresh") !== null;
+	})()`), "headers added to the cached page")
+	b.open(s.page())
+	assert.Equal(t, "", eval[string](b, `(async () => {
+		const page = await fetch("./"), js = await fetch("app.js");
+		return (page.headers.get("Refresh") || "") + (page.headers.get("X-Tampered") || "") + (js.headers.get("X-Tampered") || "");
+	})()`), "the worker passes on no cached header")
+	assert.NotContains(t, eval[string](b, `location.pathname`), "evil", "the page was redirected")
+
 	// app.wasm with a custom section added is still a valid module: the
 	// worker streams it, finds the hash wrong at its end and fails the
 	// stream, so it never runs; the next visit gets the build's again.
@@ -306,4 +323,52 @@ func TestGatewayNeedsConfirmation(t *testing.T) {
 	b.waitFor(`document.querySelector("label.guard").textContent.includes("fabrikam-gw.azure-api.net")`, "the new host named")
 	assert.False(t, eval[bool](b, `document.getElementById("probe-confirm").checked`))
 	assert.True(t, eval[bool](b, `document.getElementById("probe-send").disabled`))
+}
+
+// TestKeyInPasteIsMasked pastes code that reads the key from an
+// environment variable whose name is a key (the review's case): the
+// note, the findings, the verdict, the strip and the screen-reader
+// announcement show it masked, never 12 characters of it in a row.
+func TestKeyInPasteIsMasked(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	k := testkeys.CASK('T')
+	b.set("paste", "import os\nkey = os.getenv(\""+k+"\")\nendpoint=\"https://myres.cognitiveservices.azure.com/\"\n"+
+		"headers={\"Ocp-Apim-Subscription-Key\": key}")
+	b.waitFor(`(document.getElementById("paste-filled") || {}).textContent.includes("read from env")`, "the note on the key")
+	b.waitFor(`document.getElementById("verdict-live").textContent !== "" &&
+		document.getElementById("verdict-live").textContent === document.getElementById("verdict").textContent`, "the announcement")
+	for _, id := range []string{"verdict", "verdict-live", "verdict-strip", "findings", "paste-filled"} {
+		text := eval[string](b, `(document.getElementById("`+id+`") || {}).textContent || ""`)
+		for i := 0; i+12 <= len(k); i++ {
+			require.NotContains(t, text, k[i:i+12], "#%s shows the key", id)
+		}
+	}
+	assert.Contains(t, eval[string](b, `document.getElementById("paste-filled").textContent`), k[:4]+"…"+k[len(k)-4:])
+}
+
+// TestOpenedPageHasNoKeyForm: a page of the same origin (another project
+// site of the account) that opens az401 with window.open keeps a handle
+// on it and could read its fields: the opened page has no key form, only
+// the notice and a link that opens it on its own, without an opener.
+func TestOpenedPageHasNoKeyForm(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	require.True(t, eval[bool](b, `(window.__w = window.open(location.href)) !== null`), "the window opened")
+	b.waitFor(`(() => { try { return !!window.__w.document.getElementById("ready"); } catch (e) { return false; } })()`, "the opened page to mount")
+	var got struct {
+		Key, Framed bool
+		Rel, Text   string
+	}
+	require.NoError(t, json.Unmarshal([]byte(eval[string](b, `(() => { const d = window.__w.document;
+		return JSON.stringify({key: !!d.getElementById("key"), framed: !!d.getElementById("framed"),
+			rel: (d.getElementById("open-alone") || {}).rel || "", text: (d.getElementById("framed") || {}).textContent || ""}); })()`)), &got))
+	assert.False(t, got.Key, "no key field in a window a script opened")
+	assert.True(t, got.Framed, "the notice that explains why")
+	assert.Contains(t, got.Text, "opened by a script")
+	assert.Contains(t, got.Rel, "noopener")
+	eval[bool](b, `(window.__w.close(), true)`)
+	assert.True(t, eval[bool](b, `!!document.getElementById("key")`), "the page opened directly has its form")
 }

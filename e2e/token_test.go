@@ -73,10 +73,10 @@ func TestAskAzureRoles(t *testing.T) {
 	cmds := func() string {
 		return eval[string](b, `[...document.querySelectorAll("#ask-azure .cmd")].map(e => e.textContent).join("\n")`)
 	}
-	assert.Contains(t, cmds(), "az role assignment list --assignee "+tok.Oid+" --scope $(az resource list --name NAME")
+	assert.Contains(t, cmds(), "az role assignment list --assignee '"+tok.Oid+"' --scope \"$(az resource list --name 'NAME'")
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("ask-resource-id"), id)))
-	b.waitFor(`document.querySelector("#ask-azure").textContent.includes("--scope `+id+` -o table")`, "the commands scoped to the resource")
-	assert.Contains(t, cmds(), `az role assignment create --assignee `+tok.Oid+` --role "Cognitive Services OpenAI User" --scope `+id)
+	b.waitFor(`document.querySelector("#ask-azure").textContent.includes("--scope '`+id+`' -o table")`, "the commands scoped to the resource")
+	assert.Contains(t, cmds(), `az role assignment create --assignee '`+tok.Oid+`' --role 'Cognitive Services OpenAI User' --scope '`+id+`'`)
 	assert.Contains(t, cmds(), "[?name=='contoso-aoai']", "the name comes from the resource ID")
 	assert.Equal(t, "ask-resource-id", eval[string](b, `document.activeElement.id`), "typing keeps focus")
 	assert.NotContains(t, eval[string](b, `location.href`), "subscriptions", "the resource ID stays in the page")

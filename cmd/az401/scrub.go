@@ -4,7 +4,6 @@ package main
 
 import (
 	"io"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -12,69 +11,27 @@ import (
 )
 
 // secrets are the keys this run read, to be scrubbed from everything it
-// writes: the last line of defence behind masking where each value is
-// printed.
+// writes: the last line of defence behind the engine's own masking
+// (diagnosis.Scrubber), with the same function.
 type secrets struct {
-	mu   sync.Mutex
-	keys []string
+	mu sync.Mutex
+	s  diagnosis.Scrubber
 }
 
-// minScrubLen is the shortest key scrubbed from output: a shorter one
-// would mangle ordinary words (and is no key).
-const minScrubLen = 8
-
-// add remembers a key as pasted and as sent, in the spellings output
-// could carry it in.
+// add remembers a key, to be masked in every spelling output could carry
+// it in.
 func (s *secrets) add(key string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, k := range []string{key, strings.TrimSpace(key), diagnosis.ProbeKey(key)} {
-		for _, v := range []string{k, url.QueryEscape(k), url.PathEscape(k)} {
-			if len(v) >= minScrubLen && !strings.ContainsAny(v, "\n") {
-				s.keys = append(s.keys, v)
-			}
-		}
-	}
+	s.s.Add(key)
 }
 
 // scrub makes text safe to print: the known keys (in any case) and
 // anything shaped like a key masked, and control characters replaced.
 func (s *secrets) scrub(text string) string {
 	s.mu.Lock()
-	for _, k := range s.keys {
-		text = replaceFold(text, k, diagnosis.Mask(diagnosis.ProbeKey(k)))
-	}
-	s.mu.Unlock()
-	return terminalSafe(diagnosis.MaskSecrets(text))
-}
-
-// replaceFold replaces every ASCII-case-insensitive occurrence of old.
-func replaceFold(s, old, repl string) string {
-	ls, lold := asciiLower(s), asciiLower(old)
-	if !strings.Contains(ls, lold) {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(ls, lold)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i] + repl)
-		s, ls = s[i+len(old):], ls[i+len(old):]
-	}
-}
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+	defer s.mu.Unlock()
+	return terminalSafe(s.s.Scrub(text))
 }
 
 // terminalSafe replaces the characters that would act on a terminal or
