@@ -96,8 +96,13 @@ func ContentSecurityPolicy() string {
 // built. A cached answer whose hash differs, or that has no hash, is
 // dropped for the network's, which is cached again if it is the build's
 // own. app.wasm is streamed and checked at its end instead (streamed).
-// Only this worker's cache is read, and activate deletes only older
-// caches of this site (those holding its scope).
+// A file is read and hashed once per worker: the verified copy is kept
+// in the worker's memory (checked) and served from there, so a reload
+// hashes nothing, and a cache rewritten after the check is never read
+// by that worker. activate checks every file at once, so the first
+// visit the worker controls is served from memory too. Only this
+// worker's cache is read, and activate deletes only older caches of
+// this site (those holding its scope).
 const serviceWorker = `const cacheName = "app-" + "{{.Version}}";
 const scope = self.registration.scope;
 const resourcesToCache = {{.ResourcesToCache}}.concat([scope, scope + "index.html", scope + "causes.html"]);
@@ -117,21 +122,45 @@ self.addEventListener("activate", (event) => {
       if (key !== cacheName && await (await caches.open(key)).match(scope)) await caches.delete(key);
     }
   })());
+  event.waitUntil(Promise.all(resourcesToCache.map((path) => fromCache(new URL(path, scope).href))));
 });
 
-// verified returns the answer for key with its body read, if the body's
-// SHA-256 is the one this build recorded for key's path; else null.
+// checked maps a URL to the promise of its verified copy (null if the
+// cache holds none), for the worker's lifetime.
+const checked = new Map();
+
+// remember keeps a verified copy of key's file; answer makes a response
+// from it.
+function remember(key, body, res) {
+  const copy = { body: new Blob([body]), status: res.status, statusText: res.statusText, headers: [...res.headers] };
+  checked.set(key, Promise.resolve(copy));
+  return copy;
+}
+
+function answer(copy) {
+  return copy && new Response(copy.body, copy);
+}
+
+// verified returns a verified copy of key's file from res (remembered),
+// if the body's SHA-256 is the one this build recorded for key's path;
+// else null.
 async function verified(key, res) {
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
   const body = await res.arrayBuffer();
   if (hex(await crypto.subtle.digest("SHA-256", body)) !== want) return null;
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  return remember(key, body, res);
 }
 
+// fromCache answers with the verified copy of key's file: from memory,
+// else read from the cache and checked once.
 async function fromCache(key, options) {
-  const cache = await caches.open(cacheName);
-  return verified(key, await cache.match(key, options));
+  if (!checked.has(key)) {
+    const copy = caches.open(cacheName).then((cache) => cache.match(key, options)).then((res) => verified(key, res));
+    checked.set(key, copy);
+    copy.then((c) => c || checked.delete(key), () => checked.delete(key));
+  }
+  return answer(await checked.get(key));
 }
 
 function hex(digest) {
@@ -144,13 +173,18 @@ function hex(digest) {
 // runs (WebAssembly instantiates only a complete module); the network's
 // copy is then cached for the next visit.
 async function streamed(event, key) {
+  if (checked.has(key)) return answer(await checked.get(key));
   const res = await (await caches.open(cacheName)).match(key);
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
-  const same = res.clone().arrayBuffer().then((b) => crypto.subtle.digest("SHA-256", b)).then((d) => hex(d) === want);
+  const same = res.clone().arrayBuffer().then(async (b) => {
+    const ok = hex(await crypto.subtle.digest("SHA-256", b)) === want;
+    if (ok) remember(key, b, res);
+    return ok;
+  });
   event.waitUntil(same.then(async (ok) => {
     const copy = ok ? null : await verified(key, await fetch(key));
-    if (copy) await (await caches.open(cacheName)).put(key, copy);
+    if (copy) await (await caches.open(cacheName)).put(key, answer(copy));
   }).catch(() => {}));
   const body = res.body.pipeThrough(new TransformStream({
     async flush() {
@@ -166,7 +200,7 @@ async function fromNetwork(event, req, key) {
   const res = await fetch(req);
   event.waitUntil((async () => {
     const copy = await verified(key, res.clone());
-    if (copy) await (await caches.open(cacheName)).put(key, copy);
+    if (copy) await (await caches.open(cacheName)).put(key, answer(copy));
   })());
   return res;
 }
