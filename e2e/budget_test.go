@@ -170,18 +170,22 @@ func benchVisit(b *testing.B, repeat bool, then func(*browser) time.Duration, me
 	b.ReportMetric(ms, metric)
 	b.ReportMetric(floorMs, "floor-ms-to-ready")
 	b.ReportMetric(ms/floorMs, "vs-floor")
+	b.Logf("%s: median %.0f (%.0f–%.0f); the bare page: median %.0f (%.0f–%.0f)", metric, ms, msOf(times[0]), msOf(times[len(times)-1]),
+		floorMs, msOf(floorTimes[0]), msOf(floorTimes[len(floorTimes)-1]))
 	overBudget(b, metric+" / the bare page's ms-to-ready (medians)", ms/floorMs, maxVisitVsFloor)
 }
 
-// medianMs returns the median of ds in milliseconds.
+// medianMs returns the median of ds in milliseconds; ds ends sorted.
 func medianMs(ds []time.Duration) float64 {
 	slices.Sort(ds)
 	m := ds[len(ds)/2]
 	if len(ds)%2 == 0 {
 		m = (ds[len(ds)/2-1] + m) / 2
 	}
-	return float64(m.Microseconds()) / 1000
+	return msOf(m)
 }
+
+func msOf(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // pasteGUID pastes a subscription ID into the key field (one input
 // event, as a paste is) and returns how long the page took to show the
@@ -237,5 +241,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	slices.Sort(all)
 	b.ReportMetric(all[len(all)/2], "p50-µs")
 	b.ReportMetric(all[len(all)*99/100], "p99-µs")
+	b.Logf("diagnosis per keystroke, µs: p50 %v, p90 %v, p99 %v, the slowest %v", all[len(all)/2], all[len(all)*9/10],
+		all[len(all)*99/100], all[max(0, len(all)-12):])
 	overBudget(b, "diagnosis per keystroke, p99 µs", all[len(all)*99/100], maxKeystrokeP99)
 }
