@@ -100,9 +100,13 @@ func ContentSecurityPolicy() string {
 // (streamed). A cached answer's headers are never reused (another page
 // could add Refresh or Link to a body that passes): every answer from the
 // cache is built from the checked body and the build's Content-Type only
-// (fromBody).
-// Only this worker's cache is read, and activate deletes only older
-// caches of this site (those holding its scope).
+// (answer). A file is read and hashed once per worker: the verified copy
+// is kept in the worker's memory (checked) and served from there, so a
+// reload hashes nothing, and a cache rewritten after the check is never
+// read by that worker. activate checks every file at once, so the first
+// visit the worker controls is served from memory too. Only this
+// worker's cache is read, and activate deletes only older caches of
+// this site (those holding its scope).
 const serviceWorker = `const cacheName = "app-" + "{{.Version}}";
 const scope = self.registration.scope;
 const resourcesToCache = {{.ResourcesToCache}}.concat([scope, scope + "index.html", scope + "causes.html"]);
@@ -122,27 +126,48 @@ self.addEventListener("activate", (event) => {
       if (key !== cacheName && await (await caches.open(key)).match(scope)) await caches.delete(key);
     }
   })());
+  event.waitUntil(Promise.all(resourcesToCache.map((path) => fromCache(new URL(path, scope).href))));
 });
 
-// verified returns the answer for key built from its body alone, if the
-// body's SHA-256 is the one this build recorded for key's path; else null.
+// checked maps a URL to the promise of its verified copy (null if the
+// cache holds none), for the worker's lifetime.
+const checked = new Map();
+
+// remember keeps a verified copy of key's file: its body and the
+// Content-Type this build recorded for its path, never a cached
+// answer's headers.
+function remember(key, body, want) {
+  const copy = { body: new Blob([body]), type: want.type };
+  checked.set(key, Promise.resolve(copy));
+  return copy;
+}
+
+// answer is a response made of a verified copy: its body and its one
+// recorded header.
+function answer(copy) {
+  return copy && new Response(copy.body, { headers: { "Content-Type": copy.type } });
+}
+
+// verified returns a verified copy of key's file from res (remembered),
+// if the body's SHA-256 is the one this build recorded for key's path;
+// else null.
 async function verified(key, res) {
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
   const body = await res.arrayBuffer();
   if (hex(await crypto.subtle.digest("SHA-256", body)) !== want.sha256) return null;
-  return fromBody(body, want);
+  return remember(key, body, want);
 }
 
-// fromBody is an answer of a body and the one header the build recorded
-// for its path: no header of a cached answer is ever passed on.
-function fromBody(body, want) {
-  return new Response(body, { headers: { "Content-Type": want.type } });
-}
-
+// fromCache answers with the verified copy of key's file: from memory,
+// else read from the cache and checked once.
 async function fromCache(key, options) {
-  const cache = await caches.open(cacheName);
-  return verified(key, await cache.match(key, options));
+  if (!checked.has(key)) {
+    const copy = caches.open(cacheName).then((cache) => cache.match(key, options)).then((res) => verified(key, res));
+    checked.set(key, copy);
+    copy.then((c) => c || checked.delete(key), () => checked.delete(key));
+  }
+  return answer(await checked.get(key));
 }
 
 function hex(digest) {
@@ -155,20 +180,25 @@ function hex(digest) {
 // runs (WebAssembly instantiates only a complete module); the network's
 // copy is then cached for the next visit.
 async function streamed(event, key) {
+  if (checked.has(key)) return answer(await checked.get(key));
   const res = await (await caches.open(cacheName)).match(key);
   const want = integrity[new URL(key).pathname];
   if (!res || !res.ok || !want) return null;
-  const same = res.clone().arrayBuffer().then((b) => crypto.subtle.digest("SHA-256", b)).then((d) => hex(d) === want.sha256);
+  const same = res.clone().arrayBuffer().then(async (b) => {
+    const ok = hex(await crypto.subtle.digest("SHA-256", b)) === want.sha256;
+    if (ok) remember(key, b, want);
+    return ok;
+  });
   event.waitUntil(same.then(async (ok) => {
     const copy = ok ? null : await verified(key, await fetch(key));
-    if (copy) await (await caches.open(cacheName)).put(key, copy);
+    if (copy) await (await caches.open(cacheName)).put(key, answer(copy));
   }).catch(() => {}));
   const body = res.body.pipeThrough(new TransformStream({
     async flush() {
       if (!(await same)) throw new Error(key + " in the cache is not this build's");
     },
   }));
-  return fromBody(body, want);
+  return new Response(body, { headers: { "Content-Type": want.type } });
 }
 
 // fromNetwork fetches the request; once the answer is in, it is cached
@@ -177,7 +207,7 @@ async function fromNetwork(event, req, key) {
   const res = await fetch(req);
   event.waitUntil((async () => {
     const copy = await verified(key, res.clone());
-    if (copy) await (await caches.open(cacheName)).put(key, copy);
+    if (copy) await (await caches.open(cacheName)).put(key, answer(copy));
   })());
   return res;
 }

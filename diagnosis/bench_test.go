@@ -25,6 +25,7 @@ func BenchmarkDiagnose(b *testing.B) {
 	for b.Loop() {
 		diagnosis.Diagnose(in)
 	}
+	withinBudget(b, in)
 }
 
 // BenchmarkDiagnoseOpenAI is the Azure OpenAI form of the same, with the
@@ -41,5 +42,18 @@ func BenchmarkDiagnoseOpenAI(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		diagnosis.Diagnose(in)
+	}
+	withinBudget(b, in)
+}
+
+// withinBudget fails a Diagnose benchmark over 60 allocations or 50 µs a
+// diagnosis (the goal is 20 µs; the margin is for a shared, loaded
+// machine), so make bench exits non-zero.
+func withinBudget(b *testing.B, in diagnosis.Input) {
+	if per := b.Elapsed() / time.Duration(b.N); per > 50*time.Microsecond {
+		b.Errorf("a diagnosis took %v, over the budget of 50µs", per)
+	}
+	if n := testing.AllocsPerRun(10, func() { diagnosis.Diagnose(in) }); n > 60 {
+		b.Errorf("a diagnosis made %v allocations, over the budget of 60", n)
 	}
 }

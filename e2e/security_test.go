@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -237,6 +238,7 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 		await cache.put(page, new Response(html, {headers: {"Content-Type": "text/html; charset=utf-8"}}));
 		return (await (await cache.match(js)).text()).includes("__tampered");
 	})()`), "the cache was rewritten")
+	stopWorkers(b)
 
 	b.open(s.page())
 	assert.True(t, eval[bool](b, `!!navigator.serviceWorker.controller`), "the service worker still serves the page")
@@ -278,6 +280,7 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 		await cache.put(url, new Response(tampered, {headers: {"Content-Type": "application/wasm"}}));
 		return WebAssembly.validate(tampered);
 	})()`), "a valid tampered module")
+	stopWorkers(b)
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Navigate(s.page())))
 	b.waitFor(`/failed|Error/i.test((document.getElementById("app-wasm-loader-label") || {}).textContent || "")`, "the tampered module refused")
 	assert.False(t, eval[bool](b, `!!document.getElementById("ready")`), "the tampered module ran")
@@ -291,6 +294,16 @@ func TestTamperedCacheDoesNotRun(t *testing.T) {
 	s.Close()
 	b.open(s.page())
 	assert.False(t, eval[bool](b, `window.__tampered === true || window.__tamperedPage === true`), "tampered code ran offline")
+}
+
+// stopWorkers stops the service worker, as the browser does once it is
+// idle. A worker keeps the files it checked in memory and never reads
+// them again, so a rewritten cache is read by the next worker only.
+func stopWorkers(b *browser) {
+	_, err := chromedp.Call(b.ctx, serviceworker.Enable, cdp.Empty{})
+	require.NoError(b.t, err)
+	_, err = chromedp.Call(b.ctx, serviceworker.StopAllWorkers, cdp.Empty{})
+	require.NoError(b.t, err)
 }
 
 // wasmSize is the size of the site's app.wasm.
