@@ -32,7 +32,7 @@ run: build
 # Run the style checks (lint) and every test, the real-browser ones
 # included (installs Chromium and axe-core if missing).
 test: chromium axe build lint
-	$(GO) test -count=1 ./...
+	AZ401_WASM="$(CURDIR)/$(WASM)" AZ401_BIN="$(CURDIR)/$(BIN)" $(GO) test -count=1 ./...
 
 # Check style: gofmt, vet, cyclomatic complexity (gocyclo) and staticcheck;
 # installs the two tools from the module proxy when they are missing.
@@ -82,7 +82,8 @@ $(AXE):
 
 # Install Debian's Chromium for the browser tests when it is missing.
 chromium:
-	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || \
+		{ apt-get update && apt-get install -y chromium; }
 
 # Remove built files.
 clean:

@@ -73,7 +73,7 @@ func writeSteps(b *strings.Builder, fix string) {
 }
 
 // keyCardHTML shows what the key is, and a new-format key's fields; for
-// a token, its decoded claims instead (tokenClaimsHTML).
+// a token, its decoded claims instead (writeClaims).
 func keyCardHTML(ks diagnosis.KeySummary, segs []diagnosis.Segment, claims []diagnosis.Claim) string {
 	var b strings.Builder
 	title := "The key"

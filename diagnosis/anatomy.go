@@ -243,7 +243,7 @@ func (f *Facts) Key() (KeySummary, bool) {
 // ResourceName is the resource name the endpoint reveals, for the
 // commands that ask Azure about the resource; "" if none.
 func (f *Facts) ResourceName() string {
-	if n := f.ep.resourceName(); isAccountName(n) {
+	if n := f.ep.resourceName(); validSubdomain(n) {
 		return n
 	}
 	return ""

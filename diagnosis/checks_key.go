@@ -3,6 +3,7 @@ package diagnosis
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 const fixCopyKey = "Open the resource in the Azure portal, Resource Management → Keys and Endpoint\n" +
@@ -293,13 +294,17 @@ func capitalize(s string) string {
 	return s
 }
 
-// Truncate shortens text for display to n bytes and an ellipsis. It
-// masks secrets first (MaskSecrets), so a key cut short, which no
-// detector would know, is never shown.
+// Truncate shortens text for display to at most n bytes and an
+// ellipsis, never cutting a character in two. It masks secrets first
+// (MaskSecrets), so a key cut short, which no detector would know, is
+// never shown.
 func Truncate(s string, n int) string {
 	s = MaskSecrets(s)
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

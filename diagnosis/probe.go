@@ -85,7 +85,7 @@ func CheckHost(rawURL string) (Guard, string) {
 	return GuardRefuse, "only https URLs can be tested"
 }
 
-// errNoProbe explains why no test call can be built.
+// errNoEndpoint and errNoKind explain why no test call can be built.
 var (
 	errNoEndpoint = errors.New("no endpoint to test: paste the endpoint from Keys and Endpoint")
 	errNoKind     = errors.New("no API kind: choose the API you call, so the test call knows what to ask")

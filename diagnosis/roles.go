@@ -131,7 +131,7 @@ func RoleCommands(oid, role, resourceID, name string) []Command {
 	}
 	scope := shArg(resourceID, "")
 	if !isAccountID(resourceID) {
-		if !isAccountName(name) {
+		if !validSubdomain(name) {
 			name = "NAME"
 		}
 		scope = `"$(az resource list --name ` + shArg(name, "") + ` --resource-type Microsoft.CognitiveServices/accounts --query [0].id -o tsv)"`
@@ -147,20 +147,6 @@ func RoleCommands(oid, role, resourceID, name string) []Command {
 	}
 }
 
-// isAccountName reports whether s can be a Cognitive Services account
-// name: 2 to 64 letters, digits and dashes.
-func isAccountName(s string) bool {
-	if len(s) < 2 || len(s) > 64 {
-		return false
-	}
-	for i := range len(s) {
-		if !isAlnum(s[i]) && s[i] != '-' {
-			return false
-		}
-	}
-	return true
-}
-
 // isAccountID reports whether s is a Cognitive Services account's
 // resource ID: /subscriptions/<guid>/resourceGroups/<group>/providers/
 // Microsoft.CognitiveServices/accounts/<name>, the provider in any case,
@@ -172,7 +158,7 @@ func isAccountID(s string) bool {
 		!strings.EqualFold(p[6], "Microsoft.CognitiveServices") || !strings.EqualFold(p[7], "accounts") {
 		return false
 	}
-	return isAccountName(p[8])
+	return validSubdomain(p[8])
 }
 
 // isGroupName reports whether s can be a resource group name: letters,

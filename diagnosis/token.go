@@ -37,13 +37,7 @@ func parseAAD(s string) aadToken {
 // /subscriptions/GUID/resourceGroups/RG/providers/
 // Microsoft.CognitiveServices/accounts/NAME, any case, with or without a
 // final slash.
-func IsResourceID(s string) bool {
-	p := strings.Split(strings.Trim(s, "/"), "/")
-	return len(p) == 8 && strings.EqualFold(p[0], "subscriptions") && isGUID(p[1]) &&
-		strings.EqualFold(p[2], "resourceGroups") && p[3] != "" && strings.EqualFold(p[4], "providers") &&
-		strings.EqualFold(p[5], "Microsoft.CognitiveServices") && strings.EqualFold(p[6], "accounts") &&
-		validSubdomain(p[7]) && strings.HasPrefix(s, "/")
-}
+func IsResourceID(s string) bool { return isAccountID(strings.TrimRight(s, "/")) }
 
 // describeNotResourceID says what a middle part holds instead.
 func describeNotResourceID(s string) string {

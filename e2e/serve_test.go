@@ -32,6 +32,9 @@ var (
 func az401Binary(t *testing.T) string {
 	t.Helper()
 	serveBinOnce.Do(func() {
+		if serveBin = os.Getenv("AZ401_BIN"); serveBin != "" {
+			return // built by make test
+		}
 		dir, err := os.MkdirTemp("", "az401-bin-")
 		if err != nil {
 			serveBinErr = err

@@ -44,7 +44,7 @@ func localHosts(addr string) map[string]bool {
 // this process, where CORS does not hide the answer. Only the page served
 // on addr may use it: the request must come to that address (no DNS
 // rebinding), from that origin, with the token, and the host guard
-// applies as in the page. GET gives the page the token (see RelayToken);
+// applies as in the page. GET gives the page the token (same origin only);
 // POST sends a call. Nothing is logged.
 func Relay(addr, token string) http.Handler {
 	hosts := localHosts(addr)
@@ -87,21 +87,21 @@ func relaySend(token string) http.Handler {
 			http.Error(w, "relay: bad request", http.StatusBadRequest)
 			return
 		}
-		u, err := url.Parse(strings.SplitN(req.Probe.URL, "?", 2)[0])
+		u, err := url.Parse(strings.SplitN(req.Call.URL, "?", 2)[0])
 		if err != nil {
 			http.Error(w, "relay: bad URL", http.StatusBadRequest)
 			return
 		}
-		req.Probe.Host = u.Host
-		switch guard, why := diagnosis.CheckHost(req.Probe.URL); {
+		req.Call.Host = u.Host
+		switch guard, why := diagnosis.CheckHost(req.Call.URL); {
 		case guard == diagnosis.GuardRefuse:
 			http.Error(w, "relay: "+why, http.StatusBadRequest)
 			return
-		case guard == diagnosis.GuardConfirm && !req.Probe.Allows(req.ConfirmedHost):
-			http.Error(w, "relay: the key may go to "+req.Probe.Host+" only after you confirm that host", http.StatusForbidden)
+		case guard == diagnosis.GuardConfirm && !req.Call.Allows(req.ConfirmedHost):
+			http.Error(w, "relay: the key may go to "+req.Call.Host+" only after you confirm that host", http.StatusForbidden)
 			return
 		}
-		res := Send(r.Context().Done(), req.Probe, req.Key, ViaRelayName)
+		res := Send(r.Context().Done(), req.Call, req.Key, ViaRelayName)
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(res)
 	})

@@ -25,8 +25,8 @@ const ViaRelayName = "through az401 serve"
 
 // relayRequest is what the page posts to the relay.
 type relayRequest struct {
-	Probe diagnosis.TestCall
-	Key   string
+	Call diagnosis.TestCall
+	Key  string
 	// ConfirmedHost is the host the user confirmed the key may go to,
 	// for one outside the Azure AI domains.
 	ConfirmedHost string

@@ -164,5 +164,5 @@ func suggest(w string, known []string, format string) string {
 // like a key masked (a key passed where it does not belong), long values
 // cut.
 func quoteArg(s string) string {
-	return strconv.Quote(diagnosis.Truncate(diagnosis.MaskSecrets(s), 60))
+	return strconv.Quote(diagnosis.Truncate(s, 60)) // Truncate masks secrets before it cuts
 }
