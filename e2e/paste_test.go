@@ -114,8 +114,10 @@ func TestPasteMatchesCLI(t *testing.T) {
 		b.set("paste", text)
 		for i, sn := range all {
 			if i > 0 {
+				before := b.revision()
 				eval[bool](b, fmt.Sprintf(`(document.querySelector("#paste-services button[data-service='%d']").click(), true)`, i+1))
-				b.waitFor(fmt.Sprintf(`document.getElementById("kind").value === %q`, sn.Kind.Value), name+": service "+strconv.Itoa(i+1)+" in the form")
+				b.waitFor(fmt.Sprintf(`+document.getElementById("verdict").dataset.revision > %d && document.getElementById("kind").value === %q`,
+					before, sn.Kind.Value), name+": service "+strconv.Itoa(i+1)+" in the form")
 			}
 			comparePaste(t, b, fmt.Sprintf("%s service %d", name, i+1), sn)
 		}
