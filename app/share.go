@@ -45,122 +45,23 @@ func (f form) shareValues() url.Values {
 // linkValue is the one sanitiser of share links: it returns a field's
 // value as a link may carry it, or "" when it may not. Whatever the
 // field, and whether or not it parses as a URL (no scheme, "https:/x",
-// backslashes), a value loses its user info, its fragment, its ";name="
-// path parameters and every query parameter whose name or value looks
-// secret (linkURL); then a value that still holds anything shaped like a
-// secret (diagnosis.ContainsSecret: a key, a token, a SAS, a connection
-// string), or the typed key, or that is too long for a link, is dropped
-// whole.
+// backslashes, %3F), a value loses its user info, its fragment, and its
+// query and ";name=" path parameters whose name or value looks secret
+// (diagnosis.StripURL); then a value that still holds anything shaped
+// like a secret (diagnosis.ContainsSecret: a key, a token, a SAS, a
+// connection string), or the typed key in any spelling, or that is too
+// long for a link, is dropped whole.
 func linkValue(value, key string) string {
-	v := linkURL(strings.TrimSpace(value))
-	key = strings.TrimSpace(key)
+	v := diagnosis.StripURL(strings.TrimSpace(value))
 	plain, err := url.QueryUnescape(v)
 	if err != nil {
 		plain = v
 	}
-	if v == "" || len(v) > maxShareValue || diagnosis.ContainsSecret(v) ||
-		len(key) >= 8 && (strings.Contains(v, key) || strings.Contains(plain, key)) {
+	sc := diagnosis.NewScrubber(key)
+	if v == "" || len(v) > maxShareValue || diagnosis.ContainsSecret(v) || sc.Scrub(v) != v || sc.Scrub(plain) != plain {
 		return ""
 	}
 	return v
-}
-
-// linkURL cuts a value as a URL without parsing it, so that no spelling
-// a parser rejects or reads otherwise (no scheme, "https:/x",
-// backslashes) keeps a secret: everything from the first "#" (or %23)
-// goes; the query after the first "?" (or %3F) is filtered (linkQuery);
-// user info before an "@" in the authority goes; path parameters
-// (";code=…") whose name or value looks secret go.
-func linkURL(v string) string {
-	if i, _ := indexFold(v, "#", "%23"); i >= 0 {
-		v = v[:i]
-	}
-	base, query, hasQuery := v, "", false
-	if i, n := indexFold(v, "?", "%3f"); i >= 0 {
-		base, query, hasQuery = v[:i], v[i+n:], true
-	}
-	prefix := ""
-	if i := strings.Index(base, "://"); i >= 0 {
-		prefix, base = base[:i+3], base[i+3:]
-	}
-	authority := base
-	if end := strings.IndexAny(base, `/\`); end >= 0 {
-		authority = base[:end]
-	}
-	if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-		base = base[at+1:]
-	}
-	base = prefix + linkPathParams(base)
-	if hasQuery {
-		if q := linkQuery(query); q != "" {
-			base += "?" + q
-		}
-	}
-	return base
-}
-
-// indexFold returns where the first of the ASCII needles (any case)
-// starts in s and its length, or -1.
-func indexFold(s string, needles ...string) (int, int) {
-	l := asciiLower(s)
-	at, n := -1, 0
-	for _, needle := range needles {
-		if i := strings.Index(l, needle); i >= 0 && (at < 0 || i < at) {
-			at, n = i, len(needle)
-		}
-	}
-	return at, n
-}
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// linkPathParams drops the ";name=value" parameters of a path whose name
-// or value looks secret; each runs to the next "/" or ";".
-func linkPathParams(path string) string {
-	var b strings.Builder
-	for i, seg := range strings.Split(path, "/") {
-		if i > 0 {
-			b.WriteByte('/')
-		}
-		parts := strings.Split(seg, ";")
-		b.WriteString(parts[0])
-		for _, p := range parts[1:] {
-			name, value, _ := strings.Cut(p, "=")
-			if u, err := url.QueryUnescape(name); err == nil {
-				name = u
-			}
-			if !diagnosis.SecretParamName(name) && !diagnosis.ContainsSecret(value) {
-				b.WriteString(";" + p)
-			}
-		}
-	}
-	return b.String()
-}
-
-// linkQuery keeps the parameters of a raw query whose name and value do
-// not look secret, as they were written.
-func linkQuery(raw string) string {
-	var kept []string
-	for _, kv := range strings.Split(raw, "&") {
-		rawName, rawValue, _ := strings.Cut(kv, "=")
-		name, err1 := url.QueryUnescape(rawName)
-		value, err2 := url.QueryUnescape(rawValue)
-		if kv == "" || err1 != nil || err2 != nil || diagnosis.SecretParamName(name) ||
-			diagnosis.ContainsSecret(name) || diagnosis.ContainsSecret(value) {
-			continue
-		}
-		kept = append(kept, kv)
-	}
-	return strings.Join(kept, "&")
 }
 
 // shareURL returns the page's URL with the form's non-secret fields in

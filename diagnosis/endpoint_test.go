@@ -72,9 +72,6 @@ func TestSuggestDomain(t *testing.T) {
 func TestRedactEndpoint(t *testing.T) {
 	assert.Equal(t, "https://h/translate?Subscription-Key=%E2%80%A6&to=de", RedactEndpoint("https://h/translate?Subscription-Key=secret&to=de"))
 	assert.Equal(t, "https://h/x", RedactEndpoint("https://h/x"))
-	assert.Equal(t, "https://h/translate?to=de", StripSecrets("https://h/translate?subscription-key=secret&to=de"))
-	assert.Equal(t, "https://h/b?sv=1", StripSecrets("https://h/b?sv=1&sig=abc"))
-	assert.Equal(t, "https://h/b", StripSecrets("https://h/b?sig=abc"))
 
 	assert.Equal(t, "0123…cdef (32 chars)", Field{Value: "0123456789abcdef0123456789abcdef"}.Shown(true))
 	assert.Equal(t, Mask("sk-proj-abcdefghijklmnopqrstuvwx"), Field{Value: "sk-proj-abcdefghijklmnopqrstuvwx"}.Shown(false),

@@ -40,71 +40,14 @@ func IsSecretParam(name string) bool {
 }
 
 // RedactEndpoint removes the secrets from a URL, so it can be shown or
-// logged: the values of secret query (and fragment) parameters, and of
-// any parameter shaped like a secret, a user name and password, and
+// logged: its user info, and the values of its query, fragment and path
+// parameters that are secret, however the URL is spelled (cutURL), then
 // anything else shaped like a key (MaskSecrets). A bare key is masked.
 func RedactEndpoint(s string) string {
 	if LooksSecret(s) {
 		return Mask(s)
 	}
-	if i := strings.Index(s, "://"); i >= 0 {
-		authority := s[i+3:]
-		if j := strings.IndexAny(authority, "/?#"); j >= 0 {
-			authority = authority[:j]
-		}
-		if at := strings.LastIndexByte(authority, '@'); at >= 0 {
-			s = s[:i+3] + "…@" + s[i+3+at+1:]
-		}
-	}
-	base, frag, hasFrag := strings.Cut(s, "#")
-	base, query, hasQuery := strings.Cut(base, "?")
-	if hasQuery {
-		base += "?" + redactPairs(query)
-	}
-	if hasFrag {
-		base += "#" + redactPairs(frag)
-	}
-	return MaskSecrets(base)
-}
-
-// redactPairs replaces the secret values in name=value pairs joined by &.
-func redactPairs(query string) string {
-	pairs := strings.Split(query, "&")
-	for i, kv := range pairs {
-		name, value, _ := strings.Cut(kv, "=")
-		if v, err := url.QueryUnescape(value); err == nil {
-			value = v
-		}
-		if IsSecretParam(name) && value != "" || LooksSecret(value) {
-			pairs[i] = name + "=%E2%80%A6"
-		}
-	}
-	return strings.Join(pairs, "&")
-}
-
-// StripSecrets removes secret query parameters from a URL entirely, for
-// share links. It returns s unchanged if it has none.
-func StripSecrets(s string) string {
-	base, query, ok := strings.Cut(s, "?")
-	if !ok {
-		return s
-	}
-	frag := ""
-	if i := strings.IndexByte(query, '#'); i >= 0 {
-		query, frag = query[:i], query[i:]
-	}
-	var kept []string
-	for _, kv := range strings.Split(query, "&") {
-		name, _, _ := strings.Cut(kv, "=")
-		if n, err := url.QueryUnescape(name); err == nil && IsSecretParam(n) || IsSecretParam(name) {
-			continue
-		}
-		kept = append(kept, kv)
-	}
-	if len(kept) == 0 {
-		return base + frag
-	}
-	return base + "?" + strings.Join(kept, "&") + frag
+	return MaskSecrets(cutURL(s, true))
 }
 
 // Shown returns a snippet field's value as output may show it: the key,
@@ -115,15 +58,6 @@ func (f Field) Shown(isKey bool) string {
 		return Mask(f.Value)
 	}
 	return RedactEndpoint(f.Value)
-}
-
-// SecretParamName reports whether a query parameter or variable name
-// suggests a secret, however it is spelled: the known names
-// (IsSecretParam) and any name holding key, secret, token, password or
-// signature (api_key, subscriptionKey, x-api-key, client_secret).
-func SecretParamName(name string) bool {
-	n := strings.ToLower(name)
-	return IsSecretParam(n) || secretName(n) || strings.Contains(n, "password") || strings.Contains(n, "signature")
 }
 
 // ContainsSecret reports whether s, or any word of it, looks like a key,

@@ -30,13 +30,3 @@ func TestContainsSecret(t *testing.T) {
 		assert.Equal(t, want, diagnosis.ContainsSecret(in), "ContainsSecret(%q)", in)
 	}
 }
-
-func TestSecretParamName(t *testing.T) {
-	for name, want := range map[string]bool{
-		"api-version": false, "to": false, "features": false, "deployment": false,
-		"subscription-key": true, "Subscription-Key": true, "api_key": true, "subscriptionKey": true, "x-api-key": true,
-		"sig": true, "code": true, "client_secret": true, "access_token": true, "password": true,
-	} {
-		assert.Equal(t, want, diagnosis.SecretParamName(name), "SecretParamName(%q)", name)
-	}
-}

@@ -46,6 +46,29 @@ func TestRedactEndpointHidesTheKey(t *testing.T) {
 	assert.Equal(t, "https://h/x?monkey=", diagnosis.RedactEndpoint("https://h/x?monkey="), "an empty value stays")
 }
 
+// TestRedactEndpointEverySpelling: the shown endpoint hides a secret
+// that has no key's shape however the URL spells its parts, as share
+// links do (app TestLinkValue): %3F and %23, a backslash, ";name="
+// path parameters, user info with no scheme.
+func TestRedactEndpointEverySpelling(t *testing.T) {
+	const p = "corp-proxy-key-2024"
+	for in, want := range map[string]string{
+		"https://x.openai.azure.com/openai%3Fsubscription-key=" + p + "&to=de": "https://x.openai.azure.com/openai%3Fsubscription-key=%E2%80%A6&to=de",
+		"https://x.openai.azure.com/openai%3fapi_key=" + p:                     "https://x.openai.azure.com/openai%3fapi_key=%E2%80%A6",
+		"https://x.openai.azure.com/%23access_token=" + p + "&a=1":             "https://x.openai.azure.com/%23access_token=%E2%80%A6&a=1",
+		`https://x.openai.azure.com\?subscription-key=` + p:                    `https://x.openai.azure.com\?subscription-key=%E2%80%A6`,
+		"https://x.openai.azure.com/a;subscription-key=" + p + "/b;v=1":        "https://x.openai.azure.com/a;subscription-key=%E2%80%A6/b;v=1",
+		"x.openai.azure.com/a;code=" + p:                                       "x.openai.azure.com/a;code=%E2%80%A6",
+		"https:/x.openai.azure.com/?subscription-key=" + p:                     "https:/x.openai.azure.com/?subscription-key=%E2%80%A6",
+		"user:" + p + "@x.openai.azure.com/":                                   "…@x.openai.azure.com/",
+		`user:` + p + `@x.openai.azure.com\p`:                                  `…@x.openai.azure.com\p`,
+		"https://x.openai.azure.com/?":                                         "https://x.openai.azure.com/?",
+		"The principal user@contoso.com lacks the data action a/b":             "The principal user@contoso.com lacks the data action a/b",
+	} {
+		assert.Equal(t, want, diagnosis.RedactEndpoint(in), in)
+	}
+}
+
 func TestIsSecretParam(t *testing.T) {
 	for name, want := range map[string]bool{
 		"subscription-key": true, "Subscription-Key": true, "subscriptionKey": true, "api_key": true, "x-api-key": true,
