@@ -40,37 +40,26 @@ func (p *diagnosePage) applyService(i int) {
 	}
 	s, prev := &p.services[i], p.snippet
 	p.snippet, p.filled, p.service = s, nil, i
-	for _, f := range []struct {
-		name       string
-		field, was diagnosis.Field
-		dst        *string
-	}{{"API", s.Kind, prevField(prev).Kind, &p.form.Kind}, {"endpoint", s.Endpoint, prevField(prev).Endpoint, &p.form.Endpoint},
-		{"region", s.Region, prevField(prev).Region, &p.form.Region}, {"key", s.Key, prevField(prev).Key, &p.form.Key},
-		{"header", s.Header, prevField(prev).Header, &p.form.Header},
-		{"region header", s.RegionHeader, prevField(prev).RegionHeader, &p.form.RegionHeader},
-		{"status", s.Status, prevField(prev).Status, &p.form.Status}, {"error", s.Response, prevField(prev).Response, &p.form.Response}} {
-		if f.field.Value == "" {
-			if f.was.Value != "" && *f.dst == f.was.Value {
-				*f.dst = "" // another service of the paste filled it: never mix services
+	var was []diagnosis.SnippetField
+	if prev != nil {
+		was = prev.Fields()
+	}
+	for j, f := range s.Fields() {
+		id := f.Name
+		if id == "error" {
+			id = "response" // the form's name for the error text
+		}
+		dst := p.field(id)
+		if f.Field.Value == "" {
+			if was != nil && was[j].Field.Value != "" && *dst == was[j].Field.Value {
+				*dst = "" // another service of the paste filled it: never mix services
 			}
 			continue
 		}
-		*f.dst = f.field.Value
-		shown := f.field.Shown(f.name == "key")
-		if f.name == "error" {
-			shown = diagnosis.Truncate(shown, 40)
-		}
-		p.filled = append(p.filled, filledField{f.name, shown, f.field.From + ", " + sureWords(f.field.Sure)})
+		*dst = f.Field.Value
+		p.filled = append(p.filled, filledField{f.Name, f.Shown(), f.Field.From + ", " + sureWords(f.Field.Sure)})
 	}
 	p.moreOpen = p.moreOpen || p.hasMore()
-}
-
-// prevField returns the service the form was filled from, or an empty one.
-func prevField(s *diagnosis.Snippet) diagnosis.Snippet {
-	if s == nil {
-		return diagnosis.Snippet{}
-	}
-	return *s
 }
 
 // onPickService fills the form from the service the user picked.

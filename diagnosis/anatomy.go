@@ -241,9 +241,11 @@ func (f *Facts) Key() (KeySummary, bool) {
 }
 
 // ResourceName is the resource name the endpoint reveals, for the
-// commands that ask Azure about the resource; "" if none.
+// commands that ask Azure about the resource; "" if none, or if it has
+// a key's shape (MaskSecrets would mask it: a key pasted in its place),
+// as the commands show it whole.
 func (f *Facts) ResourceName() string {
-	if n := f.ep.resourceName(); validSubdomain(n) {
+	if n := f.ep.resourceName(); validSubdomain(n) && MaskSecrets(n) == n {
 		return n
 	}
 	return ""

@@ -193,7 +193,7 @@ func asciiLower(s string) string {
 func (s *Snippet) scrubShown() {
 	sc := NewScrubber(s.Key.Value)
 	s.ReadAs, s.Notes, s.Service = sc.ScrubAll(s.ReadAs), sc.ScrubAll(s.Notes), sc.Scrub(s.Service)
-	for _, fl := range []*Field{&s.Kind, &s.Endpoint, &s.Region, &s.Key, &s.Header, &s.RegionHeader, &s.Status, &s.Response} {
-		fl.From = sc.Scrub(fl.From)
+	for _, fl := range s.Fields() {
+		fl.Field.From = sc.Scrub(fl.Field.From)
 	}
 }

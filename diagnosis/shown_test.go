@@ -18,13 +18,19 @@ import (
 const window = 12
 
 // shownText is everything output shows for an input: the report as the
-// CLI's JSON holds it, both anatomies, the snippet's notes and sources
-// and each field as shown, and the test call's note and display.
+// CLI's JSON holds it, both anatomies, the token's claims, the snippet's
+// notes and sources and each field as shown, the resource name (the
+// page's Ask Azure commands name it, and nothing else of the input),
+// the role commands, and the test call's note and display.
 func shownText(in diagnosis.Input) string {
 	f := diagnosis.Analyse(in)
 	r := f.Report()
 	b, _ := json.Marshal(r)
-	out := []string{string(b)}
+	claims, _ := json.Marshal(diagnosis.TokenClaims(in.Key, in.Now))
+	out := []string{string(b), string(claims), f.ResourceName()}
+	for _, c := range f.RoleCommands("") {
+		out = append(out, c.Title, c.Cmd)
+	}
 	for _, s := range append(f.EndpointAnatomy(r), f.KeyAnatomy(r)...) {
 		out = append(out, s.Text, s.Note)
 	}
@@ -32,8 +38,8 @@ func shownText(in diagnosis.Input) string {
 		out = append(out, s.Service)
 		out = append(out, s.Notes...)
 		out = append(out, s.ReadAs...)
-		for i, fl := range []diagnosis.Field{s.Key, s.Kind, s.Endpoint, s.Region, s.Header, s.RegionHeader, s.Status, s.Response} {
-			out = append(out, fl.From, fl.Shown(i == 0))
+		for _, fl := range s.Fields() {
+			out = append(out, fl.Field.From, fl.Shown())
 		}
 	}
 	if call, err := f.TestCall(); err == nil {

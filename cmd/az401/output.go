@@ -91,19 +91,10 @@ type extractedField struct {
 // extracted lists the fields a snippet gave, in form order.
 func extracted(s *diagnosis.Snippet) []extractedField {
 	var out []extractedField
-	for _, f := range []struct {
-		name string
-		f    diagnosis.Field
-	}{{"kind", s.Kind}, {"endpoint", s.Endpoint}, {"region", s.Region}, {"key", s.Key}, {"header", s.Header},
-		{"region-header", s.RegionHeader}, {"status", s.Status}, {"error", s.Response}} {
-		if f.f.Value == "" {
-			continue
+	for _, f := range s.Fields() {
+		if f.Field.Value != "" {
+			out = append(out, extractedField{f.Name, f.Shown(), f.Field.From, f.Field.Sure.String()})
 		}
-		v := f.f.Shown(f.name == "key")
-		if f.name == "error" {
-			v = diagnosis.Truncate(v, 80)
-		}
-		out = append(out, extractedField{f.name, v, f.f.From, f.f.Sure.String()})
 	}
 	return out
 }
