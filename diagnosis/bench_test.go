@@ -83,11 +83,11 @@ func BenchmarkKeystroke(b *testing.B) {
 		f := diagnosis.Analyse(in)
 		r := f.Report()
 		call, _ := f.TestCall()
-		_ = call.Display(in.Key)
-		_ = diagnosis.TokenClaims(in.Key, in.Now)
+		_ = call.Display(f)
+		_ = f.TokenClaims()
 		_ = f.KeyAnatomy(r)
 		_ = f.EndpointAnatomy(r)
-		_ = diagnosis.NewScrubber(in.Key).Scrub(answer)
+		_ = f.Scrub(answer)
 	}
 }
 

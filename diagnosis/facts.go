@@ -52,6 +52,16 @@ func Analyse(in Input) *Facts {
 	return f
 }
 
+// Scrub masks the key and anything shaped like a secret in a text to
+// show, as every text the Facts hand out is (an answer to the test call
+// or an error may echo the key). Nil facts know no key.
+func (f *Facts) Scrub(text string) string {
+	if f == nil {
+		return MaskSecrets(text)
+	}
+	return f.scrub.Scrub(text)
+}
+
 // injectedRegionHeader reads "Ocp-Apim-Subscription-Region: X" pasted on a
 // second line of the key field, the workaround of [I4].
 func injectedRegionHeader(line string) string {

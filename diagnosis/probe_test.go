@@ -128,13 +128,14 @@ func TestProbeNote(t *testing.T) {
 
 func TestProbeNeverHoldsTheKey(t *testing.T) {
 	key := testkeys.CASK('b')
-	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
+	f := diagnosis.Analyse(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
 		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"})
+	p, err := f.TestCall()
 	require.NoError(t, err)
-	for _, s := range []string{p.URL, p.Note, p.Display(key), p.Curl(), p.PowerShell(), p.Body} {
+	for _, s := range []string{p.URL, p.Note, p.Display(f), p.Curl(), p.PowerShell(), p.Body} {
 		assert.NotContains(t, s, key)
 	}
-	assert.Contains(t, p.Display(key), diagnosis.Mask(key))
+	assert.Contains(t, p.Display(f), diagnosis.Mask(key))
 	assert.Contains(t, p.WithKey(key).URL, "Subscription-Key="+key)
 }
 
@@ -257,7 +258,7 @@ func TestProbeKeySecondLine(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, p.WithKey(pasted).URL, "Subscription-Key="+key+"&")
 	assert.NotContains(t, p.WithKey(pasted).URL, "Injected")
-	assert.Contains(t, p.Display(pasted), diagnosis.Mask(key))
+	assert.Contains(t, p.Display(diagnosis.Analyse(in)), diagnosis.Mask(key))
 	in.Header = ""
 	p, _ = diagnosis.BuildTestCall(in)
 	assert.Equal(t, key, p.WithKey(pasted).Headers[1].Value)
