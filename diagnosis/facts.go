@@ -73,11 +73,13 @@ func injectedRegionHeader(line string) string {
 }
 
 // inferKind is the kind the endpoint's path or host belongs to.
-func (f *Facts) inferKind() *Kind {
-	if f.ep.api != "" {
-		return kindByID[f.ep.api]
-	}
-	return kindByHost[f.ep.family]
+func (f *Facts) inferKind() *Kind { return f.ep.impliedKind() }
+
+// inferKindFrom is the kind an endpoint URL's path or host belongs to,
+// nil if none: the endpoint alone is analysed, not a whole input.
+func inferKindFrom(endpoint string) *Kind {
+	ep := analyseEndpoint(endpoint)
+	return ep.impliedKind()
 }
 
 // Kind is the kind the checks apply: the chosen one, else the one the

@@ -149,18 +149,12 @@ func (f *Facts) testTarget(k *Kind, base string) (string, string, string, string
 // hostPort is the host (CanonicalHost, as the findings name it) with the
 // port the URL gives, if any.
 func (e *endpointFacts) hostPort() string {
-	u, err := url.Parse(e.raw)
-	if err != nil || u.Host == "" {
-		if u, err = url.Parse("https://" + e.raw); err != nil {
-			return e.host
-		}
-	}
 	host := e.host
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}
-	if p := u.Port(); p != "" {
-		return host + ":" + p
+	if e.port != "" {
+		return host + ":" + e.port
 	}
 	return host
 }

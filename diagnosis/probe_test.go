@@ -288,3 +288,21 @@ func TestCopyRefusesControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestTestCallHostPort: the test call goes to the port the endpoint
+// gives, with or without a scheme, and names it in its Host.
+func TestTestCallHostPort(t *testing.T) {
+	for endpoint, want := range map[string]string{
+		"https://contoso.openai.azure.com/openai/models":      "contoso.openai.azure.com",
+		"https://contoso.openai.azure.com:443/openai/models":  "contoso.openai.azure.com:443",
+		"https://contoso.openai.azure.com:/openai/models":     "contoso.openai.azure.com",
+		"contoso.openai.azure.com:8443/openai/models":         "contoso.openai.azure.com:8443",
+		"http://[::1]:9/openai/models":                        "[::1]:9",
+		"  https://Contoso.openai.azure.com:8443/openai/  \n": "contoso.openai.azure.com:8443",
+	} {
+		p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "openai", Endpoint: endpoint})
+		require.NoError(t, err, endpoint)
+		assert.Equal(t, want, p.Host, endpoint)
+		assert.True(t, strings.HasPrefix(p.URL, "https://"+want+"/") || strings.HasPrefix(p.URL, "http://"+want+"/"), "%s: %s", endpoint, p.URL)
+	}
+}
