@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -126,13 +127,21 @@ func NewScrubber(keys ...string) *Scrubber {
 	return s
 }
 
-// Add makes the Scrubber know a key.
+// Add makes the Scrubber know a key. The spellings are kept lower case:
+// escaping a lower-cased key gives the same spellings, folded, as
+// escaping the key (letters are never escaped), so each distinct form of
+// the key is lowered once.
 func (s *Scrubber) Add(key string) {
-	masked := Mask(ProbeKey(key))
-	for _, k := range []string{key, strings.TrimSpace(key), ProbeKey(key)} {
-		for _, v := range []string{k, url.QueryEscape(k), url.PathEscape(k)} {
-			v = asciiLower(v)
-			if len(v) >= minScrubLen && !strings.ContainsAny(v, "\n") && !contains(s.spellings, v) {
+	probe := ProbeKey(key)
+	masked := Mask(probe)
+	forms := [...]string{key, strings.TrimSpace(key), probe}
+	for i, k := range forms {
+		if slices.Contains(forms[:i], k) {
+			continue
+		}
+		k = asciiLower(k)
+		for _, v := range [...]string{k, asciiLower(url.QueryEscape(k)), asciiLower(url.PathEscape(k))} {
+			if len(v) >= minScrubLen && !strings.Contains(v, "\n") && !slices.Contains(s.spellings, v) {
 				s.spellings, s.masked = append(s.spellings, v), append(s.masked, masked)
 			}
 		}
