@@ -36,7 +36,6 @@ type diagnosePage struct {
 	facts    *diagnosis.Facts
 	report   diagnosis.Report
 	revision int           // counts diagnoses; tests wait on it (#verdict data-revision)
-	at       time.Time     // when the last diagnosis ran: a token's times are relative to it
 	took     time.Duration // the last diagnosis, for the keystroke budget (data-diagnosis-us)
 
 	framedAt        string // the page's own address when another page can reach it: no form then (frame.go)
@@ -174,7 +173,6 @@ func (p *diagnosePage) diagnose() {
 	start := time.Now()
 	defer func() { p.took = time.Since(start) }()
 	p.revision++
-	p.at = start
 	if p.form == (form{}) && p.snippet == nil && p.call.result == nil {
 		p.facts, p.report = nil, diagnosis.Report{Verdict: diagnosis.VerdictNothing}
 		return

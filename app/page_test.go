@@ -200,8 +200,8 @@ func TestTokenCard(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := &diagnosePage{form: form{Kind: "speech", Key: c.key, Endpoint: "https://westeurope.api.cognitive.microsoft.com/"}}
-			p.diagnose()
-			p.at = now
+			p.facts = diagnosis.Analyse(p.form.input(now)) // diagnose at a fixed clock
+			p.report = p.facts.Report()
 			html := app.HTMLString(p.renderKeyCard())
 			assert.Contains(t, html, "<h2>"+c.title+"</h2>")
 			var got []string

@@ -14,6 +14,8 @@ import (
 type testCall struct {
 	request       diagnosis.TestCall
 	requestErr    error
+	guard         diagnosis.Guard // the host guard's verdict on request (CheckHost)
+	guardWhy      string          // and why
 	sending       bool
 	stop          chan struct{} // closing it cancels the call in flight
 	result        *diagnosis.TestResult
@@ -26,19 +28,20 @@ type testCall struct {
 // the static site, which has none.
 func relayToken() string { return app.Getenv(probe.TokenEnv) }
 
-// prepareCall rebuilds the test call from the diagnosis's facts after an
-// edit. An answer belongs to the input it was sent for, so an edit drops
-// it; so does a confirmation once the host changes.
+// prepareCall rebuilds the test call, and judges its host, from the
+// diagnosis's facts after an edit: once per edit, not per render. An
+// answer belongs to the input it was sent for, so an edit drops it; so
+// does a confirmation once the host changes.
 func (p *diagnosePage) prepareCall() {
 	c := &p.call
-	if p.facts == nil {
-		c.request, c.requestErr, c.confirmedHost = diagnosis.TestCall{}, nil, ""
-		return
+	c.request, c.requestErr = diagnosis.TestCall{}, nil
+	if p.facts != nil {
+		c.request, c.requestErr = p.facts.TestCall()
 	}
-	c.request, c.requestErr = p.facts.TestCall()
 	if c.request.Host != c.confirmedHost {
 		c.confirmedHost = ""
 	}
+	c.guard, c.guardWhy = diagnosis.CheckHost(c.request.URL)
 }
 
 // onSend sends the test call, through the relay when there is one.
@@ -110,7 +113,7 @@ func (p *diagnosePage) canSend() bool {
 	if c.requestErr != nil || c.sending || strings.TrimSpace(p.form.Key) == "" || app.IsServer {
 		return false
 	}
-	switch guard, _ := diagnosis.CheckHost(c.request.URL); guard {
+	switch c.guard {
 	case diagnosis.GuardAllow:
 		return true
 	case diagnosis.GuardConfirm:
@@ -127,7 +130,7 @@ func (p *diagnosePage) renderCall() app.UI {
 	if c.requestErr != nil {
 		return card.Body(app.H2().Text("Test call"), app.P().Class("muted").Text("A test call needs more: "+c.requestErr.Error()+"."))
 	}
-	guard, why := diagnosis.CheckHost(c.request.URL)
+	guard, why := c.guard, c.guardWhy
 	send := app.Button().ID("probe-send").Type("button").Text("Send test call").OnClick(p.onSend)
 	if !p.canSend() {
 		send = send.Disabled(true)
@@ -135,7 +138,7 @@ func (p *diagnosePage) renderCall() app.UI {
 	return card.Body(
 		app.H2().Text("Test call"),
 		app.P().Class("muted").Text(c.request.Note),
-		app.Div().ID("probe-request").Class("cmd", "mono").Text(c.request.Display(p.form.Key)),
+		app.Div().ID("probe-request").Class("cmd", "mono").Text(c.request.Display(p.facts)),
 		app.If(guard == diagnosis.GuardRefuse, func() app.UI {
 			return app.P().Class("guard").Role("alert").Text("The key will not be sent: " + why + ".")
 		}),
@@ -177,13 +180,13 @@ func (p *diagnosePage) renderAnswer() app.UI {
 		return nil
 	}
 	answer := app.Div().ID("probe-result").Aria("live", "polite").DataSet("status", r.Status).DataSet("failure", r.Failure)
-	scrub := diagnosis.NewScrubber(p.form.Key) // an answer or an error may echo the key
+	scrub := p.facts.Scrub // an answer or an error may echo the key
 	if r.Failure != "" {
 		if r.Failure == diagnosis.ProbeCORSBlocked && relayToken() == "" {
-			return answer.Body(corsAdvice(), app.Div().Class("cmd", "mono").Text(scrub.Scrub(r.Detail)))
+			return answer.Body(corsAdvice(), app.Div().Class("cmd", "mono").Text(scrub(r.Detail)))
 		}
 		msg := fmt.Sprintf("No answer read (%s, sent %s).", r.Failure, r.Via)
-		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(scrub.Scrub(r.Detail)))
+		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(scrub(r.Detail)))
 	}
 	lines := make([]string, 0, len(r.Headers)+2)
 	for _, h := range r.Headers {
@@ -194,7 +197,7 @@ func (p *diagnosePage) renderAnswer() app.UI {
 	}
 	return answer.Body(
 		app.P().Text(fmt.Sprintf("Answer: %d in %d ms, sent %s.", r.Status, r.Latency.Milliseconds(), r.Via)),
-		app.Div().Class("cmd", "mono").Text(scrub.Scrub(strings.Join(lines, "\n"))),
+		app.Div().Class("cmd", "mono").Text(scrub(strings.Join(lines, "\n"))),
 	)
 }
 

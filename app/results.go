@@ -104,7 +104,7 @@ func (p *diagnosePage) renderKeyCard() app.UI {
 	if !ok {
 		return nil
 	}
-	return app.Raw(keyCardHTML(ks, p.facts.KeyAnatomy(p.report), diagnosis.TokenClaims(p.form.Key, p.at)))
+	return app.Raw(keyCardHTML(ks, p.facts.KeyAnatomy(p.report), p.facts.TokenClaims()))
 }
 
 // renderEndpointAnatomy draws the endpoint URL as labelled segments.

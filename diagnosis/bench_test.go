@@ -57,3 +57,58 @@ func withinBudget(b *testing.B, in diagnosis.Input) {
 		b.Errorf("a diagnosis made %v allocations, over the budget of 60", n)
 	}
 }
+
+// keystrokeInput is what the page holds while a user types a token:
+// every render shows the findings, the test call, the token's claims and
+// an answer that quotes the token.
+func keystrokeInput() diagnosis.Input {
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	return diagnosis.Input{
+		Kind:     "openai",
+		Endpoint: "https://contoso.openai.azure.com:443/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21",
+		Key:      "Bearer " + testkeys.EntraToken(now).String(),
+		Status:   401,
+		Response: `{"error":{"code":"PermissionDenied","message":"The principal lacks the required data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action."}}`,
+		Now:      now,
+	}
+}
+
+// BenchmarkKeystroke is the work of one keystroke on the page: the
+// diagnosis, then what a render shows of it.
+func BenchmarkKeystroke(b *testing.B) {
+	in := keystrokeInput()
+	answer := "HTTP/1.1 401\nWWW-Authenticate: Bearer\n\n" + in.Key
+	b.ReportAllocs()
+	for b.Loop() {
+		f := diagnosis.Analyse(in)
+		r := f.Report()
+		call, _ := f.TestCall()
+		_ = call.Display(f)
+		_ = f.TokenClaims()
+		_ = f.KeyAnatomy(r)
+		_ = f.EndpointAnatomy(r)
+		_ = f.Scrub(answer)
+	}
+}
+
+// BenchmarkMaskSecrets masks an error message quoting a key, a token and
+// long words that are no secret.
+func BenchmarkMaskSecrets(b *testing.B) {
+	text := "Access denied for key " + testkeys.CASK('b') + " and token " + testkeys.EntraToken(time.Time{}).String() +
+		" at https://contoso.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-layout:analyze (Microsoft.CognitiveServices/accounts/read)"
+	b.ReportAllocs()
+	for b.Loop() {
+		diagnosis.MaskSecrets(text)
+	}
+}
+
+// BenchmarkExtractEnv reads a .env file with two services whose
+// endpoints name their kind only by host.
+func BenchmarkExtractEnv(b *testing.B) {
+	text := "AZURE_ENDPOINT_1=https://westeurope.api.cognitive.microsoft.com/\nKEY_1=" + testkeys.CASK('b') +
+		"\nREGION_1=westeurope\nAZURE_ENDPOINT_2=https://contoso.openai.azure.com/\nKEY_2=" + testkeys.CASK('B') + "\n"
+	b.ReportAllocs()
+	for b.Loop() {
+		diagnosis.ExtractServices(text)
+	}
+}

@@ -15,6 +15,7 @@ type endpointFacts struct {
 	parsed   bool   // scheme, host and path below are set
 	scheme   string
 	host     string // lower case, no port
+	port     string // the URL's port, "" if it gives none
 	path     string
 	query    url.Values
 
@@ -56,6 +57,7 @@ func analyseEndpoint(raw string) endpointFacts {
 	e.parsed = true
 	e.scheme = strings.ToLower(u.Scheme)
 	e.host = host
+	e.port = u.Port()
 	e.path = u.Path
 	e.query = u.Query()
 	if e.scheme != "http" && e.scheme != "https" && e.scheme != "wss" && e.err == "" { // wss: Azure OpenAI realtime
@@ -74,6 +76,14 @@ func analyseEndpoint(raw string) endpointFacts {
 		}
 	}
 	return e
+}
+
+// impliedKind is the kind the path belongs to, else the host's, else nil.
+func (e *endpointFacts) impliedKind() *Kind {
+	if e.api != "" {
+		return kindByID[e.api]
+	}
+	return kindByHost[e.family]
 }
 
 // parse parses the URL, adding https:// where it has no scheme, and

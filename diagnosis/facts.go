@@ -52,6 +52,16 @@ func Analyse(in Input) *Facts {
 	return f
 }
 
+// Scrub masks the key and anything shaped like a secret in a text to
+// show, as every text the Facts hand out is (an answer to the test call
+// or an error may echo the key). Nil facts know no key.
+func (f *Facts) Scrub(text string) string {
+	if f == nil {
+		return MaskSecrets(text)
+	}
+	return f.scrub.Scrub(text)
+}
+
 // injectedRegionHeader reads "Ocp-Apim-Subscription-Region: X" pasted on a
 // second line of the key field, the workaround of [I4].
 func injectedRegionHeader(line string) string {
@@ -63,11 +73,13 @@ func injectedRegionHeader(line string) string {
 }
 
 // inferKind is the kind the endpoint's path or host belongs to.
-func (f *Facts) inferKind() *Kind {
-	if f.ep.api != "" {
-		return kindByID[f.ep.api]
-	}
-	return kindByHost[f.ep.family]
+func (f *Facts) inferKind() *Kind { return f.ep.impliedKind() }
+
+// inferKindFrom is the kind an endpoint URL's path or host belongs to,
+// nil if none: the endpoint alone is analysed, not a whole input.
+func inferKindFrom(endpoint string) *Kind {
+	ep := analyseEndpoint(endpoint)
+	return ep.impliedKind()
 }
 
 // Kind is the kind the checks apply: the chosen one, else the one the

@@ -150,7 +150,7 @@ func (s *Snippet) fillKind(hits, kinds []hit) {
 		}
 	}
 	if s.Kind.Value == "" && s.Endpoint.Value != "" {
-		if k := Analyse(Input{Endpoint: s.Endpoint.Value}).inferred; k != nil {
+		if k := inferKindFrom(s.Endpoint.Value); k != nil {
 			s.Kind.set(k.ID, "the endpoint's host and path", s.Endpoint.Sure)
 		}
 	}

@@ -54,10 +54,17 @@ func FuzzDiagnose(f *testing.F) {
 	f.Add("translator", "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0", "eastus", vectorKey("AAAb", "XjxS"), "", 401, `{"error":{"code":401000}}`)
 	f.Add("openai", "https://x1.openai.azure.com/openai/v1/", "West US 2", "Bearer eyJhbGciOiJub25lIn0.e30.x", "authorization", 0, "")
 	f.Fuzz(func(t *testing.T, kind, endpoint, region, key, header string, status int, response string) {
-		r := Diagnose(Input{Kind: kind, Endpoint: endpoint, Region: region, Key: key, Header: header,
+		facts := Analyse(Input{Kind: kind, Endpoint: endpoint, Region: region, Key: key, Header: header,
 			RegionHeader: region, Status: status, Response: response, Now: time.Unix(1e9, 0), KeyAge: time.Minute})
-		if r.Verdict == "" {
+		if r := facts.Report(); r.Verdict == "" {
 			t.Fatal("no verdict")
+		}
+		_ = facts.TokenClaims()
+		if call, err := facts.TestCall(); err == nil {
+			if !strings.HasPrefix(call.URL, "https://"+call.Host+"/") && !strings.HasPrefix(call.URL, "http://"+call.Host+"/") {
+				t.Fatalf("the test call to %q goes elsewhere: %q", call.Host, call.URL)
+			}
+			_ = call.Display(facts)
 		}
 	})
 }

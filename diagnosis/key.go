@@ -440,6 +440,11 @@ func appendOnce(list []string, s string) []string {
 // meant for something else (a key pasted into the region field).
 func LooksSecret(s string) bool {
 	k := analyseKey(s)
+	return looksSecret(&k)
+}
+
+// looksSecret is LooksSecret on a value already analysed.
+func looksSecret(k *keyFacts) bool {
 	switch k.class {
 	case classLegacy, classCASK, classToken, classForeign, classDerived:
 		return true

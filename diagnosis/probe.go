@@ -149,18 +149,12 @@ func (f *Facts) testTarget(k *Kind, base string) (string, string, string, string
 // hostPort is the host (CanonicalHost, as the findings name it) with the
 // port the URL gives, if any.
 func (e *endpointFacts) hostPort() string {
-	u, err := url.Parse(e.raw)
-	if err != nil || u.Host == "" {
-		if u, err = url.Parse("https://" + e.raw); err != nil {
-			return e.host
-		}
-	}
 	host := e.host
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}
-	if p := u.Port(); p != "" {
-		return host + ":" + p
+	if e.port != "" {
+		return host + ":" + e.port
 	}
 	return host
 }
@@ -309,9 +303,14 @@ func (p TestCall) WithKey(key string) TestCall {
 	return q
 }
 
-// Display shows the exact request with the key (as WithKey sends it),
-// and anything else shaped like a secret, masked.
-func (p TestCall) Display(key string) string {
+// Display shows the exact request with the key of the facts it was
+// built from (as WithKey sends it), and anything else shaped like a
+// secret, masked by their scrub.
+func (p TestCall) Display(f *Facts) string {
+	key := ""
+	if f != nil {
+		key = f.in.Key
+	}
 	masked := Mask(ProbeKey(key))
 	var b strings.Builder
 	b.WriteString(p.Method + " " + strings.ReplaceAll(p.URL, KeySlot, masked) + "\n")
@@ -321,7 +320,7 @@ func (p TestCall) Display(key string) string {
 	if p.Body != "" {
 		b.WriteString("\n" + p.Body + "\n")
 	}
-	return NewScrubber(key).Scrub(b.String())
+	return f.Scrub(b.String())
 }
 
 // Curl returns the request as a curl command reading the key from

@@ -29,9 +29,9 @@ func TestRegionHeaderSecretNotCopied(t *testing.T) {
 		for _, sent := range []string{k, testkeys.Legacy(), "westeurope " + k} {
 			in := diagnosis.Input{Kind: "translator", Endpoint: "https://api.cognitive.microsofttranslator.com/", Header: tt.header,
 				Region: tt.region, RegionHeader: sent, Key: legacyKey}
-			p, err := diagnosis.BuildTestCall(in)
+			p, err := diagnosis.Analyse(in).TestCall()
 			require.NoError(t, err)
-			shown := strings.Join([]string{p.URL, p.Display(in.Key), p.Curl(), p.PowerShell(), p.WithKey(in.Key).URL}, "\n")
+			shown := strings.Join([]string{p.URL, p.Display(diagnosis.Analyse(in)), p.Curl(), p.PowerShell(), p.WithKey(in.Key).URL}, "\n")
 			for _, h := range p.WithKey(in.Key).Headers {
 				shown += "\n" + h.Value
 			}

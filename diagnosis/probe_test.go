@@ -128,13 +128,14 @@ func TestProbeNote(t *testing.T) {
 
 func TestProbeNeverHoldsTheKey(t *testing.T) {
 	key := testkeys.CASK('b')
-	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
+	f := diagnosis.Analyse(diagnosis.Input{Kind: "translator", Key: key, Region: "westeurope", Header: "query",
 		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"})
+	p, err := f.TestCall()
 	require.NoError(t, err)
-	for _, s := range []string{p.URL, p.Note, p.Display(key), p.Curl(), p.PowerShell(), p.Body} {
+	for _, s := range []string{p.URL, p.Note, p.Display(f), p.Curl(), p.PowerShell(), p.Body} {
 		assert.NotContains(t, s, key)
 	}
-	assert.Contains(t, p.Display(key), diagnosis.Mask(key))
+	assert.Contains(t, p.Display(f), diagnosis.Mask(key))
 	assert.Contains(t, p.WithKey(key).URL, "Subscription-Key="+key)
 }
 
@@ -257,7 +258,7 @@ func TestProbeKeySecondLine(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, p.WithKey(pasted).URL, "Subscription-Key="+key+"&")
 	assert.NotContains(t, p.WithKey(pasted).URL, "Injected")
-	assert.Contains(t, p.Display(pasted), diagnosis.Mask(key))
+	assert.Contains(t, p.Display(diagnosis.Analyse(in)), diagnosis.Mask(key))
 	in.Header = ""
 	p, _ = diagnosis.BuildTestCall(in)
 	assert.Equal(t, key, p.WithKey(pasted).Headers[1].Value)
@@ -285,5 +286,23 @@ func TestCopyRefusesControlCharacters(t *testing.T) {
 			assert.NotContains(t, cmd, bad, name)
 			assert.NotContains(t, cmd, "\n", name)
 		}
+	}
+}
+
+// TestTestCallHostPort: the test call goes to the port the endpoint
+// gives, with or without a scheme, and names it in its Host.
+func TestTestCallHostPort(t *testing.T) {
+	for endpoint, want := range map[string]string{
+		"https://contoso.openai.azure.com/openai/models":      "contoso.openai.azure.com",
+		"https://contoso.openai.azure.com:443/openai/models":  "contoso.openai.azure.com:443",
+		"https://contoso.openai.azure.com:/openai/models":     "contoso.openai.azure.com",
+		"contoso.openai.azure.com:8443/openai/models":         "contoso.openai.azure.com:8443",
+		"http://[::1]:9/openai/models":                        "[::1]:9",
+		"  https://Contoso.openai.azure.com:8443/openai/  \n": "contoso.openai.azure.com:8443",
+	} {
+		p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "openai", Endpoint: endpoint})
+		require.NoError(t, err, endpoint)
+		assert.Equal(t, want, p.Host, endpoint)
+		assert.True(t, strings.HasPrefix(p.URL, "https://"+want+"/") || strings.HasPrefix(p.URL, "http://"+want+"/"), "%s: %s", endpoint, p.URL)
 	}
 }

@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -83,10 +84,10 @@ func isSecretWordByte(c byte) bool {
 // host). A resource name in a host is lower case and at most 63 letters
 // long, and stays.
 func secretWord(s string) bool {
-	if !LooksSecret(s) {
+	k := analyseKey(s)
+	if !looksSecret(&k) {
 		return false
 	}
-	k := analyseKey(s)
 	return k.class != classMalformed || isHex(k.clean) || mixedCase(k.clean) || len(k.clean) > maxLabelLen
 }
 
@@ -113,7 +114,7 @@ const minScrubLen = 8
 // shaped like a secret (MaskSecrets). It is the one boundary every text
 // the engine hands out passes through; the CLI's writer uses it too.
 type Scrubber struct {
-	spellings []string // each known key as output could spell it
+	spellings []string // each known key as output could spell it, lower case (replaceFold)
 	masked    []string // the key as Mask shows it, for each spelling
 }
 
@@ -126,12 +127,21 @@ func NewScrubber(keys ...string) *Scrubber {
 	return s
 }
 
-// Add makes the Scrubber know a key.
+// Add makes the Scrubber know a key. The spellings are kept lower case:
+// escaping a lower-cased key gives the same spellings, folded, as
+// escaping the key (letters are never escaped), so each distinct form of
+// the key is lowered once.
 func (s *Scrubber) Add(key string) {
-	masked := Mask(ProbeKey(key))
-	for _, k := range []string{key, strings.TrimSpace(key), ProbeKey(key)} {
-		for _, v := range []string{k, url.QueryEscape(k), url.PathEscape(k)} {
-			if len(v) >= minScrubLen && !strings.ContainsAny(v, "\n") && !contains(s.spellings, v) {
+	probe := ProbeKey(key)
+	masked := Mask(probe)
+	forms := [...]string{key, strings.TrimSpace(key), probe}
+	for i, k := range forms {
+		if slices.Contains(forms[:i], k) {
+			continue
+		}
+		k = asciiLower(k)
+		for _, v := range [...]string{k, asciiLower(url.QueryEscape(k)), asciiLower(url.PathEscape(k))} {
+			if len(v) >= minScrubLen && !strings.Contains(v, "\n") && !slices.Contains(s.spellings, v) {
 				s.spellings, s.masked = append(s.spellings, v), append(s.masked, masked)
 			}
 		}
@@ -141,9 +151,13 @@ func (s *Scrubber) Add(key string) {
 // Scrub returns text with the known keys and every secret-shaped word
 // masked.
 func (s *Scrubber) Scrub(text string) string {
-	if s != nil {
+	if s != nil && len(s.spellings) > 0 {
+		lower := asciiLower(text)
 		for i, k := range s.spellings {
-			text = replaceFold(text, k, s.masked[i])
+			if strings.Contains(lower, k) {
+				text = replaceFold(text, k, s.masked[i])
+				lower = asciiLower(text)
+			}
 		}
 	}
 	return MaskSecrets(text)
@@ -157,15 +171,16 @@ func (s *Scrubber) ScrubAll(texts []string) []string {
 	return texts
 }
 
-// replaceFold replaces every ASCII-case-insensitive occurrence of old.
+// replaceFold replaces every ASCII-case-insensitive occurrence of old,
+// which is given in lower case (asciiLower).
 func replaceFold(s, old, repl string) string {
-	ls, lold := asciiLower(s), asciiLower(old)
-	if !strings.Contains(ls, lold) {
+	ls := asciiLower(s)
+	if !strings.Contains(ls, old) {
 		return s
 	}
 	var b strings.Builder
 	for {
-		i := strings.Index(ls, lold)
+		i := strings.Index(ls, old)
 		if i < 0 {
 			b.WriteString(s)
 			return b.String()
@@ -175,11 +190,19 @@ func replaceFold(s, old, repl string) string {
 	}
 }
 
-// asciiLower lower-cases ASCII letters only, so byte offsets stay.
+// asciiLower lower-cases ASCII letters only, so byte offsets stay. Text
+// with no upper-case letter comes back as it is, without a copy.
 func asciiLower(s string) string {
+	first := 0
+	for first < len(s) && (s[first] < 'A' || s[first] > 'Z') {
+		first++
+	}
+	if first == len(s) {
+		return s
+	}
 	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
+	for i := first; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}

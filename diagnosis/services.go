@@ -50,7 +50,7 @@ func endpointKind(hits []hit, u string) string {
 			return o.kind
 		}
 	}
-	if k := Analyse(Input{Endpoint: u}).inferred; k != nil {
+	if k := inferKindFrom(u); k != nil {
 		return k.ID
 	}
 	return ""

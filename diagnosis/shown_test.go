@@ -43,7 +43,7 @@ func shownText(in diagnosis.Input) string {
 		}
 	}
 	if call, err := f.TestCall(); err == nil {
-		out = append(out, call.Note, call.Display(in.Key))
+		out = append(out, call.Note, call.Display(f))
 	} else {
 		out = append(out, err.Error())
 	}

@@ -70,12 +70,14 @@ type Claim struct {
 	Meaning string `json:"meaning"`
 }
 
-// TokenClaims decodes the token in a key field (a JWT, with or without
-// "Bearer ", or the aad#…#… Speech form) into its claims, for display.
-// It is pure and offline: nothing is sent anywhere, and the signature is
-// neither shown nor checked. It returns nil for anything but a token.
-func TokenClaims(key string, now time.Time) []Claim {
-	k := analyseKey(key)
+// TokenClaims lists the claims of the token in the key field (a JWT,
+// with or without "Bearer ", or the aad#…#… Speech form), decoded when
+// the facts were analysed, for display: times relative to the input's
+// Now, every text through the Facts' scrub like all it hands out.
+// Nothing is sent anywhere, and the signature is neither shown nor
+// checked. It returns nil for anything but a token.
+func (f *Facts) TokenClaims() []Claim {
+	k, now := &f.key, f.in.Now
 	t := k.token
 	if k.class != classToken || !t.ok {
 		return nil
@@ -83,7 +85,7 @@ func TokenClaims(key string, now time.Time) []Claim {
 	var out []Claim
 	add := func(part, name, value, meaning string) {
 		if value != "" {
-			out = append(out, Claim{part, name, value, meaning})
+			out = append(out, Claim{part, name, f.scrub.Scrub(value), f.scrub.Scrub(meaning)})
 		}
 	}
 	add("header", "alg", t.alg, "the signing algorithm")

@@ -167,9 +167,14 @@ func TestTokenCases(t *testing.T) {
 	}
 }
 
+// tokenClaims are the claims the facts of a key field show at a time.
+func tokenClaims(key string, now time.Time) []diagnosis.Claim {
+	return diagnosis.Analyse(diagnosis.Input{Key: key, Now: now}).TokenClaims()
+}
+
 func TestTokenClaims(t *testing.T) {
-	assert.Nil(t, diagnosis.TokenClaims(testkeys.Legacy(), tokenNow))
-	claims := diagnosis.TokenClaims("Bearer "+tok(aud("https://management.azure.com")), tokenNow)
+	assert.Nil(t, tokenClaims(testkeys.Legacy(), tokenNow))
+	claims := tokenClaims("Bearer "+tok(aud("https://management.azure.com")), tokenNow)
 	byName := map[string]diagnosis.Claim{}
 	for _, c := range claims {
 		byName[c.Name] = c
@@ -181,11 +186,25 @@ func TestTokenClaims(t *testing.T) {
 	assert.Equal(t, "2026-11-28 12:50:00 UTC (in 50 minutes)", byName["exp"].Value)
 	assert.Equal(t, "2026-11-28 11:50:00 UTC (10 minutes ago)", byName["nbf"].Value)
 	assert.Contains(t, byName["iss"].Meaning, "Azure public cloud")
-	aad := diagnosis.TokenClaims("aad#"+speechResourceID+"#"+tok(nil), time.Time{})
+	aad := tokenClaims("aad#"+speechResourceID+"#"+tok(nil), time.Time{})
 	require.NotEmpty(t, aad)
 	assert.Contains(t, aad, diagnosis.Claim{Part: "payload", Name: "resource", Value: speechResourceID, Meaning: "the Speech resource the aad# form names"})
 	for _, c := range aad {
 		assert.NotContains(t, c.Value, " ago", "no clock, no relative time")
+	}
+}
+
+// TestTokenClaimsScrubbed: a claim holding a secret (here a key pasted
+// into the scopes) is shown masked, as every text the facts hand out.
+func TestTokenClaimsScrubbed(t *testing.T) {
+	key := testkeys.CASK('b')
+	claims := tokenClaims(tok(func(t *testkeys.Token) { t.Scp = "user_impersonation " + key }), tokenNow)
+	require.NotEmpty(t, claims)
+	for _, c := range claims {
+		assert.NotContains(t, c.Value+c.Meaning, key, c.Name)
+		if c.Name == "scp" {
+			assert.Equal(t, "user_impersonation "+diagnosis.Mask(key), c.Value)
+		}
 	}
 }
 

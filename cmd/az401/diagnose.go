@@ -27,8 +27,22 @@ func runDiagnose(args []string, e env) (int, error) {
 	if len(in.services) > 1 {
 		return reportServices(e, in.services, format)
 	}
-	r := diagnosis.Diagnose(in.Input)
-	return report(e, in.Input, r, format, nil)
+	return report(e, diagnose(in.Input), format, nil)
+}
+
+// diagnosed is an input, its facts (analysed once: the report, the
+// token's claims and the test call's display all read them) and their
+// report.
+type diagnosed struct {
+	in     diagnosis.Input
+	facts  *diagnosis.Facts
+	report diagnosis.Report
+}
+
+// diagnose analyses an input and runs the checks on it.
+func diagnose(in diagnosis.Input) diagnosed {
+	f := diagnosis.Analyse(in)
+	return diagnosed{in, f, f.Report()}
 }
 
 // parsed is the input of diagnose and probe; services holds one input
@@ -196,20 +210,20 @@ func pickService(all []diagnosis.Snippet, sel string) (diagnosis.Snippet, error)
 // them all.
 func reportServices(e env, ins []diagnosis.Input, format string) (int, error) {
 	worst := exitOK
-	reports := make([]diagnosis.Report, len(ins))
+	ds := make([]diagnosed, len(ins))
 	for i, in := range ins {
-		reports[i] = diagnosis.Diagnose(in)
-		if reports[i].Worst() == diagnosis.Error {
+		ds[i] = diagnose(in)
+		if ds[i].report.Worst() == diagnosis.Error {
 			worst = exitError
 		}
 	}
 	var err error
 	if format == "json" {
-		err = writeJSONServices(e.stdout, ins, reports)
+		err = writeJSONServices(e.stdout, ds)
 	} else {
-		for i := range ins {
-			fmt.Fprintf(e.stdout, "== Service %d of %d: %s ==\n\n", i+1, len(ins), ins[i].Snippet.Service)
-			if err = writeText(e.stdout, ins[i], reports[i], nil); err != nil {
+		for i := range ds {
+			fmt.Fprintf(e.stdout, "== Service %d of %d: %s ==\n\n", i+1, len(ds), ins[i].Snippet.Service)
+			if err = writeText(e.stdout, ds[i], nil); err != nil {
 				break
 			}
 			fmt.Fprintln(e.stdout)
@@ -219,17 +233,17 @@ func reportServices(e env, ins []diagnosis.Input, format string) (int, error) {
 }
 
 // report prints a report and returns the exit status for it.
-func report(e env, in diagnosis.Input, r diagnosis.Report, format string, call *probeCall) (int, error) {
+func report(e env, d diagnosed, format string, call *probeCall) (int, error) {
 	var err error
 	if format == "json" {
-		err = writeJSON(e.stdout, in, r, call)
+		err = writeJSON(e.stdout, d, call)
 	} else {
-		err = writeText(e.stdout, in, r, call)
+		err = writeText(e.stdout, d, call)
 	}
 	if err != nil {
 		return 0, err
 	}
-	if r.Worst() == diagnosis.Error {
+	if d.report.Worst() == diagnosis.Error {
 		return exitError, nil
 	}
 	return exitOK, nil

@@ -13,7 +13,8 @@ import (
 
 // writeText prints a report for people: a header naming the input, the
 // verdict, each finding (cause, evidence, fix, more), and a summary.
-func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeCall) error {
+func writeText(w io.Writer, d diagnosed, call *probeCall) error {
+	in, r := d.in, d.report
 	var b strings.Builder
 	cmd := "diagnose"
 	if call != nil {
@@ -23,7 +24,7 @@ func writeText(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeC
 	if in.Snippet != nil {
 		writeExtracted(&b, in.Snippet)
 	}
-	writeClaims(&b, diagnosis.TokenClaims(in.Key, in.Now))
+	writeClaims(&b, d.facts.TokenClaims())
 	if call != nil {
 		writeCall(&b, call)
 	}
@@ -102,7 +103,7 @@ func extracted(s *diagnosis.Snippet) []extractedField {
 // writeCall prints the test call and its answer.
 func writeCall(b *strings.Builder, c *probeCall) {
 	b.WriteString("Test call (the key masked):\n")
-	for _, line := range strings.Split(strings.TrimRight(c.request.Display(c.key), "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(c.request.Display(c.facts), "\n"), "\n") {
 		b.WriteString("  " + line + "\n")
 	}
 	fmt.Fprintf(b, "  %s\n", c.request.Note)
@@ -216,18 +217,18 @@ type jsonInput struct {
 	Token    []diagnosis.Claim `json:"token,omitempty"`
 }
 
-func writeJSON(w io.Writer, in diagnosis.Input, r diagnosis.Report, call *probeCall) error {
+func writeJSON(w io.Writer, d diagnosed, call *probeCall) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(jsonOf(in, r, call))
+	return enc.Encode(jsonOf(d, call))
 }
 
 // writeJSONServices writes the first service's report with every
 // service's report under "services".
-func writeJSONServices(w io.Writer, ins []diagnosis.Input, rs []diagnosis.Report) error {
-	out := jsonOf(ins[0], rs[0], nil)
-	for i := range ins {
-		out.Services = append(out.Services, jsonOf(ins[i], rs[i], nil))
+func writeJSONServices(w io.Writer, ds []diagnosed) error {
+	out := jsonOf(ds[0], nil)
+	for _, d := range ds {
+		out.Services = append(out.Services, jsonOf(d, nil))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -235,10 +236,11 @@ func writeJSONServices(w io.Writer, ins []diagnosis.Input, rs []diagnosis.Report
 }
 
 // jsonOf is the JSON form of one report.
-func jsonOf(in diagnosis.Input, r diagnosis.Report, call *probeCall) jsonReport {
+func jsonOf(d diagnosed, call *probeCall) jsonReport {
+	in, r := d.in, d.report
 	out := jsonReport{
 		Input: jsonInput{Kind: in.Kind, Endpoint: diagnosis.RedactEndpoint(in.Endpoint), Region: shown(in.Region),
-			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status, Token: diagnosis.TokenClaims(in.Key, in.Now)},
+			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status, Token: d.facts.TokenClaims()},
 		Findings: r.Findings, Verdict: r.Verdict,
 	}
 	if out.Findings == nil {
@@ -248,7 +250,7 @@ func jsonOf(in diagnosis.Input, r diagnosis.Report, call *probeCall) jsonReport 
 		out.Extracted, out.Service, out.ReadAs, out.Notes = extracted(s), s.Service, s.ReadAs, s.Notes
 	}
 	if call != nil {
-		out.Probe = &jsonProbe{Request: call.request.Display(call.key), Curl: call.request.Curl(), Note: call.request.Note}
+		out.Probe = &jsonProbe{Request: call.request.Display(call.facts), Curl: call.request.Curl(), Note: call.request.Note}
 		if res := call.result; res != nil {
 			out.Probe.Sent, out.Probe.Status, out.Probe.LatencyMS = true, res.Status, res.Latency.Milliseconds()
 			out.Probe.Failure, out.Probe.Detail, out.Probe.Headers, out.Probe.Body = res.Failure, res.Detail, res.Headers, res.Body

@@ -12,7 +12,7 @@ import (
 // probeCall is a test call and, once sent, its answer.
 type probeCall struct {
 	request diagnosis.TestCall
-	key     string
+	facts   *diagnosis.Facts // what request was built from; Display masks its key
 	result  *diagnosis.TestResult
 }
 
@@ -27,7 +27,9 @@ func runProbe(args []string, e env) (int, error) {
 		return 0, err
 	}
 	in := parsed.Input // the first service of a paste (or the one --service names)
-	p, err := diagnosis.BuildTestCall(in)
+	// Analysed once for the call and, unless an answer changes the input, the report.
+	f := diagnosis.Analyse(in)
+	p, err := f.TestCall()
 	if err != nil {
 		return 0, usagef("az401 probe needs --endpoint and --kind (or an endpoint that names its API)", "%v", err)
 	}
@@ -37,13 +39,14 @@ func runProbe(args []string, e env) (int, error) {
 	case guard == diagnosis.GuardConfirm && !*dryRun && !p.Allows(*allowHost):
 		return 0, usagef("if you trust "+p.Host+", pass --allow-host "+p.Host, "the key goes to %s only with --allow-host: %s", p.Host, why)
 	}
-	call := &probeCall{request: p, key: in.Key}
-	if !*dryRun {
-		if strings.TrimSpace(in.Key) == "" {
-			return 0, usagef("pipe the key with --key-stdin or set $AZ401_KEY; --dry-run shows the request without one", "no key to test")
-		}
-		res := probe.Send(nil, p, in.Key, "from the command line")
-		call.result, in.TestResult = &res, &res
+	call := &probeCall{request: p, facts: f}
+	if *dryRun {
+		return report(e, diagnosed{in, f, f.Report()}, format, call)
 	}
-	return report(e, in, diagnosis.Diagnose(in), format, call)
+	if strings.TrimSpace(in.Key) == "" {
+		return 0, usagef("pipe the key with --key-stdin or set $AZ401_KEY; --dry-run shows the request without one", "no key to test")
+	}
+	res := probe.Send(nil, p, in.Key, "from the command line")
+	call.result, in.TestResult = &res, &res
+	return report(e, diagnose(in), format, call) // the answer is new input: it is diagnosed too
 }
