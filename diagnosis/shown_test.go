@@ -26,7 +26,7 @@ func shownText(in diagnosis.Input) string {
 	f := diagnosis.Analyse(in)
 	r := f.Report()
 	b, _ := json.Marshal(r)
-	claims, _ := json.Marshal(diagnosis.TokenClaims(in.Key, in.Now))
+	claims, _ := json.Marshal(f.TokenClaims())
 	out := []string{string(b), string(claims), f.ResourceName()}
 	for _, c := range f.RoleCommands("") {
 		out = append(out, c.Title, c.Cmd)
