@@ -185,7 +185,7 @@ func isCallExpr(val []token) bool {
 	if val[0].text == "new" {
 		i = 1
 	}
-	return len(val) > i+1 && val[i].kind == tWord && (val[i+1].text == "(" || val[i+1].text == "{") && ctors[strings.ToLower(lastSegment(val[i].text))].pos != nil
+	return len(val) > i+1 && val[i].kind == tWord && (val[i+1].text == "(" || val[i+1].text == "{") && ctors[strings.ToLower(lastSegment(val[i].text))].pos != positions{}
 }
 
 // headerCalls add a header: Headers.Add(n, v), setRequestHeader(n, v),

@@ -34,39 +34,44 @@ const (
 // it talks to ("" if it says nothing) and its positional arguments.
 type ctor struct {
 	kind string
-	pos  []role
+	pos  positions
 }
+
+// positions are what a call's first arguments carry, roleNone past the
+// last: an array, not a slice, so ctors is static data in the page's
+// WebAssembly instead of start-up code allocating one slice an entry.
+type positions [3]role
 
 // ctors maps callee names (last segment, lower case) to what they take.
 var ctors = map[string]ctor{
 	// Speech: Python SpeechConfig(subscription=, region=, endpoint=, host=, auth_token=);
 	// C#/Java/JS SpeechConfig.FromSubscription(key, region) and friends.
 	"speechconfig": {kind: "speech"}, "speechtranslationconfig": {kind: "speech"},
-	"fromsubscription":       {kind: "speech", pos: []role{roleKey, roleRegion}},
-	"fromendpoint":           {kind: "speech", pos: []role{roleEndpoint, roleKey}},
-	"fromhost":               {kind: "speech", pos: []role{roleEndpoint, roleKey}},
-	"fromauthorizationtoken": {kind: "speech", pos: []role{roleToken, roleRegion}},
+	"fromsubscription":       {kind: "speech", pos: positions{roleKey, roleRegion}},
+	"fromendpoint":           {kind: "speech", pos: positions{roleEndpoint, roleKey}},
+	"fromhost":               {kind: "speech", pos: positions{roleEndpoint, roleKey}},
+	"fromauthorizationtoken": {kind: "speech", pos: positions{roleToken, roleRegion}},
 	"speechrecognizer":       {kind: "speech"}, "speechsynthesizer": {kind: "speech"},
 	// Translator: TextTranslationClient(credential, region) (.NET), (credential=, region=) (Python).
-	"texttranslationclient": {kind: "translator", pos: []role{roleAuto, roleRegion}},
-	"translatorcredential":  {kind: "translator", pos: []role{roleKey, roleRegion}},
+	"texttranslationclient": {kind: "translator", pos: positions{roleAuto, roleRegion}},
+	"translatorcredential":  {kind: "translator", pos: positions{roleKey, roleRegion}},
 	// Vision, Face, Language, Document Intelligence, Content Safety, Custom Vision, LUIS:
 	// (endpoint, credential) in Python/.NET/JS/Java; old .NET clients take the
 	// credential first and Endpoint in an initializer.
-	"imageanalysisclient": {kind: "vision", pos: []role{roleAuto, roleAuto}}, "computervisionclient": {kind: "vision", pos: []role{roleAuto, roleAuto}},
-	"faceclient": {kind: "face", pos: []role{roleAuto, roleAuto}}, "faceadministrationclient": {kind: "face", pos: []role{roleAuto, roleAuto}},
-	"textanalyticsclient": {kind: "language", pos: []role{roleAuto, roleAuto}}, "conversationanalysisclient": {kind: "language", pos: []role{roleAuto, roleAuto}},
-	"questionansweringclient": {kind: "language", pos: []role{roleAuto, roleAuto}}, "textauthoringclient": {kind: "language", pos: []role{roleAuto, roleAuto}},
-	"documentanalysisclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}}, "documentintelligenceclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}},
-	"formrecognizerclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}}, "formtrainingclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}},
-	"documentintelligence": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}}, "documentmodeladministrationclient": {kind: "document-intelligence", pos: []role{roleAuto, roleAuto}},
-	"contentsafetyclient": {kind: "content-safety", pos: []role{roleAuto, roleAuto}}, "blocklistclient": {kind: "content-safety", pos: []role{roleAuto, roleAuto}},
-	"customvisiontrainingclient": {kind: "custom-vision-training", pos: []role{roleAuto, roleAuto}}, "trainingapiclient": {kind: "custom-vision-training", pos: []role{roleAuto, roleAuto}},
-	"customvisionpredictionclient": {kind: "custom-vision-prediction", pos: []role{roleAuto, roleAuto}}, "predictionapiclient": {kind: "custom-vision-prediction", pos: []role{roleAuto, roleAuto}},
-	"luisruntimeclient": {kind: "luis-prediction", pos: []role{roleAuto, roleAuto}}, "luisauthoringclient": {kind: "luis-authoring", pos: []role{roleAuto, roleAuto}},
-	"websearchclient": {kind: "bing-search", pos: []role{roleAuto}},
+	"imageanalysisclient": {kind: "vision", pos: positions{roleAuto, roleAuto}}, "computervisionclient": {kind: "vision", pos: positions{roleAuto, roleAuto}},
+	"faceclient": {kind: "face", pos: positions{roleAuto, roleAuto}}, "faceadministrationclient": {kind: "face", pos: positions{roleAuto, roleAuto}},
+	"textanalyticsclient": {kind: "language", pos: positions{roleAuto, roleAuto}}, "conversationanalysisclient": {kind: "language", pos: positions{roleAuto, roleAuto}},
+	"questionansweringclient": {kind: "language", pos: positions{roleAuto, roleAuto}}, "textauthoringclient": {kind: "language", pos: positions{roleAuto, roleAuto}},
+	"documentanalysisclient": {kind: "document-intelligence", pos: positions{roleAuto, roleAuto}}, "documentintelligenceclient": {kind: "document-intelligence", pos: positions{roleAuto, roleAuto}},
+	"formrecognizerclient": {kind: "document-intelligence", pos: positions{roleAuto, roleAuto}}, "formtrainingclient": {kind: "document-intelligence", pos: positions{roleAuto, roleAuto}},
+	"documentintelligence": {kind: "document-intelligence", pos: positions{roleAuto, roleAuto}}, "documentmodeladministrationclient": {kind: "document-intelligence", pos: positions{roleAuto, roleAuto}},
+	"contentsafetyclient": {kind: "content-safety", pos: positions{roleAuto, roleAuto}}, "blocklistclient": {kind: "content-safety", pos: positions{roleAuto, roleAuto}},
+	"customvisiontrainingclient": {kind: "custom-vision-training", pos: positions{roleAuto, roleAuto}}, "trainingapiclient": {kind: "custom-vision-training", pos: positions{roleAuto, roleAuto}},
+	"customvisionpredictionclient": {kind: "custom-vision-prediction", pos: positions{roleAuto, roleAuto}}, "predictionapiclient": {kind: "custom-vision-prediction", pos: positions{roleAuto, roleAuto}},
+	"luisruntimeclient": {kind: "luis-prediction", pos: positions{roleAuto, roleAuto}}, "luisauthoringclient": {kind: "luis-authoring", pos: positions{roleAuto, roleAuto}},
+	"websearchclient": {kind: "bing-search", pos: positions{roleAuto}},
 	// mstranslator (Python): Translator(key) [wronglink/mstranslator#24].
-	"translator": {kind: "translator", pos: []role{roleKey}},
+	"translator": {kind: "translator", pos: positions{roleKey}},
 	// Azure OpenAI: openai-python AzureOpenAI(api_key=, azure_endpoint=, api_version=);
 	// .NET AzureOpenAIClient(endpoint, credential); Java OpenAIClientBuilder;
 	// Go azopenai.NewClientWithKeyCredential(endpoint, cred, nil); LangChain
@@ -74,25 +79,25 @@ var ctors = map[string]ctor{
 	// AddAzureOpenAIChatCompletion(deployment, endpoint, key); Vercel createAzure.
 	"azureopenai": {kind: "openai"}, "asyncazureopenai": {kind: "openai"}, "azurechatopenai": {kind: "openai"},
 	"azureopenaiembeddings": {kind: "openai"}, "azurechatcompletion": {kind: "openai"}, "azuretextembedding": {kind: "openai"},
-	"azureopenaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: []role{roleAuto, roleAuto}},
+	"azureopenaiclient": {kind: "openai", pos: positions{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: positions{roleAuto, roleAuto}},
 	"createazure":                           {kind: "openai"},
-	"newclientwithkeycredential":            {kind: "openai", pos: []role{roleEndpoint, roleAuto}},
-	"addazureopenaichatcompletion":          {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
-	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: []role{roleNone, roleEndpoint, roleKey}},
-	"withendpoint":                          {pos: []role{roleEndpoint, roleVersion}}, "withapikey": {pos: []role{roleKey}},
+	"newclientwithkeycredential":            {kind: "openai", pos: positions{roleEndpoint, roleAuto}},
+	"addazureopenaichatcompletion":          {kind: "openai", pos: positions{roleNone, roleEndpoint, roleKey}},
+	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: positions{roleNone, roleEndpoint, roleKey}},
+	"withendpoint":                          {pos: positions{roleEndpoint, roleVersion}}, "withapikey": {pos: positions{roleKey}},
 	// Foundry / model inference.
-	"chatcompletionsclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}}, "embeddingsclient": {kind: "ai-services", pos: []role{roleAuto, roleAuto}},
-	"aiprojectclient": {kind: "foundry-project", pos: []role{roleAuto, roleAuto}},
+	"chatcompletionsclient": {kind: "ai-services", pos: positions{roleAuto, roleAuto}}, "embeddingsclient": {kind: "ai-services", pos: positions{roleAuto, roleAuto}},
+	"aiprojectclient": {kind: "foundry-project", pos: positions{roleAuto, roleAuto}},
 	// Credentials.
-	"azurekeycredential": {pos: []role{roleKey}}, "keycredential": {pos: []role{roleKey}}, "newkeycredential": {pos: []role{roleKey}},
-	"apikeycredential": {pos: []role{roleKey}}, "cognitiveservicescredentials": {pos: []role{roleKey}},
-	"apikeyserviceclientcredentials": {pos: []role{roleKey}}, "tokencredentials": {pos: []role{roleToken}},
-	"get_bearer_token_provider": {pos: []role{roleNone, roleScope}}, "getbearertokenprovider": {pos: []role{roleNone, roleScope}},
-	"get_token": {pos: []role{roleScope}}, "gettoken": {pos: []role{roleScope}}, "gettokenasync": {pos: []role{roleScope}},
-	"tokenrequestcontext": {pos: []role{roleScope}},
+	"azurekeycredential": {pos: positions{roleKey}}, "keycredential": {pos: positions{roleKey}}, "newkeycredential": {pos: positions{roleKey}},
+	"apikeycredential": {pos: positions{roleKey}}, "cognitiveservicescredentials": {pos: positions{roleKey}},
+	"apikeyserviceclientcredentials": {pos: positions{roleKey}}, "tokencredentials": {pos: positions{roleToken}},
+	"get_bearer_token_provider": {pos: positions{roleNone, roleScope}}, "getbearertokenprovider": {pos: positions{roleNone, roleScope}},
+	"get_token": {pos: positions{roleScope}}, "gettoken": {pos: positions{roleScope}}, "gettokenasync": {pos: positions{roleScope}},
+	"tokenrequestcontext": {pos: positions{roleScope}},
 	// Builder methods (Java, .NET options).
-	"endpoint": {pos: []role{roleEndpoint}}, "region": {pos: []role{roleRegion}}, "apikey": {pos: []role{roleKey}},
-	"setendpoint": {pos: []role{roleEndpoint}}, "setkey": {pos: []role{roleKey}},
+	"endpoint": {pos: positions{roleEndpoint}}, "region": {pos: positions{roleRegion}}, "apikey": {pos: positions{roleKey}},
+	"setendpoint": {pos: positions{roleEndpoint}}, "setkey": {pos: positions{roleKey}},
 }
 
 // entraCredentials are azure-identity credentials: the code sends
