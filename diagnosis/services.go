@@ -1,7 +1,7 @@
 package diagnosis
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -108,6 +108,6 @@ func pickBest(hs []hit) []hit {
 		}
 		return r
 	}
-	sort.SliceStable(hs, func(i, j int) bool { return rank(hs[i]) < rank(hs[j]) })
+	slices.SortStableFunc(hs, func(a, b hit) int { return rank(a) - rank(b) })
 	return hs
 }

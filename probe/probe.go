@@ -72,9 +72,9 @@ func Send(stop Stop, p diagnosis.TestCall, key, via string) diagnosis.TestResult
 				res.Headers = append(res.Headers, diagnosis.Header{Name: name, Value: scrub(v, key)})
 			}
 		}
-	case errors.Is(err, errTimeout):
+	case err == errTimeout:
 		res.Failure, res.Detail = diagnosis.ProbeTimeout, err.Error()
-	case errors.Is(err, errCanceled):
+	case err == errCanceled:
 		res.Failure = diagnosis.ProbeCanceled
 	default:
 		res.Failure, res.Detail = classify(stop, p), scrub(err.Error(), key)

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -54,7 +53,7 @@ func ViaRelay(stop Stop, relayURL string, p diagnosis.TestCall, key, confirmedHo
 			headers: []diagnosis.Header{{Name: "Content-Type", Value: "application/json"}, {Name: TokenHeader, Value: t.body}}})
 	}
 	switch {
-	case errors.Is(err, errCanceled):
+	case err == errCanceled:
 		return diagnosis.TestResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeCanceled}
 	case err != nil:
 		return fail(err)
