@@ -8,13 +8,13 @@ const maxNesting = 32
 
 // commands are the command-line tools whose flags carry keys, URLs and
 // headers.
-var commands = map[string]bool{"curl": true, "curl.exe": true, "wget": true, "http": true, "https": true,
-	"invoke-restmethod": true, "irm": true, "invoke-webrequest": true, "iwr": true, "az": true, "bf": true,
-	"spx": true, "luis": true, "xh": true, "docker": true, "podman": true}
+var commands = words{"curl", "curl.exe", "wget", "http", "https",
+	"invoke-restmethod", "irm", "invoke-webrequest", "iwr", "az", "bf",
+	"spx", "luis", "xh", "docker", "podman"}
 
 // isCommand reports a command line.
 func isCommand(ts []token) bool {
-	return len(ts) > 1 && ts[0].kind == tWord && commands[strings.ToLower(ts[0].text)]
+	return len(ts) > 1 && ts[0].kind == tWord && commands.has(strings.ToLower(ts[0].text))
 }
 
 // command reads a command line: flags with their values, positional

@@ -106,7 +106,7 @@ func (c *collector) fromCall(cl *call) {
 	if kind != "" && ctorOf(cl.name).kind != "" {
 		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
 	}
-	if entraCredentials[cl.name] {
+	if entraCredentials.has(cl.name) {
 		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
 	}
 	ct := ctorOf(cl.name)
@@ -190,15 +190,15 @@ func isCallExpr(val []token) bool {
 
 // headerCalls add a header: Headers.Add(n, v), setRequestHeader(n, v),
 // req.Header.Set(n, v), .header(n, v), TryAddWithoutValidation(n, v).
-var headerCalls = map[string]bool{"add": true, "set": true, "append": true, "setrequestheader": true, "header": true,
-	"addheader": true, "setheader": true, "tryaddwithoutvalidation": true, "put": true, "headers": true}
+var headerCalls = words{"add", "set", "append", "setrequestheader", "header",
+	"addheader", "setheader", "tryaddwithoutvalidation", "put", "headers"}
 
 func (c *collector) headerCall(cl *call, kind string) {
 	if n := namedHeader(cl); n != nil && len(cl.args) > 0 {
 		c.header(n.val[0].text, cl.args[0], "", kind, cl.name+"(…, forHTTPHeaderField: \""+n.val[0].text+"\")")
 		return
 	}
-	if !headerCalls[strings.ToLower(cl.name)] || len(cl.args) < 2 || len(cl.args[0]) != 1 || cl.args[0][0].kind != tStr {
+	if !headerCalls.has(strings.ToLower(cl.name)) || len(cl.args) < 2 || len(cl.args[0]) != 1 || cl.args[0][0].kind != tStr {
 		return
 	}
 	c.header(cl.args[0][0].text, cl.args[1], "", kind, cl.name+"(\""+cl.args[0][0].text+"\", …)")
@@ -471,7 +471,7 @@ func (c *collector) queryKey(u string, pos int) {
 			name = n
 		}
 		switch norm := normName(name); {
-		case queryKeyParams[norm] && val != "":
+		case queryKeyParams.has(norm) && val != "":
 			c.add(hit{role: roleHeader, v: value{text: HeaderQuery, ok: true}, from: "URL query " + name, pos: pos, sure: Sure})
 			c.add(hit{role: roleKey, v: value{text: val, ok: true, lit: true}, from: "URL query " + name, pos: pos, sure: Sure, header: HeaderQuery})
 		case norm == "subscriptionregion":

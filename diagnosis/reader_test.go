@@ -252,7 +252,7 @@ func TestRecogniserTables(t *testing.T) {
 	for name := range keyHeaders {
 		expect(`h = {"`+name+`": "k2"}`, roleKey, "k2", "")
 	}
-	for name := range queryKeyParams {
+	for _, name := range queryKeyParams {
 		expect(`u = "https://q.cognitiveservices.azure.com/x?`+name+`=k3"`, roleKey, "k3", "")
 	}
 	for kind, id := range resourceKinds {
@@ -261,7 +261,7 @@ func TestRecogniserTables(t *testing.T) {
 	for cmd, kind := range commandKinds {
 		expect(cmd+" config --key k4", roleKey, "k4", kind)
 	}
-	for name := range headerCalls {
+	for _, name := range headerCalls {
 		expect(`req.`+name+`("api-key", "k5")`, roleKey, "k5", "")
 	}
 }

@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The recognisers are data: which calls, argument names, config names,
 // URL paths and command flags carry which field, and for which kind.
@@ -102,9 +105,9 @@ var ctors = map[string]ctor{
 
 // entraCredentials are azure-identity credentials: the code sends
 // Microsoft Entra ID tokens, not a key.
-var entraCredentials = map[string]bool{"DefaultAzureCredential": true, "ManagedIdentityCredential": true,
-	"AzureCliCredential": true, "ClientSecretCredential": true, "InteractiveBrowserCredential": true,
-	"ChainedTokenCredential": true, "WorkloadIdentityCredential": true, "NewDefaultAzureCredential": true}
+var entraCredentials = words{"DefaultAzureCredential", "ManagedIdentityCredential",
+	"AzureCliCredential", "ClientSecretCredential", "InteractiveBrowserCredential",
+	"ChainedTokenCredential", "WorkloadIdentityCredential", "NewDefaultAzureCredential"}
 
 // argRoles maps argument, option and property names (lower case, no _
 // or -) to what they carry.
@@ -146,8 +149,8 @@ const regionHeaderName = "ocp-apim-subscription-region"
 // queryKeyParams are query parameters that carry a key, compared after
 // normName: subscription-key, Subscription-Key, subscription_key, key,
 // api-key, apikey, code, Ocp-Apim-Subscription-Key.
-var queryKeyParams = map[string]bool{"subscriptionkey": true, "key": true, "apikey": true,
-	"ocpapimsubscriptionkey": true, "code": true}
+var queryKeyParams = words{"subscriptionkey", "key", "apikey",
+	"ocpapimsubscriptionkey", "code"}
 
 // configWords name what a config entry holds, matched on its name's
 // words (AZURE_OPENAI_API_KEY → azure openai api key).
@@ -256,3 +259,11 @@ var resourceKinds = map[string]string{
 
 // commandKinds: command-line tools that talk to one kind.
 var commandKinds = map[string]string{"spx": "speech", "bf": "luis-authoring", "luis": "luis-authoring"}
+
+// words is a small set of names. A slice of strings is static data in
+// the page's WebAssembly; a small map literal would be start-up code,
+// one insert an entry.
+type words []string
+
+// has reports whether s is one of the words.
+func (w words) has(s string) bool { return slices.Contains(w, s) }

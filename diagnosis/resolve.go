@@ -45,18 +45,18 @@ func newResolver(p *program) *resolver {
 
 // envAccessors read an environment variable or a config key given as
 // their string argument.
-var envAccessors = map[string]bool{"environ": true, "getenv": true, "Getenv": true, "GetEnvironmentVariable": true,
-	"LookupEnv": true, "env": true, "get": true, "getProperty": true, "GetValue": true, "config": true,
-	"configuration": true, "Configuration": true, "_configuration": true, "_config": true, "secrets": true,
-	"userdata": true, "settings": true, "Settings": true, "AppSettings": true, "getString": true, "GetSection": true}
+var envAccessors = words{"environ", "getenv", "Getenv", "GetEnvironmentVariable",
+	"LookupEnv", "env", "get", "getProperty", "GetValue", "config",
+	"configuration", "Configuration", "_configuration", "_config", "secrets",
+	"userdata", "settings", "Settings", "AppSettings", "getString", "GetSection"}
 
 // envPrefixes name an environment variable in one word.
 var envPrefixes = []string{"process.env.", "import.meta.env.", "$env:", "env.", "secrets.", "os.environ.", "Deno.env."}
 
 // identity calls return their argument: Uri(x), str(x), x.strip().
-var identity = map[string]bool{"Uri": true, "URL": true, "str": true, "String": true, "SecretStr": true,
-	"TrimSpace": true, "Parse": true, "strip": true, "trim": true, "Trim": true, "rstrip": true, "toString": true,
-	"ToString": true, "url": true, "Url": true, "Ptr": true}
+var identity = words{"Uri", "URL", "str", "String", "SecretStr",
+	"TrimSpace", "Parse", "strip", "trim", "Trim", "rstrip", "toString",
+	"ToString", "url", "Url", "Ptr"}
 
 // eval resolves an expression written at offset at.
 func (r *resolver) eval(ts []token, at int) value {
@@ -92,9 +92,9 @@ func (r *resolver) eval(ts []token, at int) value {
 func unwrap(ts []token) ([]token, bool) {
 	n := len(ts)
 	switch {
-	case n >= 3 && ts[0].kind == tWord && identity[lastSegment(ts[0].text)] && ts[1].text == "(" && closeOf(ts, 1) == n-1:
+	case n >= 3 && ts[0].kind == tWord && identity.has(lastSegment(ts[0].text)) && ts[1].text == "(" && closeOf(ts, 1) == n-1:
 		return ts[2 : n-1], true
-	case n >= 3 && ts[n-1].text == ")" && ts[n-2].text == "(" && ts[n-3].kind == tWord && identity[lastSegment(ts[n-3].text)]:
+	case n >= 3 && ts[n-1].text == ")" && ts[n-2].text == "(" && ts[n-3].kind == tWord && identity.has(lastSegment(ts[n-3].text)):
 		return trailingCall(ts)
 	case n >= 2 && ts[n-1].kind == tWord && (ts[n-1].text == "!" || ts[n-1].text == "?"):
 		return ts[:n-1], true
@@ -274,7 +274,7 @@ func (r *resolver) envRead(ts []token, at int) (value, bool) {
 // only on something named env, secrets or userdata.
 func isEnvAccessor(fn string) bool {
 	last := lastSegment(fn)
-	if !envAccessors[last] && !envAccessors[lastSegment(strings.TrimSuffix(fn, ".get"))] {
+	if !envAccessors.has(last) && !envAccessors.has(lastSegment(strings.TrimSuffix(fn, ".get"))) {
 		return false
 	}
 	low := strings.ToLower(fn)

@@ -362,9 +362,9 @@ func destructured(v []token, name string) []token {
 }
 
 // assignKeywords precede a name in declarations.
-var assignKeywords = map[string]bool{"export": true, "set": true, "const": true, "let": true, "var": true,
-	"final": true, "readonly": true, "private": true, "public": true, "static": true, "string": true, "String": true,
-	"auto": true, "val": true, "local": true, "declare": true, "dim": true, "Dim": true, "setx": true, "$global:": true}
+var assignKeywords = words{"export", "set", "const", "let", "var",
+	"final", "readonly", "private", "public", "static", "string", "String",
+	"auto", "val", "local", "declare", "dim", "Dim", "setx", "$global:"}
 
 // lhsNames returns the names an assignment binds (several for a tuple or
 // destructuring) and, for obj["name"] = v, the object as a path. With a
@@ -407,7 +407,7 @@ func stripDecl(lhs []token, colon bool) []token {
 	if c := indexPunct(lhs, ":"); c > 0 && !colon {
 		lhs = lhs[:c]
 	}
-	for len(lhs) > 1 && lhs[0].kind == tWord && (assignKeywords[lhs[0].text] || lhs[0].text == "-") {
+	for len(lhs) > 1 && lhs[0].kind == tWord && (assignKeywords.has(lhs[0].text) || lhs[0].text == "-") {
 		lhs = lhs[1:]
 	}
 	return lhs
