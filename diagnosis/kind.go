@@ -136,15 +136,6 @@ type route struct {
 	on   hostFamily // the host family the route needs; hostUnknown: any
 }
 
-// routes builds routes that hold on any host.
-func routes(paths ...string) []route {
-	r := make([]route, len(paths))
-	for i, p := range paths {
-		r[i] = route{path: p}
-	}
-	return r
-}
-
 // translatorV3 is what replaced Translator v2.
 const translatorV3 = "Translator v3: https://api.cognitive.microsofttranslator.com/translate?api-version=3.0"
 
@@ -157,7 +148,7 @@ var openAIVersions = map[string]string{"v1": "/openai/v1/models"}
 var kinds = []Kind{
 	{ID: "openai", Name: "Azure OpenAI", Group: "Generative AI", Header: HeaderAPIKey,
 		Accepts: []string{HeaderSubscriptionKey}, BearerKey: "v1", DatedVersions: true, NeedsAPIVersion: true,
-		DataRole: roleOpenAIUser, Services: "BA", hosts: []hostFamily{hostOpenAI}, paths: routes("openai/{v}"),
+		DataRole: roleOpenAIUser, Services: "BA", hosts: []hostFamily{hostOpenAI}, paths: []route{{path: "openai/{v}"}},
 		Example: "https://NAME.openai.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/openai/models?api-version=2024-10-21",
 			Note: "lists the models; no inference cost", Versions: openAIVersions}},
@@ -185,8 +176,8 @@ var kinds = []Kind{
 		APIVersion: "3.0", NeedsAPIVersion: true,
 		RetiredVersions: []RetiredVersion{{"v2", "2019-04-30", translatorV3, "[S37]"}},
 		hosts:           []hostFamily{hostTranslator, hostTranslatorV2},
-		paths: append(routes("translator", "translate", "detect", "breaksentence", "transliterate", "dictionary", "languages"),
-			route{"{v2}", hostTranslatorV2}),
+		paths: []route{{path: "translator"}, {path: "translate"}, {path: "detect"}, {path: "breaksentence"},
+			{path: "transliterate"}, {path: "dictionary"}, {path: "languages"}, {"{v2}", hostTranslatorV2}},
 		Example: "https://api.cognitive.microsofttranslator.com/",
 		Test: TestPlan{Method: "POST", Path: "/detect?api-version=3.0", ContentType: "application/json",
 			Body: `[{"Text":"a"}]`, Note: "detect is not counted as translated characters",
@@ -197,21 +188,21 @@ var kinds = []Kind{
 			{"v3.0", "2026-03-31", "speech-to-text REST v3.2 or later (/speechtotext/v3.2/…)", "[S36]"},
 			{"v3.1-preview.1", "2023-05-12", "speech-to-text REST v3.2 or later", "[S36]"},
 			{"v2.0", "2024-02-29", "batch transcription in speech-to-text REST v3.2 or later", "[S36]"}},
-		paths: routes("speechtotext/{v}", "speech/{v}", "cognitiveservices/{v}", "texttospeech/{v}", "tts/{v}",
-			"customvoice/{v}", "api/speechtotext/{v}"),
+		paths: []route{{path: "speechtotext/{v}"}, {path: "speech/{v}"}, {path: "cognitiveservices/{v}"},
+			{path: "texttospeech/{v}"}, {path: "tts/{v}"}, {path: "customvoice/{v}"}, {path: "api/speechtotext/{v}"}},
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test: TestPlan{Method: "GET", Path: "/cognitiveservices/voices/list",
 			Note: "lists the voices on the region's tts host"}},
 	{ID: "vision", Name: "Computer Vision / Image Analysis", Group: "Vision", Header: HeaderSubscriptionKey,
-		Services: "FAE", paths: routes("vision/{v}", "computervision/{v}"),
+		Services: "FAE", paths: []route{{path: "vision/{v}"}, {path: "computervision/{v}"}},
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test:    TestPlan{Method: "GET", Path: "/vision/v3.2/models", Note: "lists domain models; no image processed"}},
 	{ID: "face", Name: "Face", Group: "Vision", Header: HeaderSubscriptionKey, Services: "KAE", LimitedAccess: true,
-		paths: routes("face/{v}"), Example: "https://NAME.cognitiveservices.azure.com/",
+		paths: []route{{path: "face/{v}"}}, Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/face/v1.2/largefacelists?top=1",
 			Note: "lists face lists; a 403 UnsupportedFeature still proves the key is good"}},
 	{ID: "language", Name: "Language (Text Analytics)", Group: "Language and text", Header: HeaderSubscriptionKey,
-		DatedVersions: true, NeedsAPIVersion: true, Services: "aAE", paths: routes("language", "text/analytics/{v}"),
+		DatedVersions: true, NeedsAPIVersion: true, Services: "aAE", paths: []route{{path: "language"}, {path: "text/analytics/{v}"}},
 		RetiredVersions: []RetiredVersion{
 			{"v2.0", "2024-02-29", "/language/:analyze-text?api-version=2023-04-01", "[S35]"},
 			{"v2.1", "2024-02-29", "/language/:analyze-text?api-version=2023-04-01", "[S35]"}},
@@ -221,21 +212,21 @@ var kinds = []Kind{
 			Note: "detects the language of one letter: one text record billed"}},
 	{ID: "document-intelligence", Name: "Document Intelligence (Form Recognizer)", Group: "Vision",
 		Header: HeaderSubscriptionKey, DatedVersions: true, NeedsAPIVersion: true, Services: "LAE",
-		paths:   routes("documentintelligence/{v}", "formrecognizer/{v}"),
+		paths:   []route{{path: "documentintelligence/{v}"}, {path: "formrecognizer/{v}"}},
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/documentintelligence/info?api-version=2024-11-30",
 			Note: "reads the custom model count; no OCR quota used"}},
 	{ID: "content-safety", Name: "Content Safety", Group: "Language and text", Header: HeaderSubscriptionKey,
-		DatedVersions: true, NeedsAPIVersion: true, Services: "HAE", paths: routes("contentsafety"),
+		DatedVersions: true, NeedsAPIVersion: true, Services: "HAE", paths: []route{{path: "contentsafety"}},
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test:    TestPlan{Method: "GET", Path: "/contentsafety/text/blocklists?api-version=2024-09-01", Note: "lists blocklists"}},
 	{ID: "custom-vision-training", Name: "Custom Vision (training)", Group: "Vision", Header: HeaderTrainingKey,
 		Services: "J", MaybeServices: "AE", MaybeNote: "a multi-service key works only if the project lives on that multi-service resource",
-		paths: routes("customvision/{v}/training"), Example: "https://NAME.cognitiveservices.azure.com/",
+		paths: []route{{path: "customvision/{v}/training"}}, Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/customvision/v3.3/Training/projects", Note: "lists projects"}},
 	{ID: "custom-vision-prediction", Name: "Custom Vision (prediction)", Group: "Vision", Header: HeaderPredictionKey,
 		Services: "I", MaybeServices: "AE", MaybeNote: "a multi-service key works only if the iteration was published to that multi-service resource",
-		paths: routes("customvision/{v}/prediction"), Example: "https://NAME-prediction.cognitiveservices.azure.com/",
+		paths: []route{{path: "customvision/{v}/prediction"}}, Example: "https://NAME-prediction.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/customvision/v3.0/Prediction/00000000-0000-0000-0000-000000000000/classify/iterations/x/url",
 			Note: "a 404 for the made-up project still proves the key passed the gateway"}},
 	// LUIS paths ([S14]): authoring /luis/api/v2.0 and
@@ -243,7 +234,7 @@ var kinds = []Kind{
 	// /luis/prediction/v3.0; the retired v1 /luis/v1.
 	{ID: "luis-authoring", Name: "LUIS (authoring)", Group: "Retired", Header: HeaderSubscriptionKey, Services: "R",
 		Pair:    "luis-prediction",
-		paths:   routes("luis/api/{v}", "luis/authoring/{v}", "luis/webapi/{v}"),
+		paths:   []route{{path: "luis/api/{v}"}, {path: "luis/authoring/{v}"}, {path: "luis/webapi/{v}"}},
 		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test:    TestPlan{Method: "GET", Path: "/luis/api/v2.0/apps/", Note: "lists the apps"}},
@@ -251,7 +242,7 @@ var kinds = []Kind{
 		QueryKey: "subscription-key", Services: "S", Pair: "luis-authoring",
 		RetiredVersions: []RetiredVersion{{"v1", "2016", "the v3.0 prediction API (and LUIS itself retired on 2025-10-01)", "[I60]"}},
 		MaybeServices:   "E", MaybeNote: "a multi-service key works only if it was assigned to the LUIS app",
-		paths:   routes("luis/prediction/{v}", "luis/{v2.0}", "luis/{v1*}"),
+		paths:   []route{{path: "luis/prediction/{v}"}, {path: "luis/{v2.0}"}, {path: "luis/{v1*}"}},
 		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test: TestPlan{Method: "GET", Path: "/luis/prediction/v3.0/apps/00000000-0000-0000-0000-000000000000/slots/production/predict?query=hi",
@@ -259,27 +250,27 @@ var kinds = []Kind{
 	{ID: "bing-search", Name: "Bing Search", Group: "Retired", Header: HeaderSubscriptionKey, Services: "fghijklno",
 		GlobalOK: true, hosts: []hostFamily{hostBing}, RegionlessHost: true,
 		RetiredVersions: []RetiredVersion{{"v5.0", "2018", "v7.0 (and Bing Search itself retired on 2025-08-11)", "[S30]"}},
-		paths:           append(routes("bing/{v}"), route{"{v5.0}", hostBing}, route{"{v7.0}", hostBing}),
+		paths:           []route{{path: "bing/{v}"}, {"{v5.0}", hostBing}, {"{v7.0}", hostBing}},
 		Retired:         "2025-08-11", Successor: "Grounding with Bing Search in Azure AI Foundry agents",
 		Example: "https://api.bing.microsoft.com/",
 		Test:    TestPlan{Method: "GET", Path: "/v7.0/search?q=a&count=1", Note: "one search transaction"}},
 	{ID: "qna-maker", Name: "QnA Maker", Group: "Retired", Header: HeaderSubscriptionKey, Services: "VW",
-		paths: routes("qnamaker/{v}"),
+		paths: []route{{path: "qnamaker/{v}"}},
 		// The date is Microsoft's QnA Maker retirement notice; causes.md
 		// lists QnA Maker among the retired services.
 		Retired: "2025-03-31", Successor: "custom question answering in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
 		Test:    TestPlan{Method: "GET", Path: "/qnamaker/v4.0/knowledgebases", Note: "lists knowledge bases"}},
 	{ID: "personalizer", Name: "Personalizer", Group: "Retired", Header: HeaderSubscriptionKey, Services: "U",
-		paths: routes("personalizer/{v}"), Retired: "2026-10-01",
+		paths: []route{{path: "personalizer/{v}"}}, Retired: "2026-10-01",
 		Successor: "no direct successor [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/personalizer/v1.0/configurations/service", Note: "reads the settings"}},
 	{ID: "anomaly-detector", Name: "Anomaly Detector", Group: "Retired", Header: HeaderSubscriptionKey, Services: "DC",
-		paths: routes("anomalydetector/{v}"), Retired: "2026-10-01",
+		paths: []route{{path: "anomalydetector/{v}"}}, Retired: "2026-10-01",
 		Successor: "Microsoft Fabric anomaly detection [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/anomalydetector/v1.1/multivariate/models?$top=1", Note: "lists models"}},
 	{ID: "metrics-advisor", Name: "Metrics Advisor", Group: "Retired", Header: HeaderSubscriptionKey, Services: "T",
-		paths: routes("metricsadvisor/{v}"), Retired: "2026-10-01",
+		paths: []route{{path: "metricsadvisor/{v}"}}, Retired: "2026-10-01",
 		Successor: "no direct successor [S34]", Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/metricsadvisor/v1.0/stats/latest", Note: "reads ingestion stats"}},
 	{ID: "bing-speech", Name: "Bing Speech", Group: "Retired", Header: HeaderSubscriptionKey, STSTokens: true, RegionlessHost: true,
@@ -304,7 +295,8 @@ var kinds = []Kind{
 	// Azure AI Search: admin and query keys in api-key, never AI services
 	// keys (sources §1.3, §3).
 	{ID: "ai-search", Name: "Azure AI Search", Group: "Language and text", Header: HeaderAPIKey,
-		hosts: []hostFamily{hostSearch}, paths: routes("indexes", "indexers", "datasources", "skillsets", "servicestats"),
+		hosts: []hostFamily{hostSearch}, paths: []route{{path: "indexes"}, {path: "indexers"},
+			{path: "datasources"}, {path: "skillsets"}, {path: "servicestats"}},
 		Audience: audSearch, DataRole: roleSearchIndexReader,
 		Example: "https://NAME.search.windows.net/",
 		Test: TestPlan{Method: "GET", Path: "/indexes?api-version=2024-07-01&$select=name",
