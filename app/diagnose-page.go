@@ -102,15 +102,11 @@ func (p *diagnosePage) keepEarlyInput() {
 // OnMount writes what was typed before WebAssembly ran, or before the
 // user went to the causes page and back, into the live form (the key and
 // the error are DOM properties, never markup), and puts focus back where
-// it was before WebAssembly ran. The first mount also warms the engine
-// up once the browser is idle (warmWhenIdle).
+// it was before WebAssembly ran.
 func (p *diagnosePage) OnMount(ctx app.Context) {
 	ctx.PreventUpdate()
 	back := p.mounted
 	p.mounted = true
-	if !back {
-		warmWhenIdle()
-	}
 	if !back && p.form.Key == "" && p.form.Response == "" && p.paste == "" && p.focusID == "" {
 		return
 	}
