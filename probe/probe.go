@@ -54,9 +54,11 @@ var (
 )
 
 // Send sends the test call with the key and returns what came back.
-// Errors never contain the key.
+// The answer and errors pass through the engine's scrubber: the key, in
+// any spelling, and anything shaped like a secret are masked.
 func Send(stop Stop, p diagnosis.TestCall, key, via string) diagnosis.TestResult {
 	res := diagnosis.TestResult{Host: p.Host, Via: via}
+	scrub := diagnosis.NewScrubber(key).Scrub
 	q := p.WithKey(key)
 	start := time.Now()
 	a, err := do(stop, Timeout, exchange{method: q.Method, url: q.URL, headers: q.Headers, body: q.Body})
@@ -65,11 +67,11 @@ func Send(stop Stop, p diagnosis.TestCall, key, via string) diagnosis.TestResult
 	case err == nil && a.opaque:
 		res.Failure, res.Detail = diagnosis.ProbeCORSBlocked, "the answer was a redirect, which the test call does not follow"
 	case err == nil:
-		res.Status, res.Body = a.status, scrub(a.body, key)
+		res.Status, res.Body = a.status, scrub(a.body)
 		res.RetryAfter = a.headers["Retry-After"]
 		for _, name := range shownHeaders {
 			if v := a.headers[name]; v != "" {
-				res.Headers = append(res.Headers, diagnosis.Header{Name: name, Value: scrub(v, key)})
+				res.Headers = append(res.Headers, diagnosis.Header{Name: name, Value: scrub(v)})
 			}
 		}
 	case err == errTimeout:
@@ -77,7 +79,7 @@ func Send(stop Stop, p diagnosis.TestCall, key, via string) diagnosis.TestResult
 	case err == errCanceled:
 		res.Failure = diagnosis.ProbeCanceled
 	default:
-		res.Failure, res.Detail = classify(stop, p), scrub(err.Error(), key)
+		res.Failure, res.Detail = classify(stop, p), scrub(err.Error())
 	}
 	return res
 }
@@ -100,17 +102,4 @@ func classify(stop Stop, p diagnosis.TestCall) string {
 		return diagnosis.ProbeUnreachable
 	}
 	return diagnosis.ProbeCORSBlocked
-}
-
-// scrub removes the key as sent (diagnosis.ProbeKey) and as pasted,
-// plain or URL-escaped, from a text.
-func scrub(s, key string) string {
-	for _, k := range []string{diagnosis.ProbeKey(key), strings.TrimSpace(key)} {
-		if len(k) < 4 {
-			continue
-		}
-		s = strings.ReplaceAll(s, k, "…")
-		s = strings.ReplaceAll(s, url.QueryEscape(k), "…")
-	}
-	return s
 }

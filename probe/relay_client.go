@@ -37,7 +37,7 @@ type relayRequest struct {
 func ViaRelay(stop Stop, relayURL string, p diagnosis.TestCall, key, confirmedHost string) diagnosis.TestResult {
 	fail := func(err error) diagnosis.TestResult {
 		return diagnosis.TestResult{Host: p.Host, Via: ViaRelayName, Failure: diagnosis.ProbeUnreachable,
-			Detail: scrub("the local relay failed: "+err.Error(), key)}
+			Detail: diagnosis.NewScrubber(key).Scrub("the local relay failed: " + err.Error())}
 	}
 	body, err := json.Marshal(relayRequest{p, key, confirmedHost})
 	if err != nil {
