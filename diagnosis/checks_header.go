@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -105,7 +106,7 @@ var headerMismatch = &Check{
 		case f.ep.family == hostAPIM && h == HeaderAPIKey:
 			return one(c.finding("API Management reads Ocp-Apim-Subscription-Key by default; api-key works only if the gateway was set up for it.",
 				"header api-key, host "+f.ep.host).withSeverity(Warning))
-		case h == want || contains(k.Accepts, h):
+		case h == want || slices.Contains(k.Accepts, h):
 			return nil
 		default:
 			bad = fmt.Sprintf("the key was sent as %s; %s reads %s", headerName(h), k.Name, headerName(want))

@@ -37,7 +37,7 @@ var snippetEnvUndefined = snippetCheck(&Check{
 	Fix:     "Use one name for the variable in the config and in the code",
 	Sources: "§1.4, §8 [I22]",
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
-	if s.envRead == "" || contains(s.envDefined, s.envRead) {
+	if s.envRead == "" || slices.Contains(s.envDefined, s.envRead) {
 		return nil
 	}
 	for _, d := range s.envDefined {
@@ -195,7 +195,7 @@ var snippetTokenScope = snippetCheck(&Check{
 	if project {
 		want = "https://" + foundryScope + "/.default"
 	}
-	if project && host == foundryScope || !project && contains(dataPlaneScopes, host) {
+	if project && host == foundryScope || !project && slices.Contains(dataPlaneScopes, host) {
 		return nil
 	}
 	fd := c.finding("The code asks for a token for "+Truncate(scope, 80)+", which this endpoint does not accept.", s.scope.From+": "+Truncate(scope, 80)).

@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -388,7 +389,7 @@ var mediaExts = []string{".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".wav
 
 // isDocOrData reports a URL of a documentation site or of a media file.
 func isDocOrData(host, u string) bool {
-	if contains(docHosts, host) {
+	if slices.Contains(docHosts, host) {
 		return true
 	}
 	path := strings.ToLower(u)
@@ -449,7 +450,7 @@ func urlsIn(s string) []string {
 // isAudienceHost reports a token audience such as
 // https://cognitiveservices.azure.com, quoted by the token-rejected answer.
 func isAudienceHost(h string) bool {
-	return contains(dataPlaneScopes, h) || h == foundryScope
+	return slices.Contains(dataPlaneScopes, h) || h == foundryScope
 }
 
 // isAuthHost reports hosts that issue tokens or manage resources: never

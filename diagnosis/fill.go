@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // fill sets a snippet's fields from one service's hits: per field the
 // best resolved value; an unresolved environment read becomes a note.
@@ -175,7 +178,7 @@ func (s *Snippet) fillSettings(by map[role][]hit) {
 }
 
 func appendNew(list []string, v string) []string {
-	if contains(list, v) {
+	if slices.Contains(list, v) {
 		return list
 	}
 	return append(list, v)

@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -98,7 +99,7 @@ func accounts(p *program, r *resolver) [][]*pair {
 		id := pr.scope[len(pr.scope)-1]
 		var acct []*pair
 		for _, q := range p.pairs {
-			if containsInt(q.scope, id) {
+			if slices.Contains(q.scope, id) {
 				acct = append(acct, q)
 			}
 		}
@@ -141,15 +142,6 @@ func hasMarker(s string) bool {
 	low := strings.ToLower(s)
 	for _, m := range accountMarkers {
 		if strings.Contains(low, m) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
 			return true
 		}
 	}

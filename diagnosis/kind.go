@@ -1,6 +1,9 @@
 package diagnosis
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Kind is an API kind a user can pick: one Azure AI API and how it
 // authenticates. The catalogue ([Kinds]) is the only place that knows a
@@ -322,16 +325,7 @@ func compatible(a, b string) bool {
 		return true
 	}
 	ka, kb := kindByID[a], kindByID[b]
-	return ka != nil && contains(ka.Covers, b) || kb != nil && contains(kb.Covers, a)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return ka != nil && slices.Contains(ka.Covers, b) || kb != nil && slices.Contains(kb.Covers, a)
 }
 
 // livesOn reports whether one of the kind's routes needs a host family

@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -28,7 +29,7 @@ func IsSecretParam(name string) bool {
 		}
 		return unicode.ToLower(r)
 	}, name)
-	if contains(secretParams, name) {
+	if slices.Contains(secretParams, name) {
 		return true
 	}
 	for _, w := range secretWords {

@@ -189,26 +189,14 @@ func (r *reader) sectionPath() []string {
 // assignOp returns the index of the statement's assignment operator (=,
 // :=, or a YAML/HTTP-header colon after a name), or -1.
 func assignOp(st []token) int {
-	depth := 0
 	colon := -1
-	for i, t := range st {
-		if t.kind != tPunct {
-			continue
+	if i := topPunct(st, func(i int, p string) bool {
+		if p == ":" && colon < 0 && i > 0 {
+			colon = i
 		}
-		switch t.text {
-		case "(", "[", "{", "@{":
-			depth++
-		case ")", "]", "}":
-			depth--
-		case "=", ":=", "+=":
-			if depth == 0 && i > 0 {
-				return i
-			}
-		case ":":
-			if depth == 0 && colon < 0 && i > 0 {
-				colon = i
-			}
-		}
+		return i > 0 && (p == "=" || p == ":=" || p == "+=")
+	}); i >= 0 {
+		return i
 	}
 	if colon > 0 && colon <= 3 && nameLike(st[:colon]) {
 		return colon
@@ -414,6 +402,12 @@ func stripDecl(lhs []token, colon bool) []token {
 }
 
 func indexPunct(ts []token, p string) int {
+	return topPunct(ts, func(_ int, q string) bool { return q == p })
+}
+
+// topPunct calls f with each punctuation token outside brackets, in
+// order, and returns the index of the first for which f is true, or -1.
+func topPunct(ts []token, f func(i int, text string) bool) int {
 	depth := 0
 	for i, t := range ts {
 		if t.kind != tPunct {
@@ -424,8 +418,8 @@ func indexPunct(ts []token, p string) int {
 			depth++
 		case ")", "]", "}":
 			depth--
-		case p:
-			if depth == 0 {
+		default:
+			if depth == 0 && f(i, t.text) {
 				return i
 			}
 		}
