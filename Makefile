@@ -18,7 +18,7 @@ CYCLO_IGNORE := _test
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: build run test lint bench fuzz docs screenshots static chromium axe clean print-wasmflags
+.PHONY: build run test lint bench size fuzz docs screenshots static chromium axe clean print-wasmflags
 
 # Build the page (WebAssembly) and the az401 binary.
 build:
@@ -88,6 +88,10 @@ chromium:
 # Remove built files.
 clean:
 	rm -rf $(WASM) bin site
+
+# Show the code each Go package adds to app.wasm over the bare go-app page.
+size:
+	$(GO) test -run '^$$' -bench 'WasmSize|WasmPackages' -benchtime 1x -v ./e2e/ | grep -v '^=== RUN'
 
 # Print the page's build flags, one a line (the e2e tests read them).
 print-wasmflags:

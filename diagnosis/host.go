@@ -2,7 +2,7 @@ package diagnosis
 
 import (
 	"errors"
-	"net"
+	"net/netip"
 	"strings"
 )
 
@@ -158,8 +158,8 @@ func isLoopback(host string) bool {
 	if host == "localhost" {
 		return true
 	}
-	ip := net.ParseIP(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
-	return ip != nil && ip.IsLoopback()
+	ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // foreign reports whether a family is outside Azure AI's own domains: an
@@ -230,7 +230,7 @@ func CanonicalHost(hostname string) (string, error) {
 		}
 	}
 	if numericIPv4(host) {
-		if ip := net.ParseIP(host); ip == nil || ip.To4() == nil || ip.String() != host {
+		if ip, err := netip.ParseAddr(host); err != nil || !ip.Is4() || ip.String() != host {
 			return "", errors.New("an IPv4 address not written as four decimal numbers, which browsers read as another address " +
 				"(2130706433 is 127.0.0.1): write it as four numbers, e.g. 127.0.0.1")
 		}

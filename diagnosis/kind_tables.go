@@ -38,13 +38,24 @@ type kindRoute struct {
 // kindRoutes are every kind's routes, the longest first, so that a
 // route wins over any shorter one it extends.
 var kindRoutes = func() []kindRoute {
-	var rs []kindRoute
+	var all []kindRoute
+	longest := 0
 	for i := range kinds {
 		for _, r := range kinds[i].paths {
-			rs = append(rs, kindRoute{kind: &kinds[i], segs: strings.Split(r.path, "/"), on: r.on})
+			all = append(all, kindRoute{kind: &kinds[i], segs: strings.Split(r.path, "/"), on: r.on})
+			longest = max(longest, len(all[len(all)-1].segs))
 		}
 	}
-	slices.SortStableFunc(rs, func(a, b kindRoute) int { return len(b.segs) - len(a.segs) })
+	// Longest first, in catalogue order within a length: a stable sort
+	// by counting, without a sort function instantiated for the type.
+	rs := make([]kindRoute, 0, len(all))
+	for n := longest; n > 0; n-- {
+		for _, r := range all {
+			if len(r.segs) == n {
+				rs = append(rs, r)
+			}
+		}
+	}
 	return rs
 }()
 

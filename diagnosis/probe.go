@@ -3,7 +3,6 @@ package diagnosis
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"strings"
 )
@@ -283,10 +282,7 @@ func (p TestCall) Allows(confirmed string) bool {
 	if confirmed == "" {
 		return false
 	}
-	name := p.Host
-	if h, _, err := net.SplitHostPort(p.Host); err == nil {
-		name = h
-	}
+	name := (&url.URL{Host: p.Host}).Hostname()
 	return strings.EqualFold(confirmed, p.Host) || strings.EqualFold(confirmed, name)
 }
 

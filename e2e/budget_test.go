@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"az401/internal/wasmsize"
 	"az401/web"
 )
 
@@ -56,7 +58,7 @@ func helloSite(b testing.TB) (wasm, site string) {
 		}
 		hello.wasm, hello.site = filepath.Join(dir, "app.wasm"), filepath.Join(dir, "site")
 		gen := filepath.Join(dir, "hello")
-		if hello.err = buildWasm("./testdata/hello", hello.wasm); hello.err != nil {
+		if hello.err = buildWasm("./testdata/hello", hello.wasm, false); hello.err != nil {
 			return
 		}
 		for _, cmd := range [][]string{{"go", "build", "-o", gen, "./testdata/hello"}, {gen, "-out", hello.site, "-prefix", prefix}} {
@@ -107,6 +109,44 @@ func BenchmarkWasmSize(b *testing.B) {
 	b.ReportMetric(float64(floorGz), "floor-gzip-bytes")
 	b.ReportMetric(float64(gz)/float64(floorGz), "gzip-vs-floor")
 	overBudget(b, "app.wasm gzip size / the bare page's", float64(gz)/float64(floorGz), maxGzipVsFloor)
+}
+
+// BenchmarkWasmPackages shows where app.wasm's size goes: the code each
+// Go package adds over the bare go-app page, both built with the page's
+// flags but keeping function names (make size prints the table).
+func BenchmarkWasmPackages(b *testing.B) {
+	dir := b.TempDir()
+	sizes := map[string]map[string]int{}
+	for _, pkg := range []string{"az401/cmd/az401", "./testdata/hello"} {
+		out := filepath.Join(dir, filepath.Base(pkg)+".wasm")
+		if err := buildWasm(pkg, out, true); err != nil {
+			b.Fatal(err)
+		}
+		module, err := os.ReadFile(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		funcs, err := wasmsize.Funcs(module)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sizes[pkg] = wasmsize.ByPackage(funcs)
+	}
+	for b.Loop() {
+	}
+	deltas := wasmsize.Compare(sizes["az401/cmd/az401"], sizes["./testdata/hello"])
+	var table strings.Builder
+	total := 0
+	fmt.Fprintf(&table, "%-50s %10s %10s\n", "package", "code bytes", "adds")
+	for _, d := range deltas {
+		total += d.Adds
+		if d.Adds >= 1000 {
+			fmt.Fprintf(&table, "%-50s %10d %10d\n", d.Package, d.Size, d.Adds)
+		}
+	}
+	fmt.Fprintf(&table, "%-50s %10s %10d", "all packages", "", total)
+	b.Logf("code app.wasm adds over the bare go-app page, by package:\n%s", &table)
+	b.ReportMetric(float64(total), "code-bytes-added")
 }
 
 // readyClock runs in every document the browser opens, before the

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -59,7 +60,7 @@ func setup(m *testing.M) int {
 	// build it themselves.
 	if wasmPath = os.Getenv("AZ401_WASM"); wasmPath == "" {
 		wasmPath = filepath.Join(tmp, "app.wasm")
-		if err := buildWasm("az401/cmd/az401", wasmPath); err != nil {
+		if err := buildWasm("az401/cmd/az401", wasmPath, false); err != nil {
 			fmt.Fprintln(os.Stderr, "e2e:", err)
 			return 1
 		}
@@ -83,11 +84,15 @@ func findChromium() (string, error) {
 }
 
 // buildWasm builds a package for the browser with the flags of make build
-// (WASMFLAGS in the Makefile, their one home).
-func buildWasm(pkg, out string) error {
+// (WASMFLAGS in the Makefile, their one home). With named, the module
+// keeps its function names (no -ldflags), for wasmsize.
+func buildWasm(pkg, out string, named bool) error {
 	flags, err := wasmFlags()
 	if err != nil {
 		return err
+	}
+	if named {
+		flags = slices.DeleteFunc(flags, func(f string) bool { return strings.HasPrefix(f, "-ldflags") })
 	}
 	cmd := exec.Command("go", append(append([]string{"build"}, flags...), "-o", out, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
