@@ -59,6 +59,7 @@ bench: chromium build
 fuzz:
 	for f in FuzzAnalyseKey FuzzAnalyseEndpoint FuzzAnalyseResponse FuzzDiagnose FuzzExtract; do \
 		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) ./diagnosis/ || exit 1; done
+	$(GO) test -run '^$$' -fuzz '^FuzzFuncs$$' -fuzztime $(FUZZTIME) ./internal/wasmsize/
 
 # Regenerate docs/causes.md from the registry.
 docs:
