@@ -245,6 +245,12 @@ var endpointKindMismatch = &Check{
 			return one(c.finding(fmt.Sprintf("The path is %s's, but the API chosen is %s.", api.Name, k.Name),
 				"path "+Truncate(f.ep.path, 80)))
 		}
+		// NAME.openai.azure.com is an Azure OpenAI resource's host: another
+		// API's path there answers 401 "not supported with … pricing tier
+		// OpenAI.S0" (MicrosoftLearning/AI-102-AIEngineer#242).
+		if f.ep.family == hostOpenAI && !k.servedOn(hostOpenAI) {
+			return one(c.finding(fmt.Sprintf("The host is an Azure OpenAI resource's, but the API chosen is %s.", k.Name), f.ep.host))
+		}
 		if f.ep.api == "" && f.inferred != nil && !compatible(k.ID, f.inferred.ID) && !k.livesOn(f.inferred) {
 			return one(c.finding(fmt.Sprintf("The host is %s's, but the API chosen is %s.", f.inferred.Name, k.Name), f.ep.host))
 		}
@@ -295,18 +301,62 @@ var endpointPathSuspect = &Check{
 
 // pathProblem says what looks wrong in the endpoint's path, or "".
 func pathProblem(e *endpointFacts) string {
-	if strings.Contains(strings.TrimPrefix(e.path, "/"), "//") {
+	// A base ending in / joined to a route starting with / gives a
+	// leading //: Translator serves it (the [I5] tutorial worked once its
+	// region was right), Azure OpenAI answers 404 to //openai/…
+	// (MicrosoftDocs/azure-docs#110272, evalstate/fast-agent-docs#11).
+	p := e.path
+	if e.family != hostOpenAI {
+		p = strings.TrimPrefix(p, "/")
+	}
+	if strings.Contains(p, "//") {
 		return "has a double slash"
 	}
-	for i := 0; i+1 < len(e.segs); i++ {
-		// A segment after a collection (indexes, deployments…) is a name
-		// the user chose: AI Search's /indexes/docs/docs is no repeat.
-		named := i > 0 && strings.HasSuffix(strings.ToLower(e.segs[i-1]), "s")
-		if e.segs[i] == e.segs[i+1] && !isNumeric(e.segs[i]) && !named {
-			return "repeats /" + e.segs[i] + "/"
-		}
+	if why := repeatedSegments(e.segs); why != "" {
+		return why
+	}
+	if why := missingBase(e); why != "" {
+		return why
 	}
 	return apiVersionProblem(e)
+}
+
+// repeatedSegments finds one segment or a pair of segments written
+// twice in a row: an SDK given the portal's /face/v1.0 adds its own
+// (Azure/azure-sdk-for-python#8065).
+func repeatedSegments(segs []string) string {
+	for i := 0; i+1 < len(segs); i++ {
+		// A segment after a collection (indexes, deployments…) is a name
+		// the user chose: AI Search's /indexes/docs/docs is no repeat.
+		named := i > 0 && strings.HasSuffix(segs[i-1], "s")
+		if segs[i] == segs[i+1] && !isNumeric(segs[i]) && !named {
+			return "repeats /" + segs[i] + "/"
+		}
+		if i+3 < len(segs) && segs[i] == segs[i+2] && segs[i+1] == segs[i+3] && !named {
+			return "repeats /" + segs[i] + "/" + segs[i+1] + "/"
+		}
+	}
+	return ""
+}
+
+// missingBase says which base path the route lacks: Azure OpenAI's
+// routes all start with /openai on NAME.openai.azure.com (sources §2.1;
+// a client given the bare host calls /responses, openai/codex#1628), and
+// a custom subdomain serves Translator only under /translator/text/v3.0
+// (sources §2.1 [S3][S5]; MicrosoftDocs/azure-docs#114806).
+func missingBase(e *endpointFacts) string {
+	if e.family == hostOpenAI && e.api == "" {
+		return "does not start with /openai, where Azure OpenAI's routes are"
+	}
+	k := kindByID[e.api]
+	if k == nil || k.Test.CustomPrefix == "" || e.family != hostCustom {
+		return ""
+	}
+	prefix := strings.ToLower(k.Test.CustomPrefix)
+	if p := "/" + strings.Join(e.segs, "/"); !strings.HasPrefix(p+"/", prefix+"/") && k.Test.Path != "" {
+		return "lacks " + k.Test.CustomPrefix + " before /" + e.segs[0] + ": on a custom subdomain " + k.Name + " is served under it"
+	}
+	return ""
 }
 
 // apiVersionProblem says what is wrong with the path's api-version, or "".

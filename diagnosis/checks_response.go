@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -38,7 +39,8 @@ var responseInvalidKeyOrEndpoint = &Check{
 // other401 are the rules that explain a 401 more precisely than the
 // gateway's generic message.
 const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRejected | 1<<rulePermissionDenied |
-	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed
+	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed |
+	1<<ruleNotInTier
 
 var responseTranslatorCredentials = responseCheck(&Check{
 	ID: "response-translator-credentials", Area: AreaResponse, Severity: Error, Title: "Translator refused the credentials (401000)",
@@ -237,15 +239,36 @@ var responseDeploymentNotFound = responseCheck(&Check{
 	Sources: "§4.5",
 }, ruleDeployment, "The key passed, but the deployment does not exist (yet).")
 
-var responseAPIVersionUnsupported = responseCheck(&Check{
+var responseAPIVersionUnsupported = &Check{
 	ID: "response-api-version-unsupported", Area: AreaResponse, Severity: Warning, Title: "Key passed, but the api-version is not served",
 	Doc: "400 \"API version not supported\", or \"Model … is enabled only for api versions … and later\": the " +
 		"gateway accepted the credentials, but the api-version in the URL does not exist for this operation, " +
 		"or is too old for the model deployed. SDKs pin their own default api-version, which an older " +
 		"library or an explicit setting can leave behind.",
 	Fix:     "Set api-version to a version the API reference lists for this operation (for Azure OpenAI, a current GA version)\nFor newer models, use the version the message names or later\nUpgrade the SDK if it pins an old default",
-	Sources: "§4.5, §7",
-}, ruleAPIVersion, "The key passed, but this api-version is not served for the operation or model.")
+	Sources: "§2.1, §4.5, §7",
+	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.hit(ruleAPIVersion) {
+			return one(c.finding("The key passed, but this api-version is not served for the operation or model.", f.evidence(ruleAPIVersion)))
+		}
+		if f.previewNotServed() {
+			return one(c.finding("The key passed, but the resource does not serve this preview api-version: previews run only in some regions.",
+				"api-version="+f.ep.query.Get("api-version")+", "+f.statusEvidence()).
+				withFix("Use a GA api-version from the API reference\nOr create the resource in a region that serves the preview"))
+		}
+		return nil
+	},
+}
+
+// previewNotServed reports a 404 to a preview api-version of an API
+// whose previews run only in some regions (Document Intelligence: a
+// resource elsewhere answers "Resource not found" to a good key,
+// Azure/azure-sdk-for-python#33312, Azure/azure-sdk-for-java#40529).
+func (f *Facts) previewNotServed() bool {
+	k := kindByID[f.ep.api]
+	return k != nil && k.RegionalPreviews && strings.HasSuffix(f.ep.query.Get("api-version"), "-preview") &&
+		!f.resp.hit(ruleDeployment) && (f.resp.hit(ruleNotFound) || f.resp.status == 404)
+}
 
 var responseNotFound = &Check{
 	ID: "response-not-found", Area: AreaResponse, Severity: Warning, Title: "Key passed, but the path does not exist",
@@ -254,7 +277,7 @@ var responseNotFound = &Check{
 	Fix:     "Check the path and api-version against the API reference\nGive SDKs only the base endpoint",
 	Sources: "§4.5, §7 [I7][I42][I43]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.resp.hit(ruleDeployment) || !(f.resp.hit(ruleNotFound) || f.resp.status == 404) {
+		if f.resp.hit(ruleDeployment) || f.previewNotServed() || !(f.resp.hit(ruleNotFound) || f.resp.status == 404) {
 			return nil
 		}
 		return one(c.finding("The answer was 404: the key passed, but the path or api-version is wrong.", f.evidence(ruleNotFound)))
@@ -342,5 +365,63 @@ var inputTooLarge = &Check{
 		}
 		return one(c.finding(fmt.Sprintf("The response text was longer than %d KiB; only the start was read.", MaxResponseLen>>10),
 			fmt.Sprintf("%d bytes pasted", len(f.in.Response))))
+	},
+}
+
+var responseAPINotInTier = &Check{
+	ID: "response-api-not-in-tier", Area: AreaResponse, Severity: Error, Title: "The key's resource does not offer this API",
+	Doc: "401 \"The … Operation under … is not supported with the current subscription key and pricing tier " +
+		"X\": the key is valid, but its resource is of another kind than the API called. The tier names " +
+		"the resource: OpenAI.S0 is an Azure OpenAI resource, TextTranslator.S1 a Translator resource. " +
+		"A single-service resource serves only its own API; an Azure OpenAI resource does not serve " +
+		"Language or Vision, a Translator resource does not serve chat completions.",
+	Fix:     "Use the key and endpoint of a resource of the API you call (or of an Azure AI services multi-service resource)\nOr choose the API kind the key's resource offers",
+	Sources: "§2.1, §4.1",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(ruleNotInTier) {
+			return nil
+		}
+		msg := "The key's resource does not offer this API."
+		if t := tierIn(f.resp.text); t != "" {
+			msg = "The key's resource (pricing tier " + t + ") does not offer this API."
+		}
+		return one(c.finding(msg, f.evidence(ruleNotInTier)))
+	},
+}
+
+// tierIn reads the pricing tier the gateway names after "pricing tier "
+// ("openai.s0"), as the original spells it in upper case where it can.
+func tierIn(text string) string {
+	const p = "pricing tier "
+	i := strings.Index(text, p)
+	if i < 0 {
+		return ""
+	}
+	rest := text[i+len(p):]
+	n := 0
+	for n < len(rest) && n < 40 && (isAlnum(rest[n]) || rest[n] == '.' && n+1 < len(rest) && isAlnum(rest[n+1])) {
+		n++
+	}
+	return rest[:n]
+}
+
+var responseSearchKeyForbidden = &Check{
+	ID: "response-search-key-forbidden", Area: AreaResponse, Severity: Error, Title: "AI Search refused the api-key (403)",
+	Doc: "Azure AI Search answers 403 Forbidden, not 401, to an api-key it does not accept: a key of " +
+		"another service (an Azure OpenAI key in the search key setting), or a query key used beyond " +
+		"what it allows. A query key only reads the documents of an index (/indexes/NAME/docs); reading " +
+		"an index definition, listing indexes or writing needs an admin key.",
+	Fix:     "Use an admin key (Search service → Keys) for anything but document queries\nCheck the key is the search service's, not the Azure OpenAI key",
+	Sources: "§3",
+	Run: func(c *Check, f *Facts) []Finding {
+		k := f.Kind()
+		if k == nil || k.Audience != audSearch || f.resp.status != 403 || f.resp.hits != 0 || f.bearerToken() {
+			return nil
+		}
+		msg := "AI Search refused the api-key (403): a wrong key, or a query key where an admin key is needed."
+		if len(f.ep.segs) > 0 && !slices.Contains(f.ep.segs, "docs") {
+			msg = "AI Search refused the api-key (403): this call is not a document query, so it needs an admin key; a query key or another service's key gets 403."
+		}
+		return one(c.finding(msg, f.statusEvidence()))
 	},
 }

@@ -65,5 +65,11 @@ var endpointVersionRetired = &Check{
 }
 
 // isPast reports whether a retirement has happened: a date (YYYY-MM-DD)
-// has passed, or it is a bare year, long gone.
-func (f *Facts) isPast(when string) bool { return len(when) != 10 || f.passed(when) }
+// has passed, or a bare year is over. A clock in 2017 does not see Bing
+// v5.0 (retired 2018) as gone (carrot2/carrot2#1367).
+func (f *Facts) isPast(when string) bool {
+	if len(when) == 4 {
+		return f.passed(when + "-12-31")
+	}
+	return len(when) != 10 || f.passed(when)
+}

@@ -17,7 +17,9 @@ var tokenWrongAudience = &Check{
 	Sources: "§1.3, §2.2, §3 [S1][S25][I19]",
 	Run: func(c *Check, f *Facts) []Finding {
 		t := f.key.token
-		if f.key.class != classToken || !t.ok || t.stsToken() || t.audience == "" {
+		// A PermissionDenied answer names the principal: the service read
+		// the token, so its audience was accepted (sources §4.2 [I61]).
+		if f.key.class != classToken || !t.ok || t.stsToken() || t.audience == "" || f.resp.hit(rulePermissionDenied) {
 			return nil
 		}
 		want := f.wantedAudience()

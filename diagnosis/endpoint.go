@@ -177,6 +177,12 @@ func (e *endpointFacts) analysePath() {
 			e.afterToken = i+3 < len(e.segs)
 		}
 	}
+	// The token service's base, as the 2017 trial page printed it
+	// ("Endpoint: https://api.cognitive.microsoft.com/sts/v1.0"), is no
+	// API either (MicrosoftDocs/azure-docs#17190).
+	if len(e.segs) == 2 && e.segs[0] == "sts" && e.segs[1] == "v1.0" {
+		e.tokenURL = true
+	}
 	if k, version := matchRoute(e.segs, e.family); k != nil {
 		e.api, e.version = k.ID, version
 	}

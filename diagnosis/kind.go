@@ -34,6 +34,10 @@ type Kind struct {
 	STSTokens bool
 	// DatedVersions says the API's api-version is a date (YYYY-MM-DD).
 	DatedVersions bool
+	// RegionalPreviews says the API's preview api-versions run only in
+	// some regions: elsewhere they answer 404 "Resource not found" to a
+	// good key (Azure/azure-sdk-for-python#33312).
+	RegionalPreviews bool
 	// APIVersion is the one api-version the API takes ("3.0"), "" if it
 	// takes several.
 	APIVersion string
@@ -214,7 +218,7 @@ var kinds = []Kind{
 			Body: `{"kind":"LanguageDetection","analysisInput":{"documents":[{"id":"1","text":"a"}]}}`,
 			Note: "detects the language of one letter: one text record billed"}},
 	{ID: "document-intelligence", Name: "Document Intelligence (Form Recognizer)", Group: "Vision",
-		Header: HeaderSubscriptionKey, DatedVersions: true, NeedsAPIVersion: true, Services: "LAE",
+		Header: HeaderSubscriptionKey, DatedVersions: true, NeedsAPIVersion: true, Services: "LAE", RegionalPreviews: true,
 		paths:   []route{{path: "documentintelligence/{v}"}, {path: "formrecognizer/{v}"}},
 		Example: "https://NAME.cognitiveservices.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/documentintelligence/info?api-version=2024-11-30",
@@ -326,6 +330,15 @@ func compatible(a, b string) bool {
 	}
 	ka, kb := kindByID[a], kindByID[b]
 	return ka != nil && slices.Contains(ka.Covers, b) || kb != nil && slices.Contains(kb.Covers, a)
+}
+
+// servedOn reports whether the kind's routes are served on the host
+// family: its own hosts, or those of a kind it covers.
+func (k *Kind) servedOn(h hostFamily) bool {
+	return slices.Contains(k.hosts, h) || slices.ContainsFunc(k.Covers, func(id string) bool {
+		c := kindByID[id]
+		return c != nil && slices.Contains(c.hosts, h)
+	})
 }
 
 // livesOn reports whether one of the kind's routes needs a host family

@@ -23,11 +23,12 @@ var registry = []*Check{
 	// Time.
 	trialExpired, keyTooNew, keyRegenerated,
 	// The service's generic refusals and other answers.
-	responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseSpeechConnection, responseInvalidKeyOrEndpoint,
-	responseDeploymentNotFound, responseAPIVersionUnsupported, responseNotFound, responseRateLimited,
+	responseAPINotInTier, responseSearchKeyForbidden, responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseSpeechConnection, responseInvalidKeyOrEndpoint,
+	// A path that looks wrong explains a 404 better than the 404 itself.
+	endpointPathSuspect, responseDeploymentNotFound, responseAPIVersionUnsupported, responseNotFound, responseRateLimited,
 	// Doubts and pollution.
 	resourceNetworkRestricted, resourceNoCustomSubdomain, snippetDefaultRegion, snippetYAMLDate, snippetKeyInCode,
-	snippetUnreadable, probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointPathSuspect, endpointMissing, inputTooLarge,
+	snippetUnreadable, probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointMissing, inputTooLarge,
 	// Facts.
 	keyDecoded, responseOK, responseUnrecognized,
 }

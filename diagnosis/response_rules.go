@@ -26,6 +26,7 @@ const (
 	ruleARMAuthorizationFailed
 	ruleAPIVersion
 	ruleSpeechConnection
+	ruleNotInTier
 	ruleCount
 )
 
@@ -54,6 +55,10 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	ruleARMAuthorizationFailed: {phrases: []string{"does not have authorization to perform action"},
 		codes: []string{"authorizationfailed"}},
 	ruleAPIVersion: {phrases: []string{"api version not supported", "enabled only for api versions"}},
+	// The gateway names the pricing tier of the key's resource when that
+	// resource does not offer the API ("… is not supported with the
+	// current subscription key and pricing tier OpenAI.S0"), sources §4.1.
+	ruleNotInTier: {phrases: []string{"with the current subscription key and pricing tier"}},
 	ruleSpeechConnection: {phrases: []string{"no connection to the remote host", "unspecified connection error",
 		"ws_open_error", "connectionfailure", "unable to contact server"}},
 	ruleRateLimited: {phrases: []string{"rate limit is exceeded", "exceeded token rate limit", "exceeded call rate limit", "client exceeded request limits"}, codes: []string{"ratelimitexceeded", "429000", "429001", "429002"}},
