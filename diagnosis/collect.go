@@ -159,6 +159,11 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	case roleHeader:
 		c.headerString(val[0], kind)
 		return
+	case roleHost, rolePath:
+		var ok bool
+		if rl, v, ok = urlPart(rl, v); !ok {
+			return
+		}
 	case roleBody:
 		c.bodyKey(v, kind, val[0].pos)
 		return
@@ -169,6 +174,22 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
+}
+
+// urlPart reads a client's bare host (https:// added) or request path: a
+// path is kept to join to the base URL, a whole URL is the endpoint;
+// anything else (a body, a variable the paste does not set) is nothing.
+func urlPart(rl role, v value) (role, value, bool) {
+	switch {
+	case !v.ok:
+		return rl, v, false
+	case strings.Contains(v.text, "://"):
+		return roleEndpoint, v, true
+	case rl == roleHost && v.text != "" && !strings.ContainsAny(v.text, "/: "):
+		v.text = "https://" + v.text
+		return roleEndpoint, v, true
+	}
+	return rl, v, rl == rolePath && strings.HasPrefix(v.text, "/")
 }
 
 // eval resolves an argument; in a command line a bare word is text.
@@ -407,18 +428,38 @@ func isDocOrData(host, u string) bool {
 // answerHits reads the URL an error names as the one it called (httpx's
 // "for url '…'", an SDK's url: '…', aiohttp's URL('…')): a guessed
 // endpoint, when its host is an Azure AI host and not a token audience.
+// A URL on another host (a company gateway in front of Azure OpenAI) is
+// taken when its path is an Azure OpenAI route. The error's words name
+// the service too: an SDK's exception class, a service's error code.
 func answerHits(answer string) []hit {
 	var hits []hit
 	for _, t := range lex(answer) {
 		for _, u := range urlsIn(t.text) {
 			host := hostOf(u)
-			if !AzureAIHost(host) || isAudienceHost(host) {
+			if !AzureAIHost(host) && !strings.Contains(u, "/openai/deployments/") || isAudienceHost(host) {
 				continue
 			}
 			hits = append(hits, hit{role: roleEndpoint, v: value{text: u, ok: true}, from: fromAnswerURL, pos: t.pos, sure: Guessed})
 		}
 	}
+	low := strings.ToLower(answer)
+	for _, ak := range answerKinds {
+		if i := strings.Index(low, ak.word); i >= 0 {
+			hits = append(hits, hit{role: roleKind, v: value{text: ak.kind, ok: true}, kind: ak.kind, from: "the error's words (" + answer[i:i+len(ak.word)] + ")", pos: i, sure: Guessed})
+			break
+		}
+	}
 	return hits
+}
+
+// answerKinds are words of an error (lower case) that name the service:
+// the old SDKs' exception classes (azure.cognitiveservices.vision.
+// computervision…ComputerVisionErrorResponseException), Azure OpenAI's
+// DeploymentNotFound code (sources §4.5).
+var answerKinds = []struct{ word, kind string }{
+	{"computervisionerror", "vision"}, {"faceerror", "face"}, {"deploymentnotfound", "openai"},
+	{"formrecognizer", "document-intelligence"}, {"documentintelligence", "document-intelligence"},
+	{"textanalyticserror", "language"}, {"contentsafety", "content-safety"},
 }
 
 // fromAnswerURL says a hit is the URL an error names.
