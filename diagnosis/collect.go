@@ -107,7 +107,7 @@ func (c *collector) fromCall(cl *call) {
 	if kind != "" && ctorOf(cl.name).kind != "" {
 		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
 	}
-	if entraCredentials.has(cl.name) {
+	if entraCredentials.has(strings.TrimSuffix(cl.name, "Builder")) { // Java: new DefaultAzureCredentialBuilder()
 		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
 	}
 	ct := ctorOf(cl.name)
@@ -148,10 +148,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	}
 	v := c.eval(val, cl)
 	if rl == roleAuto {
-		rl = roleKey
-		if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
-			rl = roleEndpoint
-		} else if cl.cmd {
+		if rl = autoRole(v, cl); rl == roleNone {
 			return
 		}
 	}
@@ -174,6 +171,18 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
+	if rl == roleRegion && kind == "translator" && !cl.cmd { // the Translator SDKs send the region as the header
+		c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure), header: regionHeaderName})
+	}
+}
+
+// autoRole is what a positional credential-or-endpoint argument carries
+// by its value's shape; in a command line only a URL counts.
+func autoRole(v value, cl *call) role {
+	if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
+		return roleEndpoint
+	}
+	return choose(cl.cmd, roleNone, roleKey)
 }
 
 // urlPart reads a client's bare host (https:// added) or request path: a

@@ -38,6 +38,7 @@ line'''`, "x = «multi\nline»"},
 		{"POST {{base}}/x?a=1", "POST {base}/x?a=1"},
 		{"api-key: {{key}}", "api-key : {key}"},
 		{"x = { a }", "x = { a }"},
+		{`wstring k{ L"abc" };`, "wstring k { «abc» } ;"},
 	}
 	for _, tt := range tests {
 		if got := showTokens(lex(tt.in)); got != tt.want {
