@@ -245,6 +245,8 @@ func (r *reader) entry(e []token, owner *call, path []string, scope []int) {
 	}
 	op := entryOp(e)
 	switch {
+	case isBraceInit(e): // a C++ function body read as a block
+		r.bind(e[1].text, e[3:4], path, e[1].pos, false)
 	case op < 0 && len(e) == 1 && e[0].kind == tWord && owner != nil: // { endpoint, apiKey }
 		pr := &pair{name: e[0].text, path: path, scope: scope, val: e, call: owner, pos: e[0].pos}
 		owner.named = append(owner.named, pr)

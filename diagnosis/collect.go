@@ -107,7 +107,7 @@ func (c *collector) fromCall(cl *call) {
 	if kind != "" && ctorOf(cl.name).kind != "" {
 		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
 	}
-	if entraCredentials.has(cl.name) {
+	if entraCredentials.has(strings.TrimSuffix(cl.name, "Builder")) { // Java: new DefaultAzureCredentialBuilder()
 		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
 	}
 	ct := ctorOf(cl.name)
@@ -148,10 +148,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	}
 	v := c.eval(val, cl)
 	if rl == roleAuto {
-		rl = roleKey
-		if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
-			rl = roleEndpoint
-		} else if cl.cmd {
+		if rl = autoRole(v, cl); rl == roleNone {
 			return
 		}
 	}
@@ -159,6 +156,11 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	case roleHeader:
 		c.headerString(val[0], kind)
 		return
+	case roleHost, rolePath:
+		var ok bool
+		if rl, v, ok = urlPart(rl, v); !ok {
+			return
+		}
 	case roleBody:
 		c.bodyKey(v, kind, val[0].pos)
 		return
@@ -169,6 +171,34 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
+	if rl == roleRegion && kind == "translator" && !cl.cmd { // the Translator SDKs send the region as the header
+		c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure), header: regionHeaderName})
+	}
+}
+
+// autoRole is what a positional credential-or-endpoint argument carries
+// by its value's shape; in a command line only a URL counts.
+func autoRole(v value, cl *call) role {
+	if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
+		return roleEndpoint
+	}
+	return choose(cl.cmd, roleNone, roleKey)
+}
+
+// urlPart reads a client's bare host (https:// added) or request path: a
+// path is kept to join to the base URL, a whole URL is the endpoint;
+// anything else (a body, a variable the paste does not set) is nothing.
+func urlPart(rl role, v value) (role, value, bool) {
+	switch {
+	case !v.ok:
+		return rl, v, false
+	case strings.Contains(v.text, "://"):
+		return roleEndpoint, v, true
+	case rl == roleHost && v.text != "" && !strings.ContainsAny(v.text, "/: "):
+		v.text = "https://" + v.text
+		return roleEndpoint, v, true
+	}
+	return rl, v, rl == rolePath && strings.HasPrefix(v.text, "/")
 }
 
 // eval resolves an argument; in a command line a bare word is text.
@@ -407,18 +437,38 @@ func isDocOrData(host, u string) bool {
 // answerHits reads the URL an error names as the one it called (httpx's
 // "for url '…'", an SDK's url: '…', aiohttp's URL('…')): a guessed
 // endpoint, when its host is an Azure AI host and not a token audience.
+// A URL on another host (a company gateway in front of Azure OpenAI) is
+// taken when its path is an Azure OpenAI route. The error's words name
+// the service too: an SDK's exception class, a service's error code.
 func answerHits(answer string) []hit {
 	var hits []hit
 	for _, t := range lex(answer) {
 		for _, u := range urlsIn(t.text) {
 			host := hostOf(u)
-			if !AzureAIHost(host) || isAudienceHost(host) {
+			if !AzureAIHost(host) && !strings.Contains(u, "/openai/deployments/") || isAudienceHost(host) {
 				continue
 			}
 			hits = append(hits, hit{role: roleEndpoint, v: value{text: u, ok: true}, from: fromAnswerURL, pos: t.pos, sure: Guessed})
 		}
 	}
+	low := strings.ToLower(answer)
+	for _, ak := range answerKinds {
+		if i := strings.Index(low, ak.word); i >= 0 {
+			hits = append(hits, hit{role: roleKind, v: value{text: ak.kind, ok: true}, kind: ak.kind, from: "the error's words (" + answer[i:i+len(ak.word)] + ")", pos: i, sure: Guessed})
+			break
+		}
+	}
 	return hits
+}
+
+// answerKinds are words of an error (lower case) that name the service:
+// the old SDKs' exception classes (azure.cognitiveservices.vision.
+// computervision…ComputerVisionErrorResponseException), Azure OpenAI's
+// DeploymentNotFound code (sources §4.5).
+var answerKinds = []struct{ word, kind string }{
+	{"computervisionerror", "vision"}, {"faceerror", "face"}, {"deploymentnotfound", "openai"},
+	{"formrecognizer", "document-intelligence"}, {"documentintelligence", "document-intelligence"},
+	{"textanalyticserror", "language"}, {"contentsafety", "content-safety"},
 }
 
 // fromAnswerURL says a hit is the URL an error names.

@@ -21,6 +21,7 @@ func (s *Snippet) fill(hits []hit) {
 		s.Header.set(h.v.text, h.from, h.sure)
 	}
 	s.fillEndpoint(by[roleEndpoint], by[roleResource])
+	s.joinPath(by[rolePath])
 	for _, h := range by[roleScope] {
 		if h.v.ok {
 			s.scope.set(h.v.text, h.from, h.sure)
@@ -70,6 +71,18 @@ func (s *Snippet) extendEndpoint(urls []hit) {
 			s.Endpoint.Value, s.Endpoint.From = h.v.text, h.from+" (built on "+s.Endpoint.From+")"
 		}
 	}
+}
+
+// joinPath joins the request path a client takes apart from its base
+// URL (conn.request("POST", "/language/…"), RestRequest("/…")) to an
+// endpoint that holds only a host.
+func (s *Snippet) joinPath(paths []hit) {
+	base := strings.TrimSuffix(s.Endpoint.Value, "/")
+	if len(paths) == 0 || base == "" || strings.Count(base, "/") > 2 {
+		return
+	}
+	h := paths[0]
+	s.Endpoint.Value, s.Endpoint.From = base+h.v.text, h.from+" (joined to "+s.Endpoint.From+")"
 }
 
 func isSubdomainName(v string) bool {
@@ -135,10 +148,21 @@ func (s *Snippet) fillRegion(hs []hit) {
 			}
 		case h.header == regionHeaderName:
 			s.RegionHeader.set(h.v.text, h.from, h.sure)
+		case normName(h.name) == "xmsregion": // the answer's header names the region as the portal does: East US
+			s.Region.set(regionIDOf(h.v.text), h.from, h.sure)
 		default:
 			s.Region.set(h.v.text, h.from, h.sure)
 		}
 	}
+}
+
+// regionIDOf returns the id of a region named as the portal shows it, or
+// the name as it is.
+func regionIDOf(name string) string {
+	if r, _ := resolveRegion(name); r != nil {
+		return r.ID
+	}
+	return name
 }
 
 // fillKind takes the kind a client call or resource says, else the one
@@ -152,12 +176,18 @@ func (s *Snippet) fillKind(hits, kinds []hit) {
 			s.Kind.set(h.kind, "the name "+h.from, Guessed)
 		}
 	}
-	if s.Kind.Value == "" && s.Endpoint.Value != "" {
-		if k := inferKindFrom(s.Endpoint.Value); k != nil {
-			s.Kind.set(k.ID, "the endpoint's host and path", s.Endpoint.Sure)
-		}
+	if s.Endpoint.Value == "" {
+		return
+	}
+	// A multi-service client (azure-ai-inference's ChatCompletionsClient)
+	// talks to the kind its endpoint names: an Azure OpenAI deployment URL.
+	if k := inferKindFrom(s.Endpoint.Value); k != nil && (s.Kind.Value == "" || isMultiService(s.Kind.Value) && !isMultiService(k.ID)) {
+		s.Kind = Field{Value: k.ID, From: "the endpoint's host and path", Sure: s.Endpoint.Sure}
 	}
 }
+
+// isMultiService reports the kinds of the multi-service resources.
+func isMultiService(kind string) bool { return kind == "ai-services" || kind == "cognitive-services" }
 
 // fillSettings reads the resource settings and the OpenAI default.
 func (s *Snippet) fillSettings(by map[role][]hit) {

@@ -22,9 +22,10 @@ type strOpen struct {
 }
 
 // openString recognises a string literal starting at s, or returns false.
+// Prefixes: Python r b f u, C# @ $, PowerShell @, C++ L (wide).
 func openString(s string) (strOpen, bool) {
 	p := 0
-	for p < len(s) && p < 3 && strings.IndexByte("rRbBfFuU@$", s[p]) >= 0 {
+	for p < len(s) && p < 3 && strings.IndexByte("rRbBfFuUL@$", s[p]) >= 0 {
 		p++
 	}
 	if p == len(s) || strings.IndexByte("\"'`", s[p]) < 0 {

@@ -38,6 +38,7 @@ line'''`, "x = «multi\nline»"},
 		{"POST {{base}}/x?a=1", "POST {base}/x?a=1"},
 		{"api-key: {{key}}", "api-key : {key}"},
 		{"x = { a }", "x = { a }"},
+		{`wstring k{ L"abc" };`, "wstring k { «abc» } ;"},
 	}
 	for _, tt := range tests {
 		if got := showTokens(lex(tt.in)); got != tt.want {
@@ -209,7 +210,8 @@ func TestRecognisers(t *testing.T) {
 func TestRecogniserTables(t *testing.T) {
 	sample := map[role]string{roleKey: "k0", roleRegion: "eastus", roleEndpoint: "https://t.cognitiveservices.azure.com/",
 		roleToken: "t0", roleVersion: "2024-10-21", roleScope: "https://cognitiveservices.azure.com/.default",
-		roleResource: "res0", roleAuto: "https://t.cognitiveservices.azure.com/"}
+		roleResource: "res0", roleAuto: "https://t.cognitiveservices.azure.com/",
+		roleHost: "t.cognitiveservices.azure.com", rolePath: "/language/:analyze-text?api-version=2023-04-01"}
 	expect := func(src string, rl role, want, kind string) {
 		t.Helper()
 		for _, h := range collect(readProgram(src)) {
@@ -228,11 +230,15 @@ func TestRecogniserTables(t *testing.T) {
 			args = append(args, `"`+cmp.Or(sample[rl], "x")+`"`)
 		}
 		for i, rl := range ct.pos {
-			if rl == roleAuto {
+			want := cmp.Or(sample[ct.pos[i]], "x")
+			switch rl {
+			case roleAuto:
 				rl = roleEndpoint
+			case roleHost: // the client adds the scheme
+				rl, want = roleEndpoint, "https://"+want
 			}
 			if rl != roleNone {
-				expect(name+"("+strings.Join(args, ", ")+")", rl, cmp.Or(sample[ct.pos[i]], "x"), "")
+				expect(name+"("+strings.Join(args, ", ")+")", rl, want, "")
 			}
 		}
 	}

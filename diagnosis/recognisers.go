@@ -31,6 +31,8 @@ const (
 	roleNetwork            // resource settings: public access closed
 	roleNoSubdomain        // resource settings: no custom subdomain
 	roleOpenAIDefault      // an OpenAI() client with no base URL
+	roleHost               // a bare host name: the client adds https://
+	rolePath               // a request path the client joins to its base URL (or a whole URL)
 )
 
 // ctor is an SDK constructor, factory, builder or credential: the kind
@@ -55,6 +57,8 @@ var ctors = map[string]ctor{
 	"fromhost":               {kind: "speech", pos: positions{roleEndpoint, roleKey}},
 	"fromauthorizationtoken": {kind: "speech", pos: positions{roleToken, roleRegion}},
 	"speechrecognizer":       {kind: "speech"}, "speechsynthesizer": {kind: "speech"},
+	// Swift/Objective-C: SPXSpeechConfiguration(subscription:region:).
+	"spxspeechconfiguration": {kind: "speech"}, "spxspeechtranslationconfiguration": {kind: "speech"},
 	// Translator: TextTranslationClient(credential, region) (.NET), (credential=, region=) (Python).
 	"texttranslationclient": {kind: "translator", pos: positions{roleAuto, roleRegion}},
 	"translatorcredential":  {kind: "translator", pos: positions{roleKey, roleRegion}},
@@ -101,6 +105,12 @@ var ctors = map[string]ctor{
 	// Builder methods (Java, .NET options).
 	"endpoint": {pos: positions{roleEndpoint}}, "region": {pos: positions{roleRegion}}, "apikey": {pos: positions{roleKey}},
 	"setendpoint": {pos: positions{roleEndpoint}}, "setkey": {pos: positions{roleKey}},
+	// HTTP clients that take the base and the path apart (Postman's code
+	// exports): Python http.client HTTPSConnection(host) + conn.request(method,
+	// path, body, headers); C# RestSharp RestClient(base) + RestRequest(path).
+	"httpsconnection": {pos: positions{roleHost}}, "request": {pos: positions{roleNone, rolePath}},
+	"restclient": {pos: positions{roleEndpoint}}, "restclientoptions": {pos: positions{roleEndpoint}},
+	"restrequest": {pos: positions{rolePath}},
 }
 
 // entraCredentials are azure-identity credentials: the code sends

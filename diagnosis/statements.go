@@ -117,6 +117,8 @@ func (r *reader) statement(st []token) {
 	case assignOp(st) > 0:
 		op := assignOp(st)
 		r.assign(st[:op], st[op+1:], st[op])
+	case isBraceInit(st): // C++ wstring key{ L"…" };
+		r.bind(st[1].text, st[3:4], r.sectionPath(), st[1].pos, false)
 	case len(st) == 3 && st[0].text == "[" && st[2].text == "]" && st[0].first && st[1].kind == tWord:
 		r.yaml = []yamlLevel{{-1, joinText(st[1 : len(st)-1])}} // INI/TOML section
 	default:
@@ -202,6 +204,16 @@ func assignOp(st []token) int {
 		return colon
 	}
 	return -1
+}
+
+// isBraceInit reports C++'s "Type name{ value };": a declaration whose
+// one-value initializer is in braces.
+func isBraceInit(st []token) bool {
+	if n := len(st); n > 0 && st[n-1].text == ";" {
+		st = st[:n-1]
+	}
+	return len(st) == 5 && st[0].kind == tWord && st[1].kind == tWord && st[2].text == "{" && st[4].text == "}" &&
+		(st[3].kind == tStr || st[3].kind == tWord)
 }
 
 // nameLike reports whether tokens can be a config key: one word or
