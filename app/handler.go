@@ -41,6 +41,8 @@ func (s Site) Handler() *app.Handler {
 		Keywords:    []string{"Azure", "401", "Cognitive Services", "Azure AI", "Translator", "Speech", "OpenAI", "subscription key"},
 		Lang:        "en",
 		Domain:      s.Domain,
+		// The link preview's picture (og:image); go-app adds the prefix.
+		Image: "/web/icon-512.png",
 		Icon: app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", Maskable: "/web/icon-512.png",
 			SVG: "/web/icon.svg"},
 		Styles:                []string{"/web/az401.css"},

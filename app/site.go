@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -38,7 +39,7 @@ func Generate(dir string, s Site, wasmPath string) error {
 		if fi, err := os.Stat(filepath.Join(dir, page)); err != nil || fi.Size() < 1024 {
 			return errors.New("generating the site: " + page + " is missing or empty")
 		}
-		if err := secureHead(filepath.Join(dir, page)); err != nil {
+		if err := secureHead(filepath.Join(dir, page), s.Domain); err != nil {
 			return err
 		}
 	}
@@ -79,8 +80,10 @@ var headMeta = `<meta http-equiv="Content-Security-Policy" content="` + ContentS
 	`<meta name="referrer" content="no-referrer">`
 
 // secureHead writes headMeta right after a page's charset, before any
-// script or style, so the policy covers all of them.
-func secureHead(path string) error {
+// script or style, so the policy covers all of them. Without a domain
+// the link-preview tags that need one (og:url, og:image) would read
+// "https:///…": they are left out.
+func secureHead(path, domain string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -90,8 +93,15 @@ func secureHead(path string) error {
 	if !ok {
 		return errors.New("generating the site: no " + charset + " in " + filepath.Base(path))
 	}
+	if domain == "" {
+		rest = ogWithoutDomain.ReplaceAllString(rest, "")
+	}
 	return os.WriteFile(path, []byte(head+charset+headMeta+rest), 0o644)
 }
+
+// ogWithoutDomain matches go-app's og:url and og:image tags, with the
+// line's indentation, when no domain was given.
+var ogWithoutDomain = regexp.MustCompile(`\n\s*<meta property="og:(url|image)" content="https://[^"]*">`)
 
 // sealed is what the service worker knows of one file of the build: its
 // SHA-256 and the Content-Type it is served with.

@@ -53,6 +53,34 @@ func TestGeneratedHead(t *testing.T) {
 	assert.NotContains(t, ContentSecurityPolicy(), "unsafe-inline")
 }
 
+// TestLinkPreview checks the tags a chat or social site reads when the
+// page's link is shared: with the domain, absolute URLs of the page and
+// of its picture under the prefix; without one, no "https:///" tags.
+func TestLinkPreview(t *testing.T) {
+	dir := t.TempDir()
+	wasm := filepath.Join(dir, "app.wasm")
+	require.NoError(t, os.WriteFile(wasm, []byte("\x00asm stand-in"), 0o644))
+	for domain, want := range map[string][]string{
+		"octo.github.io": {`<meta property="og:url" content="https://octo.github.io/az401">`,
+			`<meta property="og:image" content="https://octo.github.io/az401/web/icon-512.png">`},
+		"": nil,
+	} {
+		site := filepath.Join(dir, "site-"+domain)
+		require.NoError(t, Generate(site, Site{Prefix: "/az401", Version: "t1", Domain: domain}, wasm))
+		b, err := os.ReadFile(filepath.Join(site, "index.html"))
+		require.NoError(t, err)
+		for _, tag := range want {
+			assert.Contains(t, string(b), tag, domain)
+		}
+		assert.NotContains(t, string(b), "https:///", domain)
+		assert.Contains(t, string(b), `<meta property="og:title"`, domain)
+		if domain == "" {
+			assert.NotContains(t, string(b), "og:url", domain)
+			assert.NotContains(t, string(b), "og:image", domain)
+		}
+	}
+}
+
 // TestSealedWorker checks that the worker holds the SHA-256 of every file
 // it caches, as served: a file without one would never be served offline,
 // and a wrong one never at all.
