@@ -99,9 +99,10 @@ func secureHead(path, domain string) error {
 	return os.WriteFile(path, []byte(head+charset+headMeta+rest), 0o644)
 }
 
-// ogWithoutDomain matches go-app's og:url and og:image tags, with the
-// line's indentation, when no domain was given.
-var ogWithoutDomain = regexp.MustCompile(`\n\s*<meta property="og:(url|image)" content="https://[^"]*">`)
+// ogWithoutDomain matches go-app's og:url and og:image tags with the
+// line's indentation (go-app writes their two attributes in either
+// order).
+var ogWithoutDomain = regexp.MustCompile(`\n\s*<meta (property="og:(url|image)" content="[^"]*"|content="[^"]*" property="og:(url|image)")>`)
 
 // sealed is what the service worker knows of one file of the build: its
 // SHA-256 and the Content-Type it is served with.
