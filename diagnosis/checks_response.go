@@ -29,11 +29,17 @@ var responseInvalidKeyOrEndpoint = &Check{
 		if f.resp.hit(ruleInvalidKey) {
 			return one(c.finding("The service refused the key for this endpoint (invalid key or wrong endpoint).", f.evidence(ruleInvalidKey)))
 		}
-		if f.resp.status == 401 && f.resp.hits&other401 == 0 && !f.bearerToken() {
+		if f.keyRefused() {
 			return one(c.finding("The service answered 401: the key was refused for this endpoint.", f.statusEvidence()))
 		}
 		return nil
 	},
+}
+
+// keyRefused reports the gateway's refusal of a key: its 401 message, or
+// a bare 401 to a key that no other rule explains.
+func (f *Facts) keyRefused() bool {
+	return f.resp.hit(ruleInvalidKey) || f.resp.status == 401 && f.resp.hits&other401 == 0 && !f.bearerToken()
 }
 
 // other401 are the rules that explain a 401 more precisely than the
