@@ -35,6 +35,10 @@ var translatorRegionHeader = &Check{
 			case regional && hr.ID != f.region.ID:
 				return one(c.finding(fmt.Sprintf("The region header says %s but the resource is in %s.", hr.ID, f.region.ID),
 					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)).withFix("Send Ocp-Apim-Subscription-Region: " + f.region.ID))
+			case f.region == nil && (f.resp.status == 401 || f.resp.hit(ruleTranslator401000)):
+				// A region hard-coded by a tool, refused (§3 [S4]; immersive-translate#138).
+				return one(c.finding(fmt.Sprintf("Translator refused a request whose region header says %s: unless the resource is in %s, send its own region id.", hr.ID, hr.ID),
+					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)))
 			}
 			return nil
 		case h == NoRegionHeader && f.region == nil && f.in.Snippet != nil:

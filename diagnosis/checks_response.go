@@ -29,18 +29,24 @@ var responseInvalidKeyOrEndpoint = &Check{
 		if f.resp.hit(ruleInvalidKey) {
 			return one(c.finding("The service refused the key for this endpoint (invalid key or wrong endpoint).", f.evidence(ruleInvalidKey)))
 		}
-		if f.resp.status == 401 && f.resp.hits&other401 == 0 && !f.bearerToken() {
+		if f.keyRefused() {
 			return one(c.finding("The service answered 401: the key was refused for this endpoint.", f.statusEvidence()))
 		}
 		return nil
 	},
 }
 
+// keyRefused reports the gateway's refusal of a key: its 401 message, or
+// a bare 401 to a key that no other rule explains.
+func (f *Facts) keyRefused() bool {
+	return f.resp.hit(ruleInvalidKey) || f.resp.status == 401 && f.resp.hits&other401 == 0 && !f.bearerToken()
+}
+
 // other401 are the rules that explain a 401 more precisely than the
 // gateway's generic message.
 const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRejected | 1<<rulePermissionDenied |
 	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed |
-	1<<ruleNotInTier
+	1<<ruleNotInTier | 1<<ruleWrongTenant
 
 var responseTranslatorCredentials = responseCheck(&Check{
 	ID: "response-translator-credentials", Area: AreaResponse, Severity: Error, Title: "Translator refused the credentials (401000)",
@@ -425,3 +431,16 @@ var responseSearchKeyForbidden = &Check{
 		return one(c.finding(msg, f.statusEvidence()))
 	},
 }
+
+var responseTokenWrongTenant = responseCheck(&Check{
+	ID: "response-token-wrong-tenant", Area: AreaResponse, Severity: Error, Title: "Token comes from another tenant than the resource's",
+	Doc: "400 \"Token tenant … does not match resource tenant\" (code \"Tenant provided in token does not " +
+		"match resource token\"): the Microsoft Entra ID token is valid, but it was issued by another " +
+		"directory than the one the resource's subscription belongs to. It happens when the signed-in " +
+		"account (az login, azd, Visual Studio, VS Code) belongs to several tenants and the credential " +
+		"picked its home tenant. The token's tid claim names the tenant that issued it.",
+	Fix: "Sign in to the resource's tenant: az login --tenant TENANT_ID (azd auth login --tenant-id TENANT_ID)\n" +
+		"Or pass the tenant to the credential: DefaultAzureCredential(additionally_allowed_tenants=…) / AzureCliCredential(tenant_id=TENANT_ID)\n" +
+		"Find the resource's tenant in the portal: the resource → Overview → the subscription's directory",
+	Sources: "§3 (Azure-Samples/ai-rag-chat-evaluator#94, arbs-io/vscode-openai#321)",
+}, ruleWrongTenant, "The token was issued by another Microsoft Entra tenant than the resource's.")

@@ -39,7 +39,9 @@ var retiredHosts = []retiredHost{
 
 var endpointVersionRetired = &Check{
 	ID: "endpoint-version-retired", Area: AreaEndpoint, Severity: Error, Title: "The endpoint calls a retired API version",
-	Doc: "The path or host is an API version that was switched off: Bing v5.0, Translator v2 " +
+	Doc: "The path or host is an API version that was switched off: Bing v5.0, Bing on Cognitive " +
+		"Services hosts (…/bing/v7.0) for Bing resources made after the move to api.bing.microsoft.com " +
+		"on 2020-10-30, Translator v2 " +
 		"(api.microsofttranslator.com), Text Analytics v2.x, LUIS v1 and api.projectoxford.ai, " +
 		"speech-to-text REST v3.0 (after 2026-03-31), v3.1-preview.1 and batch v2. Retired versions " +
 		"answer 401, 404 or 410 whatever the key.",
@@ -54,6 +56,9 @@ var endpointVersionRetired = &Check{
 				}
 			}
 		}
+		if fs := f.bingMoved(c); fs != nil {
+			return fs
+		}
 		for _, r := range retiredHosts {
 			if f.ep.family == r.host && f.isPast(r.since) {
 				return one(c.finding(f.ep.host+" was retired ("+r.since+").", Truncate(f.endpointShown(), 120)).
@@ -62,6 +67,32 @@ var endpointVersionRetired = &Check{
 		}
 		return nil
 	},
+}
+
+// Bing Search moved from Cognitive Services to Bing Search Services
+// (Microsoft.Bing) on 2020-10-30: keys of Bing resources made since then
+// answer only on api.bing.microsoft.com/v7.0, and the Cognitive Services
+// path …/bing/v7.0 served older resources until 2023-10-30 (sources §5,
+// §2.1 [S30]; MicrosoftDocs/azure-docs#78197, lanmaster53/recon-ng#132).
+const (
+	bingMovedOn  = "2020-10-30"
+	bingOldUntil = "2023-10-30"
+)
+
+// bingMoved reports the Cognitive Services Bing path used after the move,
+// unless Bing Search is retired altogether (service-retired says that).
+func (f *Facts) bingMoved(c *Check) []Finding {
+	k := f.Kind()
+	if f.ep.api != "bing-search" || f.ep.family == hostBing || f.ep.family == hostUnknown ||
+		!f.passed(bingMovedOn) || k != nil && k.IsRetired(f.in.Now) {
+		return nil
+	}
+	fd := c.finding("Bing Search moved to Bing Search Services on "+bingMovedOn+": keys of Bing resources made since then work only on api.bing.microsoft.com/v7.0, not on "+f.ep.host+".",
+		Truncate(f.endpointShown(), 120)).withFix("Use https://api.bing.microsoft.com/v7.0/… with the key of the Bing resource")
+	if !f.passed(bingOldUntil) && f.resp.status != 401 && !f.resp.hit(ruleInvalidKey) {
+		fd = fd.withSeverity(Warning)
+	}
+	return one(fd)
 }
 
 // isPast reports whether a retirement has happened: a date (YYYY-MM-DD)

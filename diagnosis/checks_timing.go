@@ -37,7 +37,13 @@ var keyRegenerated = &Check{
 		if !f.in.Regenerated {
 			return nil
 		}
-		return one(c.finding("The key was regenerated: the previous value stopped working at once, so a client still using it gets 401.", "regenerated"))
+		fd := c.finding("The key was regenerated: the previous value stopped working at once, so a client still using it gets 401.", "regenerated")
+		if f.keyRefused() {
+			// A 401 to a key just rotated: the client still sends the old
+			// value (§5 [S16]; microsoft/azurechat#524).
+			fd = fd.withSeverity(Error)
+		}
+		return one(fd)
 	},
 }
 

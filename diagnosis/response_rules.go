@@ -27,6 +27,7 @@ const (
 	ruleAPIVersion
 	ruleSpeechConnection
 	ruleNotInTier
+	ruleWrongTenant
 	ruleCount
 )
 
@@ -44,7 +45,9 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	ruleNetwork: {phrases: []string{"virtual network/firewall rules", "throwexceptionduetotrafficdenied",
 		"public access is disabled", "please configure private endpoint",
 		"a virtual network is configured for this resource", "aka.ms/cogsvc-vnet"}},
-	ruleQuota:         {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota", "quota exceeded"}, codes: []string{"403001"}},
+	// The Speech SDK says "free subscription that ran out of quota" (Azure-Samples/cognitive-services-speech-sdk#471).
+	ruleQuota: {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota", "quota exceeded",
+		"ran out of quota"}, codes: []string{"403001"}},
 	ruleLimitedAccess: {phrases: []string{"missing approval for one or more", "aka.ms/facerecognition"}, codes: []string{"unsupportedfeature"}},
 	ruleMissingKey:    {phrases: []string{"missing subscription key", "missing application credentials or subscription key"}},
 	ruleSubdomain:     {phrases: []string{"custom subdomain for token authentication", "please provide an authentication key"}},
@@ -59,9 +62,13 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	// resource does not offer the API ("… is not supported with the
 	// current subscription key and pricing tier OpenAI.S0"), sources §4.1.
 	ruleNotInTier: {phrases: []string{"with the current subscription key and pricing tier"}},
+	// Entra ID refuses a token from another tenant than the resource's with
+	// 400 "Token tenant … does not match resource tenant" (sources §3).
+	ruleWrongTenant: {phrases: []string{"does not match resource tenant", "tenant provided in token does not match"}},
 	ruleSpeechConnection: {phrases: []string{"no connection to the remote host", "unspecified connection error",
 		"ws_open_error", "connectionfailure", "unable to contact server"}},
-	ruleRateLimited: {phrases: []string{"rate limit is exceeded", "exceeded token rate limit", "exceeded call rate limit", "client exceeded request limits"}, codes: []string{"ratelimitexceeded", "429000", "429001", "429002"}},
+	ruleRateLimited: {phrases: []string{"rate limit is exceeded", "exceeded token rate limit", "exceeded call rate limit",
+		"rate limit of your current", "client exceeded request limits"}, codes: []string{"ratelimitexceeded", "429000", "429001", "429002"}},
 }
 
 // match sets the hits of every rule in the text.
