@@ -179,8 +179,7 @@ var endpointRegionMismatch = &Check{
 	Fix:     "Use the host of the resource's region, or the resource's custom subdomain endpoint",
 	Sources: "§2.1, §2.3 [S8][I9][I10][I11][I12]",
 	Run: func(c *Check, f *Facts) []Finding {
-		if f.ep.region == "" || f.region == nil || f.region.ID == Global || f.ep.region == f.region.ID ||
-			f.region.Cloud != f.ep.cloud {
+		if !f.hostInOtherRegion() {
 			return nil
 		}
 		shown := f.ep.region
@@ -192,6 +191,13 @@ var endpointRegionMismatch = &Check{
 		return one(c.finding(msg, "host "+f.ep.host+", region "+f.regionRaw).
 			withFix("Use https://" + host + "/ (the resource's region)\nOr use the resource's custom subdomain endpoint from Keys and Endpoint"))
 	},
+}
+
+// hostInOtherRegion reports a regional host of another region than the
+// resource's, in the same cloud.
+func (f *Facts) hostInOtherRegion() bool {
+	return f.ep.region != "" && f.region != nil && f.region.ID != Global && f.ep.region != f.region.ID &&
+		f.region.Cloud == f.ep.cloud
 }
 
 var endpointNeedsRegion = &Check{

@@ -41,8 +41,9 @@ var translatorRegionHeader = &Check{
 					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)))
 			}
 			return nil
-		case h == NoRegionHeader && f.region == nil && f.in.Snippet != nil:
-			// A pasted request without the header, the resource's region unknown.
+		case h == NoRegionHeader && f.region == nil:
+			// A request said (or pasted) to go without the header, the
+			// resource's region unknown (IntelligentKiosk#126).
 			return one(c.finding("The request sends no Ocp-Apim-Subscription-Region; unless the resource is in \"global\", Translator refuses it.",
 				"host "+f.ep.host+", no region header").withSeverity(Warning))
 		case !needs:

@@ -254,6 +254,12 @@ var keyLUISAuthoringVsPrediction = &Check{
 			return one(c.finding(
 				fmt.Sprintf("The key is for %s but the URL is a %s path.", f.kind.Name, kindByID[f.ep.api].Name),
 				"path "+Truncate(f.ep.path, 60)))
+		case want.RefusesPairKey && f.key.class == classLegacy && f.keyRefused() && !f.hostInOtherRegion():
+			// An old-format key does not say which of the pair it is
+			// (Cognitive-LUIS-Windows#23: the portal's endpoint key sent
+			// to the authoring API). A guess beside the gateway's answer.
+			return one(c.finding(fmt.Sprintf("%s refused the key: if it is the %s key, it does not open this API; the two look the same.", want.Name, pair.Name),
+				"401 on "+want.Name+", a 32-character key (the format does not say which of the two it is)").withSeverity(Warning))
 		}
 		return nil
 	},

@@ -80,8 +80,10 @@ func TestVerdict(t *testing.T) {
 		// endpoint and region agree".
 		{"translator without a region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator},
 			"Not checked yet: the region is empty. No error so far, but a Translator resource that is not global needs the Ocp-Apim-Subscription-Region header; enter the region to check it.", false},
+		// Told that no region header is sent, the verdict says what that
+		// risks rather than only that the region is empty.
 		{"translator, header not sent, no region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, RegionHeader: diagnosis.NoRegionHeader},
-			"Not checked yet: the region is empty.", true},
+			"No certain cause; worth checking first: the request sends no Ocp-Apim-Subscription-Region; unless the resource is in \"global\", Translator refuses it.", false},
 		{"translator with its region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "global"},
 			"No error found offline: key, endpoint, API and region agree.", true},
 	} {

@@ -65,6 +65,12 @@ type Kind struct {
 	// Pair is the kind whose keys look like this kind's but do not open
 	// it (LUIS authoring and prediction), "" if none.
 	Pair string
+	// RefusesPairKey says the API answers 401 to its pair's key: the LUIS
+	// authoring API to the prediction ("endpoint") key, the first 401
+	// cause LUIS documents; the prediction API takes an authoring key as
+	// a starter key and answers 403 once its quota is spent (sources
+	// §4.2 [S15]).
+	RefusesPairKey bool
 	// RegionlessHost says the API answers on api.cognitive.microsoft.com
 	// with no region in the host.
 	RegionlessHost bool
@@ -240,7 +246,7 @@ var kinds = []Kind{
 	// /luis/authoring/v3.0-preview; prediction /luis/v2.0/apps and
 	// /luis/prediction/v3.0; the retired v1 /luis/v1.
 	{ID: "luis-authoring", Name: "LUIS (authoring)", Group: "Retired", Header: HeaderSubscriptionKey, Services: "R",
-		Pair:    "luis-prediction",
+		Pair: "luis-prediction", RefusesPairKey: true,
 		paths:   []route{{path: "luis/api/{v}"}, {path: "luis/authoring/{v}"}, {path: "luis/webapi/{v}"}},
 		Retired: "2025-10-01", Successor: "Conversational Language Understanding (CLU) in the Language service",
 		Example: "https://REGION.api.cognitive.microsoft.com/",
