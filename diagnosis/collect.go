@@ -94,6 +94,9 @@ func ctorOf(name string) ctor {
 	if ct, ok := ctors[low]; ok {
 		return ct
 	}
+	if strings.HasSuffix(low, "clientoptions") { // .NET: new DocumentIntelligenceClientOptions(ServiceVersion.V2024_11_30)
+		return ctor{pos: positions{roleVersion}}
+	}
 	return ctors[strings.TrimSuffix(low, "builder")]
 }
 
@@ -147,6 +150,9 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	v := c.eval(val, cl)
+	if rl == roleVersion && !v.ok {
+		v = enumVersion(val, v)
+	}
 	if rl == roleAuto {
 		if rl = autoRole(v, cl); rl == roleNone {
 			return
@@ -174,6 +180,22 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	if rl == roleRegion && kind == "translator" && !cl.cmd { // the Translator SDKs send the region as the header
 		c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure), header: regionHeaderName})
 	}
+}
+
+// enumVersion reads a .NET ServiceVersion enum member as the
+// api-version it stands for: ….ServiceVersion.V2024_05_01_Preview is
+// 2024-05-01-preview. Anything else is v unchanged.
+func enumVersion(val []token, v value) value {
+	if len(val) != 1 || val[0].kind != tWord {
+		return v
+	}
+	name := lastSegment(val[0].text)
+	date, preview := strings.CutSuffix(strings.ToLower(name), "_preview")
+	date = strings.ReplaceAll(strings.TrimPrefix(date, "v"), "_", "-")
+	if !isDate(date) || name[0] != 'V' {
+		return v
+	}
+	return value{text: date + choose(preview, "-preview", ""), ok: true, lit: true}
 }
 
 // autoRole is what a positional credential-or-endpoint argument carries

@@ -66,6 +66,7 @@ type Snippet struct {
 	noSubdomain   bool     // resource settings: no customSubDomainName
 	unreadable    string   // why the paste could not be read whole
 	scope         Field    // a token scope the code requests
+	apiVersion    Field    // the api-version a client is given apart from its endpoint
 
 	keyElsewhere, endpointElsewhere bool // read from somewhere the paste does not show
 	entra                           bool // the code uses Entra ID tokens, not a key

@@ -22,6 +22,7 @@ func (s *Snippet) fill(hits []hit) {
 	}
 	s.fillEndpoint(by[roleEndpoint], by[roleResource])
 	s.joinPath(by[rolePath])
+	s.fillVersion(by[roleVersion])
 	for _, h := range by[roleScope] {
 		if h.v.ok {
 			s.scope.set(h.v.text, h.from, h.sure)
@@ -83,6 +84,29 @@ func (s *Snippet) joinPath(paths []hit) {
 	}
 	h := paths[0]
 	s.Endpoint.Value, s.Endpoint.From = base+h.v.text, h.from+" (joined to "+s.Endpoint.From+")"
+}
+
+// fillVersion takes the api-version a client call is given as its own
+// argument (api_version=, apiVersion, an options ServiceVersion): the
+// client adds it to every request. A config entry alone is not taken:
+// the paste does not show that the client reads it.
+func (s *Snippet) fillVersion(hs []hit) {
+	for _, h := range hs {
+		if h.v.ok && h.name == "" {
+			s.apiVersion.set(h.v.text, h.from, h.sure)
+		}
+	}
+}
+
+// addClientQuery adds to the facts of the endpoint the snippet gave the
+// api-version its client sends apart from it, so the endpoint checks see
+// the request the client makes. An endpoint typed in the form, or one
+// whose URL holds its own api-version, is left as it is.
+func (s *Snippet) addClientQuery(ep *endpointFacts) {
+	if s == nil || s.apiVersion.Value == "" || !ep.parsed || ep.raw != s.Endpoint.Value || ep.query.Has("api-version") {
+		return
+	}
+	ep.query.Set("api-version", s.apiVersion.Value)
 }
 
 func isSubdomainName(v string) bool {
