@@ -401,14 +401,15 @@ func isHeaderName(n string) bool {
 }
 
 // fromString reads a string literal or URL word: a header line, an
-// endpoint, a token scope, a key in the query.
+// endpoint (https://, or wss:// for Speech and the Azure OpenAI realtime
+// API), a token scope, a key in the query.
 func (c *collector) fromString(t token) {
 	if strings.Contains(t.text, ":") && !strings.Contains(t.text, "://") {
 		c.headerString(t, "")
 		return
 	}
 	v := c.r.single(t, t.pos)
-	if !v.ok || !hasPrefixFold(v.text, "http") || !strings.Contains(v.text, "://") {
+	if !v.ok || !hasPrefixFold(v.text, "http") && !hasPrefixFold(v.text, "wss://") || !strings.Contains(v.text, "://") {
 		return
 	}
 	u := strings.TrimRight(v.text, ".,")

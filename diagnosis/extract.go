@@ -72,6 +72,7 @@ type Snippet struct {
 	entra                           bool // the code uses Entra ID tokens, not a key
 	resource                        bool // resource settings (IaC, az JSON), which hold no key
 	regionHeaderRead                bool // a region header whose value the paste does not show
+	regionGiven                     bool // the user gave the region the paste only guessed
 }
 
 // Extract reads a paste and returns what it gave for its first service

@@ -37,6 +37,20 @@ func (s *Snippet) fill(hits []hit) {
 		s.RegionHeader.set(NoRegionHeader, "no Ocp-Apim-Subscription-Region in the request", Sure)
 	}
 	s.findDefaults()
+	s.regionFromHost()
+}
+
+// regionFromHost guesses the region from a regional endpoint's host
+// (eastus.tts.speech.microsoft.com, westeurope.api.cognitive.microsoft.com)
+// when the paste gives none itself: implied, not written, so guessed. It
+// runs after findDefaults, which looks only at what the paste wrote.
+func (s *Snippet) regionFromHost() {
+	if s.Region.Value != "" || s.Endpoint.Value == "" {
+		return
+	}
+	if ep := analyseEndpoint(s.Endpoint.Value); ep.region != "" {
+		s.Region.set(ep.region, "the endpoint's host "+ep.host, Guessed)
+	}
 }
 
 // fillEndpoint picks the endpoint: a URL, else one built from an Azure
@@ -274,6 +288,7 @@ func (s *Snippet) Input(in Input) Input {
 			*dst = f.Value
 		}
 	}
+	s = s.confirmRegion(in.Region)
 	fill(&in.Kind, s.Kind)
 	fill(&in.Endpoint, s.Endpoint)
 	fill(&in.Region, s.Region)
@@ -286,6 +301,19 @@ func (s *Snippet) Input(in Input) Input {
 	}
 	in.Snippet = s
 	return in
+}
+
+// confirmRegion returns the snippet with its guessed region made sure
+// when the user gives that same region: the guess is then the user's
+// word, not only what the paste implied (a regional host). The snippet
+// itself is left as it is.
+func (s *Snippet) confirmRegion(given string) *Snippet {
+	if s.Region.Sure == Sure || s.Region.Value == "" || !strings.EqualFold(strings.TrimSpace(given), s.Region.Value) {
+		return s
+	}
+	cp := *s
+	cp.Region.Sure, cp.regionGiven = Sure, true
+	return &cp
 }
 
 func atoiStatus(v string) (int, bool) {
