@@ -150,7 +150,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	v := c.eval(val, cl)
-	if rl == roleVersion && !v.ok {
+	if rl == roleVersion {
 		v = enumVersion(val, v)
 	}
 	if rl == roleAuto {
@@ -176,9 +176,17 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		}
 		return
 	}
-	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
-	if rl == roleRegion && kind == "translator" && !cl.cmd { // the Translator SDKs send the region as the header
-		c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure), header: regionHeaderName})
+	h := hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)}
+	c.add(h)
+	c.sdkRegionHeader(h, cl)
+}
+
+// sdkRegionHeader adds the region header a Translator SDK sends with the
+// region it is given.
+func (c *collector) sdkRegionHeader(h hit, cl *call) {
+	if h.role == roleRegion && h.kind == "translator" && !cl.cmd {
+		h.header = regionHeaderName
+		c.add(h)
 	}
 }
 
@@ -186,7 +194,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 // api-version it stands for: ….ServiceVersion.V2024_05_01_Preview is
 // 2024-05-01-preview. Anything else is v unchanged.
 func enumVersion(val []token, v value) value {
-	if len(val) != 1 || val[0].kind != tWord {
+	if v.ok || len(val) != 1 || val[0].kind != tWord {
 		return v
 	}
 	name := lastSegment(val[0].text)
@@ -342,7 +350,7 @@ func (c *collector) bodyKey(v value, kind string, pos int) {
 // fromPair reads an assignment or config entry: a header by its name, or
 // a key, region, endpoint… by the words of its name.
 func (c *collector) fromPair(pr *pair) {
-	if pr.call != nil && !isHeaderName(pr.name) {
+	if pr.label || pr.call != nil && !isHeaderName(pr.name) {
 		return
 	}
 	if isHeaderName(pr.name) {
@@ -434,7 +442,8 @@ func isScope(u string) bool {
 
 // docHosts are sites an error message or a comment links to: never an
 // AI endpoint.
-var docHosts = []string{"developer.mozilla.org", "github.com", "stackoverflow.com", "platform.openai.com", "docs.microsoft.com"}
+var docHosts = []string{"developer.mozilla.org", "github.com", "stackoverflow.com", "platform.openai.com", "docs.microsoft.com",
+	"schema.getpostman.com", "json.schemastore.org"} // a collection's or a settings file's JSON schema
 
 // mediaExts end URLs of data a call sends or reads (an image to analyse,
 // audio to transcribe), not of an endpoint.

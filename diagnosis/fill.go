@@ -214,6 +214,10 @@ func (s *Snippet) fillKind(hits, kinds []hit) {
 			s.Kind.set(h.kind, "the name "+h.from, Guessed)
 		}
 	}
+	// Only Translator reads Ocp-Apim-Subscription-Region (sources §3).
+	if v := s.RegionHeader.Value; v != "" && v != NoRegionHeader {
+		s.Kind.set("translator", "the "+s.RegionHeader.From, Guessed)
+	}
 	if s.Endpoint.Value == "" {
 		return
 	}
