@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxNesting bounds how deep brackets are read: deeper ones are left out,
 // so nested junk cannot make reading quadratic.
@@ -286,5 +289,23 @@ func (r *reader) keyed(e []token, op int, owner *call, path []string, scope []in
 		owner.named = append(owner.named, pr)
 	}
 	r.p.pairs = append(r.p.pairs, pr)
+	r.keyValue(pr)
 	r.expr(e[op+1:], nil, append(path[:len(path):len(path)], key), scope)
+}
+
+// keyValue turns an object's {"key": "X", "value": "v"} (Postman
+// headers and variables) or {"name": "X", "value": "v"} into X = v: the
+// entry just before "value" in the same object names it.
+func (r *reader) keyValue(pr *pair) {
+	n := len(r.p.pairs)
+	if pr.name != "value" || n < 2 {
+		return
+	}
+	prev := r.p.pairs[n-2]
+	if prev.name != "key" && prev.name != "name" || !slices.Equal(prev.scope, pr.scope) || len(prev.val) != 1 || prev.val[0].kind != tStr {
+		return
+	}
+	named := *pr
+	named.name, prev.label = prev.val[0].text, true
+	r.p.pairs = append(r.p.pairs, &named)
 }

@@ -91,7 +91,8 @@ var snippetDefaultRegion = snippetCheck(&Check{
 }, func(c *Check, f *Facts, s *Snippet) []Finding {
 	// Warn only while the resource's region is not known from elsewhere:
 	// a region the user gave settles it (and the region checks compare).
-	fromUser := f.regionRaw != "" && f.regionRaw != s.Region.Value
+	// A region the paste only implies (its host) is no word of the user's.
+	fromUser := f.regionRaw != "" && (f.regionRaw != s.Region.Value || s.regionGiven)
 	if s.defaultRegion == "" || fromUser {
 		return nil
 	}

@@ -94,6 +94,9 @@ func ctorOf(name string) ctor {
 	if ct, ok := ctors[low]; ok {
 		return ct
 	}
+	if strings.HasSuffix(low, "clientoptions") { // .NET: new DocumentIntelligenceClientOptions(ServiceVersion.V2024_11_30)
+		return ctor{pos: positions{roleVersion}}
+	}
 	return ctors[strings.TrimSuffix(low, "builder")]
 }
 
@@ -147,6 +150,9 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	v := c.eval(val, cl)
+	if rl == roleVersion {
+		v = enumVersion(val, v)
+	}
 	if rl == roleAuto {
 		if rl = autoRole(v, cl); rl == roleNone {
 			return
@@ -170,10 +176,34 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		}
 		return
 	}
-	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)})
-	if rl == roleRegion && kind == "translator" && !cl.cmd { // the Translator SDKs send the region as the header
-		c.add(hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure), header: regionHeaderName})
+	h := hit{role: rl, v: v, kind: kind, from: from, pos: val[0].pos, sure: choose(v.guess, Guessed, Sure)}
+	c.add(h)
+	c.sdkRegionHeader(h, cl)
+}
+
+// sdkRegionHeader adds the region header a Translator SDK sends with the
+// region it is given.
+func (c *collector) sdkRegionHeader(h hit, cl *call) {
+	if h.role == roleRegion && h.kind == "translator" && !cl.cmd {
+		h.header = regionHeaderName
+		c.add(h)
 	}
+}
+
+// enumVersion reads a .NET ServiceVersion enum member as the
+// api-version it stands for: ….ServiceVersion.V2024_05_01_Preview is
+// 2024-05-01-preview. Anything else is v unchanged.
+func enumVersion(val []token, v value) value {
+	if v.ok || len(val) != 1 || val[0].kind != tWord {
+		return v
+	}
+	name := lastSegment(val[0].text)
+	date, preview := strings.CutSuffix(strings.ToLower(name), "_preview")
+	date = strings.ReplaceAll(strings.TrimPrefix(date, "v"), "_", "-")
+	if !isDate(date) || name[0] != 'V' {
+		return v
+	}
+	return value{text: date + choose(preview, "-preview", ""), ok: true, lit: true}
 }
 
 // autoRole is what a positional credential-or-endpoint argument carries
@@ -320,7 +350,7 @@ func (c *collector) bodyKey(v value, kind string, pos int) {
 // fromPair reads an assignment or config entry: a header by its name, or
 // a key, region, endpoint… by the words of its name.
 func (c *collector) fromPair(pr *pair) {
-	if pr.call != nil && !isHeaderName(pr.name) {
+	if pr.label || pr.call != nil && !isHeaderName(pr.name) {
 		return
 	}
 	if isHeaderName(pr.name) {
@@ -379,14 +409,15 @@ func isHeaderName(n string) bool {
 }
 
 // fromString reads a string literal or URL word: a header line, an
-// endpoint, a token scope, a key in the query.
+// endpoint (https://, or wss:// for Speech and the Azure OpenAI realtime
+// API), a token scope, a key in the query.
 func (c *collector) fromString(t token) {
 	if strings.Contains(t.text, ":") && !strings.Contains(t.text, "://") {
 		c.headerString(t, "")
 		return
 	}
 	v := c.r.single(t, t.pos)
-	if !v.ok || !hasPrefixFold(v.text, "http") || !strings.Contains(v.text, "://") {
+	if !v.ok || !hasPrefixFold(v.text, "http") && !hasPrefixFold(v.text, "wss://") || !strings.Contains(v.text, "://") {
 		return
 	}
 	u := strings.TrimRight(v.text, ".,")
@@ -411,7 +442,8 @@ func isScope(u string) bool {
 
 // docHosts are sites an error message or a comment links to: never an
 // AI endpoint.
-var docHosts = []string{"developer.mozilla.org", "github.com", "stackoverflow.com", "platform.openai.com", "docs.microsoft.com"}
+var docHosts = []string{"developer.mozilla.org", "github.com", "stackoverflow.com", "platform.openai.com", "docs.microsoft.com",
+	"schema.getpostman.com", "json.schemastore.org"} // a collection's or a settings file's JSON schema
 
 // mediaExts end URLs of data a call sends or reads (an image to analyse,
 // audio to transcribe), not of an endpoint.

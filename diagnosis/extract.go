@@ -66,11 +66,13 @@ type Snippet struct {
 	noSubdomain   bool     // resource settings: no customSubDomainName
 	unreadable    string   // why the paste could not be read whole
 	scope         Field    // a token scope the code requests
+	apiVersion    Field    // the api-version a client is given apart from its endpoint
 
 	keyElsewhere, endpointElsewhere bool // read from somewhere the paste does not show
 	entra                           bool // the code uses Entra ID tokens, not a key
 	resource                        bool // resource settings (IaC, az JSON), which hold no key
 	regionHeaderRead                bool // a region header whose value the paste does not show
+	regionGiven                     bool // the user gave the region the paste only guessed
 }
 
 // Extract reads a paste and returns what it gave for its first service

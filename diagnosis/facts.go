@@ -30,6 +30,7 @@ func Analyse(in Input) *Facts {
 	f := &Facts{in: in, scrub: NewScrubber(in.Key)}
 	f.key = analyseKey(in.Key)
 	f.ep = analyseEndpoint(in.Endpoint)
+	in.Snippet.addClientQuery(&f.ep)
 	f.resp = analyseResponse(in.Status, in.Response)
 	if pr := in.TestResult; pr != nil && pr.Status != 0 {
 		f.resp = analyseResponse(pr.Status, pr.Body+"\n"+pr.RetryAfterText())

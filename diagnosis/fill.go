@@ -22,6 +22,7 @@ func (s *Snippet) fill(hits []hit) {
 	}
 	s.fillEndpoint(by[roleEndpoint], by[roleResource])
 	s.joinPath(by[rolePath])
+	s.fillVersion(by[roleVersion])
 	for _, h := range by[roleScope] {
 		if h.v.ok {
 			s.scope.set(h.v.text, h.from, h.sure)
@@ -36,6 +37,20 @@ func (s *Snippet) fill(hits []hit) {
 		s.RegionHeader.set(NoRegionHeader, "no Ocp-Apim-Subscription-Region in the request", Sure)
 	}
 	s.findDefaults()
+	s.regionFromHost()
+}
+
+// regionFromHost guesses the region from a regional endpoint's host
+// (eastus.tts.speech.microsoft.com, westeurope.api.cognitive.microsoft.com)
+// when the paste gives none itself: implied, not written, so guessed. It
+// runs after findDefaults, which looks only at what the paste wrote.
+func (s *Snippet) regionFromHost() {
+	if s.Region.Value != "" || s.Endpoint.Value == "" {
+		return
+	}
+	if ep := analyseEndpoint(s.Endpoint.Value); ep.region != "" {
+		s.Region.set(ep.region, "the endpoint's host "+ep.host, Guessed)
+	}
 }
 
 // fillEndpoint picks the endpoint: a URL, else one built from an Azure
@@ -83,6 +98,29 @@ func (s *Snippet) joinPath(paths []hit) {
 	}
 	h := paths[0]
 	s.Endpoint.Value, s.Endpoint.From = base+h.v.text, h.from+" (joined to "+s.Endpoint.From+")"
+}
+
+// fillVersion takes the api-version a client call is given as its own
+// argument (api_version=, apiVersion, an options ServiceVersion): the
+// client adds it to every request. A config entry alone is not taken:
+// the paste does not show that the client reads it.
+func (s *Snippet) fillVersion(hs []hit) {
+	for _, h := range hs {
+		if h.v.ok && h.name == "" {
+			s.apiVersion.set(h.v.text, h.from, h.sure)
+		}
+	}
+}
+
+// addClientQuery adds to the facts of the endpoint the snippet gave the
+// api-version its client sends apart from it, so the endpoint checks see
+// the request the client makes. An endpoint typed in the form, or one
+// whose URL holds its own api-version, is left as it is.
+func (s *Snippet) addClientQuery(ep *endpointFacts) {
+	if s == nil || s.apiVersion.Value == "" || !ep.parsed || ep.raw != s.Endpoint.Value || ep.query.Has("api-version") {
+		return
+	}
+	ep.query.Set("api-version", s.apiVersion.Value)
 }
 
 func isSubdomainName(v string) bool {
@@ -176,6 +214,10 @@ func (s *Snippet) fillKind(hits, kinds []hit) {
 			s.Kind.set(h.kind, "the name "+h.from, Guessed)
 		}
 	}
+	// Only Translator reads Ocp-Apim-Subscription-Region (sources §3).
+	if v := s.RegionHeader.Value; v != "" && v != NoRegionHeader {
+		s.Kind.set("translator", "the "+s.RegionHeader.From, Guessed)
+	}
 	if s.Endpoint.Value == "" {
 		return
 	}
@@ -250,6 +292,7 @@ func (s *Snippet) Input(in Input) Input {
 			*dst = f.Value
 		}
 	}
+	s = s.confirmRegion(in.Region)
 	fill(&in.Kind, s.Kind)
 	fill(&in.Endpoint, s.Endpoint)
 	fill(&in.Region, s.Region)
@@ -262,6 +305,19 @@ func (s *Snippet) Input(in Input) Input {
 	}
 	in.Snippet = s
 	return in
+}
+
+// confirmRegion returns the snippet with its guessed region made sure
+// when the user gives that same region: the guess is then the user's
+// word, not only what the paste implied (a regional host). The snippet
+// itself is left as it is.
+func (s *Snippet) confirmRegion(given string) *Snippet {
+	if s.Region.Sure == Sure || s.Region.Value == "" || !strings.EqualFold(strings.TrimSpace(given), s.Region.Value) {
+		return s
+	}
+	cp := *s
+	cp.Region.Sure, cp.regionGiven = Sure, true
+	return &cp
 }
 
 func atoiStatus(v string) (int, bool) {

@@ -105,6 +105,7 @@ var ctors = map[string]ctor{
 	// Builder methods (Java, .NET options).
 	"endpoint": {pos: positions{roleEndpoint}}, "region": {pos: positions{roleRegion}}, "apikey": {pos: positions{roleKey}},
 	"setendpoint": {pos: positions{roleEndpoint}}, "setkey": {pos: positions{roleKey}},
+	"serviceversion": {pos: positions{roleVersion}}, // Java: .serviceVersion(OpenAIServiceVersion.V2024_06_01)
 	// HTTP clients that take the base and the path apart (Postman's code
 	// exports): Python http.client HTTPSConnection(host) + conn.request(method,
 	// path, body, headers); C# RestSharp RestClient(base) + RestRequest(path).
@@ -129,7 +130,7 @@ var argRoles = map[string]role{
 	"openaiapibase": roleEndpoint, "azureopenaiendpoint": roleEndpoint, "azureopenaibasepath": roleEndpoint,
 	"host": roleEndpoint, "uri": roleEndpoint, "url": roleEndpoint, "endpointurl": roleEndpoint,
 	"azureadtoken": roleToken, "adtoken": roleToken, "authtoken": roleToken, "authorizationtoken": roleToken,
-	"apiversion": roleVersion, "openaiapiversion": roleVersion, "azureopenaiapiversion": roleVersion,
+	"apiversion": roleVersion, "openaiapiversion": roleVersion, "azureopenaiapiversion": roleVersion, "serviceversion": roleVersion,
 	"resourcename": roleResource, "azureopenaiapiinstancename": roleResource,
 	"scope": roleScope, "scopes": roleScope, "tokenscope": roleScope, "credential": roleAuto, "credentials": roleAuto,
 	"h": roleHeader, "header": roleHeader, "d": roleBody, "data": roleBody, "dataraw": roleBody,

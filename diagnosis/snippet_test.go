@@ -23,12 +23,15 @@ import (
 // (kind-input, region-input), "# want:" the findings, then "---" and the
 // snippet. Keys are ${templates} (testkeys.Expand).
 //
+// "# guessed: region, kind" names fields that must be read as guesses.
+//
 // A paste with several services states "# services: N", and the fields
 // and findings of service N (from 2) as "# sN.field:" and "# sN.want:".
 type snippetCase struct {
 	name, text string
 	fields     map[string]string
 	want       []string
+	guessed    []string // fields the reader must only guess
 	services   int
 	more       map[int]*snippetCase // services 2…N
 }
@@ -64,6 +67,10 @@ func loadSnippets(t *testing.T) []snippetCase {
 					if id = strings.TrimSpace(id); id != "" {
 						dst.want = append(dst.want, id)
 					}
+				}
+			case "guessed":
+				for _, f := range strings.Split(v, ",") {
+					dst.guessed = append(dst.guessed, strings.TrimSpace(f))
 				}
 			case "services":
 				c.services, err = strconv.Atoi(v)
@@ -118,6 +125,9 @@ func checkService(t *testing.T, c *snippetCase, s diagnosis.Snippet, now time.Ti
 		if want != "" {
 			assert.NotEmpty(t, got[name].From, "%s: where %s came from", c.name, name)
 		}
+	}
+	for _, name := range c.guessed {
+		assert.Equal(t, diagnosis.Guessed, got[name].Sure, "%s: %s is only a guess (from %q)", c.name, name, got[name].From)
 	}
 	if ra, ok := c.fields["read-as"]; ok {
 		assert.Contains(t, strings.Join(s.ReadAs, "; "), ra, "%s: read as", c.name)

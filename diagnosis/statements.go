@@ -17,6 +17,7 @@ type pair struct {
 	call  *call    // the call or command it is an argument of
 	pos   int
 	cfg   bool // a config entry (.env, INI, YAML, JSON, HTTP header line), not a code assignment
+	label bool // it names the next entry of its object ("key": "X" before "value"), holding no value itself
 }
 
 // call is a function, constructor or method call, or a command line.
@@ -79,6 +80,8 @@ func statementEnd(toks []token, i int) int {
 	for ; i < len(toks); i++ {
 		t := toks[i]
 		switch {
+		case depth == 0 && opensBlock(toks, i):
+			return i
 		case t.kind == tPunct && strings.ContainsAny(t.text, "([{") && t.text != "{{":
 			depth++
 		case t.kind == tPunct && strings.ContainsAny(t.text, ")]}"):
@@ -91,6 +94,41 @@ func statementEnd(toks []token, i int) int {
 		}
 	}
 	return i
+}
+
+// opensBlock reports a { that opens a code block at the end of its line
+// (a class, method, if or loop body: after ")" or a declaration's words,
+// K&R or Allman style), not an object literal or an initializer: the
+// statements inside are then read one by one, like top-level ones
+// (Unity's "class S : MonoBehaviour {" holding "const string key = …").
+func opensBlock(toks []token, i int) bool {
+	if toks[i].text != "{" || i+1 < len(toks) && toks[i+1].kind != tNL {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && toks[j].kind == tNL {
+		j--
+	}
+	switch {
+	case j < 0:
+		return false // a JSON document
+	case toks[j].text == ")":
+		return true
+	case toks[j].kind != tWord || toks[j].text == "return" || toks[j].text == "new":
+		return false
+	}
+	return declares(toks, j)
+}
+
+// declares reports a line, read back from j, that declares (class S :
+// Base, namespace X, else): no assignment, call, new or string.
+func declares(toks []token, j int) bool {
+	for ; j >= 0 && toks[j].kind != tNL; j-- {
+		if t := toks[j]; t.kind == tPunct && (t.text == "=" || t.text == "(") || t.text == "new" || t.kind == tStr {
+			return false
+		}
+	}
+	return true
 }
 
 // continues reports whether the line break at i continues a statement.
