@@ -108,7 +108,7 @@ func BenchmarkWasmSize(b *testing.B) {
 	b.ReportMetric(float64(floorRaw), "floor-raw-bytes")
 	b.ReportMetric(float64(floorGz), "floor-gzip-bytes")
 	b.ReportMetric(float64(gz)/float64(floorGz), "gzip-vs-floor")
-	overBudget(b, "app.wasm gzip size / the bare page's", float64(gz)/float64(floorGz), maxGzipVsFloor)
+	overBudget(b, "app.wasm gzip size / the bare page's (make size shows where it goes)", float64(gz)/float64(floorGz), maxGzipVsFloor)
 }
 
 // BenchmarkWasmPackages shows where app.wasm's size goes: the code each
