@@ -301,8 +301,23 @@ var endpointPathSuspect = &Check{
 		if why := pathProblem(&f.ep); why != "" {
 			return one(c.finding("The path "+why+".", Truncate(f.endpointShown(), 120)))
 		}
+		if f.speechOnCustomHostNotFound() {
+			return one(c.finding("Speech answered 404 on the custom subdomain: it serves Speech there only through a private "+
+				"endpoint; elsewhere use the regional host (REGION.stt.speech.microsoft.com, REGION.tts.speech.microsoft.com).",
+				Truncate(f.endpointShown(), 120)))
+		}
 		return nil
 	},
+}
+
+// speechOnCustomHostNotFound tells whether a Speech route on a custom
+// subdomain got 404: "Speech Services use custom subdomains with private
+// endpoints only" (sources §2.1 [S2]; Azure-Samples/azure-search-openai-demo#1905).
+func (f *Facts) speechOnCustomHostNotFound() bool {
+	if f.ep.family != hostCustom || f.ep.api != "speech" {
+		return false
+	}
+	return f.resp.status == 404 || f.resp.hit(ruleNotFound)
 }
 
 // pathProblem says what looks wrong in the endpoint's path, or "".
@@ -324,7 +339,44 @@ func pathProblem(e *endpointFacts) string {
 	if why := missingBase(e); why != "" {
 		return why
 	}
+	if why := openAIRouteProblem(e); why != "" {
+		return why
+	}
 	return apiVersionProblem(e)
+}
+
+// openAIAccountRoutes are the Azure OpenAI routes that belong to the
+// resource, not to a deployment: /openai/assistants, not
+// /openai/deployments/NAME/assistants (sources §2.1 [S26];
+// alexrudall/ruby-openai#430).
+var openAIAccountRoutes = map[string]bool{"assistants": true, "threads": true, "vector_stores": true,
+	"files": true, "batches": true}
+
+// openAIFirstVersions are the first api-versions that serve a route:
+// older ones answer 404 "Resource not found" or 400 (sources §4.5;
+// microsoft/sample-app-aoai-chatGPT#131 for chat on 2022-12-01,
+// openai/openai-python#1512 for assistants on 2023-05-15).
+var openAIFirstVersions = map[string]string{"chat": "2023-03-15-preview", "assistants": "2024-02-15-preview",
+	"threads": "2024-02-15-preview", "vector_stores": "2024-05-01-preview"}
+
+// openAIRouteProblem says what is wrong with an Azure OpenAI route, or "".
+func openAIRouteProblem(e *endpointFacts) string {
+	if e.api != "openai" || len(e.segs) < 2 || e.segs[0] != "openai" {
+		return ""
+	}
+	route := e.segs[1]
+	if route == "deployments" && len(e.segs) > 3 {
+		route = e.segs[3]
+		if openAIAccountRoutes[route] {
+			return "puts /" + route + " under /deployments/" + e.segs[2] + "; " + route + " are the resource's, at /openai/" + route
+		}
+	}
+	first, ok := openAIFirstVersions[route]
+	v := e.query["api-version"]
+	if !ok || len(v) == 0 || !isAPIVersion(v[0]) || v[0][:10] >= first[:10] {
+		return ""
+	}
+	return "has api-version=" + v[0] + ", older than " + route + " (first served in " + first + ")"
 }
 
 // repeatedSegments finds one segment or a pair of segments written

@@ -134,14 +134,40 @@ var entraNeedsCustomSubdomain = &Check{
 	ID: "entra-needs-custom-subdomain", Area: AreaEndpoint, Severity: Error, Title: "Entra ID token used on a regional endpoint",
 	Doc: "Microsoft Entra ID (Azure AD) tokens work only on the resource's custom subdomain " +
 		"(NAME.cognitiveservices.azure.com); regional endpoints answer 400 \"Please provide a custom " +
-		"subdomain for token authentication\" or 401.",
+		"subdomain for token authentication\" or 401. Speech is the same for a bare token, also when the " +
+		"SDK gets only a region; with a region it takes the aad#RESOURCE_ID#TOKEN form instead.",
 	Fix:     "Use the resource's custom subdomain endpoint from Keys and Endpoint\nIf the resource has none, set a custom domain name on it (it cannot be changed later)",
 	Sources: "§2.1, §3, §4.2 [S1][S2][I36]",
 	Run: func(c *Check, f *Facts) []Finding {
 		entra := f.key.class == classToken && !f.key.token.stsToken() && !strings.HasPrefix(strings.ToLower(f.key.clean), "aad#")
-		if !entra || (f.ep.family != hostRegional && f.ep.family != hostGlobal) {
+		if !entra {
 			return nil
 		}
-		return one(c.finding("An Entra ID token was used on a regional endpoint; token authentication needs the custom subdomain.", f.ep.host))
+		if f.ep.family == hostRegional || f.ep.family == hostGlobal {
+			return one(c.finding("An Entra ID token was used on a regional endpoint; token authentication needs the custom subdomain.", f.ep.host))
+		}
+		if host, ok := f.speechRegionalHost(); ok {
+			return one(c.finding("A bare Entra ID token was used with Speech on a regional host; Speech takes it only on the "+
+				"custom subdomain, or as aad#RESOURCE_ID#TOKEN.", host).
+				withFix(c.Fix + "\nOr, for Speech with a region, send \"aad#\" + the resource ID + \"#\" + the token"))
+		}
+		return nil
 	},
+}
+
+// speechRegionalHost tells whether a Speech call goes to a regional host:
+// a {region}.stt|tts.speech.microsoft.com endpoint, or none at all with a
+// region given, which the Speech SDK turns into that host (sources §2.1,
+// §3 [S11]). It returns the host, or the region the SDK builds it from.
+func (f *Facts) speechRegionalHost() (string, bool) {
+	if k := f.Kind(); k == nil || !k.SpeechRegions {
+		return "", false
+	}
+	switch {
+	case f.ep.family == hostSpeech:
+		return f.ep.host, true
+	case f.ep.raw == "" && f.regionID() != "":
+		return "region " + f.regionID() + " (no endpoint: the SDK builds the regional host)", true
+	}
+	return "", false
 }

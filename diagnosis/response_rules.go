@@ -42,8 +42,11 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	rulePermissionDenied: {phrases: []string{"principal does not have access", "lacks the required data action"},
 		codes: []string{"permissiondenied"}},
 	ruleLocalAuth: {phrases: []string{"key based authentication is disabled"}, codes: []string{"authenticationtypedisabled"}},
+	// A resource with public access off answers a call that did not come
+	// through its private endpoint with 403 "Traffic is not from an
+	// approved private endpoint" (sources §4.4; Microsoft Q&A 12755231).
 	ruleNetwork: {phrases: []string{"virtual network/firewall rules", "throwexceptionduetotrafficdenied",
-		"public access is disabled", "please configure private endpoint",
+		"public access is disabled", "please configure private endpoint", "not from an approved private endpoint",
 		"a virtual network is configured for this resource", "aka.ms/cogsvc-vnet"}},
 	// The Speech SDK says "free subscription that ran out of quota" (Azure-Samples/cognitive-services-speech-sdk#471).
 	ruleQuota: {phrases: []string{"out of call volume quota", "exceeded its free quota", "exceeded the free quota", "quota exceeded",
