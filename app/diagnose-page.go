@@ -43,13 +43,14 @@ type diagnosePage struct {
 	updateAvailable bool
 	shareLink       string
 	copyNote        string
-	copied          string // the id of the copy button that just copied
-	copyStatus      string // what #copy-status announces
-	fromLink        bool   // the page was opened from a share link
-	focusID         string // the field focused before WebAssembly took over
-	mounted         bool   // mounted before: back from the causes page
-	linkRead        string // the last link the form was filled from
-	failure         string // an internal error caught at the UI boundary
+	copied          string              // the id of the copy button that just copied
+	copyables       map[string]copyable // what each copy button copies, by id, as last rendered
+	copyStatus      string              // what #copy-status announces
+	fromLink        bool                // the page was opened from a share link
+	focusID         string              // the field focused before WebAssembly took over
+	mounted         bool                // mounted before: back from the causes page
+	linkRead        string              // the last link the form was filled from
+	failure         string              // an internal error caught at the UI boundary
 }
 
 // newDiagnosePage returns the page; in the browser it reads the share

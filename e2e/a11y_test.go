@@ -163,6 +163,55 @@ func TestScreenReaderFlow(t *testing.T) {
 	assert.Equal(t, "key-hint", eval[string](b, `document.getElementById("key").getAttribute("aria-describedby")`))
 }
 
+// copied clicks a copy button and returns what it put on the clipboard
+// (writeText is wrapped to record it).
+func (b *browser) copied(id string) string {
+	b.t.Helper()
+	eval[bool](b, `(() => {
+		const cb = navigator.clipboard;
+		if (!cb.__recording) {
+			const write = cb.writeText.bind(cb);
+			cb.writeText = t => { window.__copied = t; return write(t); };
+			cb.__recording = true;
+		}
+		window.__copied = null;
+		return true;
+	})()`)
+	require.NoError(b.t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID(id))))
+	b.waitFor(`window.__copied !== null`, "the copy of #"+id)
+	return eval[string](b, `window.__copied`)
+}
+
+// TestCopyFollowsTheForm: after an edit, the copy buttons copy the
+// commands as they are now. go-app keeps a button's first click handler,
+// so a handler that held the text copied the command of the first render.
+func TestCopyFollowsTheForm(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	_, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: s.URL})
+	require.NoError(t, err)
+	b.fill()
+	assert.Contains(t, b.copied("probe-curl"), "Ocp-Apim-Subscription-Region: westeurope")
+	assert.Contains(t, b.copied("probe-powershell"), "westeurope")
+	b.set("region", "eastus")
+	curl := b.copied("probe-curl")
+	assert.Contains(t, curl, "Ocp-Apim-Subscription-Region: eastus")
+	assert.NotContains(t, curl, "westeurope")
+	assert.NotContains(t, b.copied("probe-powershell"), "westeurope")
+
+	b.set("kind", "language")
+	b.set("endpoint", "https://contoso-aaa.cognitiveservices.azure.com/")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("ask-azure-toggle"))))
+	b.waitFor(`document.getElementById("ask-copy-0") !== null`, "the Ask Azure commands")
+	assert.Contains(t, b.copied("ask-copy-0"), "contoso-aaa")
+	b.set("endpoint", "https://fabrikam-bbb.cognitiveservices.azure.com/")
+	ask := b.copied("ask-copy-0")
+	assert.Contains(t, ask, "fabrikam-bbb")
+	assert.NotContains(t, ask, "contoso-aaa")
+}
+
 // TestCopyFeedback: a copy button says "Copied", and the live region
 // names what was copied.
 func TestCopyFeedback(t *testing.T) {
