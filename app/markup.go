@@ -117,8 +117,12 @@ func writeClaims(b *strings.Builder, claims []diagnosis.Claim) {
 				b.WriteString(`<h3 class="claims-part">` + part[1] + `</h3><dl class="claims-list">`)
 				started = true
 			}
-			b.WriteString(`<div class="claim" data-claim="` + escape(c.Name) + `"><dt><code>` + escape(c.Name) + `</code></dt><dd><span class="claim-value">` +
-				escape(c.Value) + `</span><span class="claim-meaning">` + escape(c.Meaning) + `</span></dd></div>`)
+			class, problem := "claim", ""
+			if c.Problem != "" {
+				class, problem = "claim claim-bad", `<span class="claim-problem">Problem: `+escape(c.Problem)+`</span>`
+			}
+			b.WriteString(`<div class="` + class + `" data-claim="` + escape(c.Name) + `"><dt><code>` + escape(c.Name) + `</code></dt><dd><span class="claim-value">` +
+				escape(c.Value) + `</span><span class="claim-meaning">` + escape(c.Meaning) + `</span>` + problem + `</dd></div>`)
 		}
 		if started {
 			b.WriteString(`</dl>`)

@@ -167,10 +167,16 @@ func (p *diagnosePage) renderCall() app.UI {
 			p.copyButton("probe-curl", "Copy as curl", "the test call as a curl command", c.request.Curl),
 			p.copyButton("probe-powershell", "Copy as PowerShell", "the test call as a PowerShell command", c.request.PowerShell),
 		),
-		app.P().Class("muted").Text(`The copied commands read the key from AZURE_KEY: set AZURE_KEY to your key first `+
-			`(export AZURE_KEY='…' in bash, $env:AZURE_KEY = '…' in PowerShell).`),
+		app.P().Class("muted").Text(copiedCommandsNote(c.request.Secret())),
 		p.renderAnswer(),
 	)
+}
+
+// copiedCommandsNote says where the copied commands read the secret
+// from: AZURE_KEY, or AZURE_TOKEN when the test call sends a token.
+func copiedCommandsNote(variable, what string) string {
+	return "The copied commands read the " + what + " from " + variable + ": set " + variable + " to your " + what + " first " +
+		"(export " + variable + "='…' in bash, $env:" + variable + " = '…' in PowerShell)."
 }
 
 // renderAnswer draws what the test call got.

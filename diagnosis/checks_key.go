@@ -136,8 +136,20 @@ var keyIsToken = &Check{
 			return one(c.finding("The key field holds a token, sent as a bearer token: token authentication, so the key checks do not apply.",
 				f.key.why).withSeverity(Info))
 		}
-		return one(c.finding("The key field holds a token, not a resource key.", f.key.why))
+		fd := c.finding("The key field holds a token, not a resource key.", f.key.why)
+		if want, what, wrong := f.audienceWrong(); wrong {
+			// Sent as a bearer token, this one would still be refused.
+			fd = fd.withFix("Paste the resource key from Keys and Endpoint instead\nOr, to use a token: this one is for " + what +
+				"; request one for " + want + " and send it as Authorization: Bearer <token> (choose that header) to the resource's custom subdomain endpoint")
+		}
+		return one(fd)
 	},
+}
+
+// tokenExpired reports a token whose exp is before now.
+func (f *Facts) tokenExpired() bool {
+	t := f.key.token
+	return f.key.class == classToken && !t.expires.IsZero() && !f.in.Now.IsZero() && f.in.Now.After(t.expires)
 }
 
 var tokenExpired = &Check{
@@ -147,10 +159,10 @@ var tokenExpired = &Check{
 	Fix:     "Get a new token and send it within its lifetime\nRefresh issueToken tokens every 8–9 minutes",
 	Sources: "§1.3, §5 [S1][S3][S11]",
 	Run: func(c *Check, f *Facts) []Finding {
-		t := f.key.token
-		if f.key.class != classToken || t.expires.IsZero() || f.in.Now.IsZero() || !f.in.Now.After(t.expires) {
+		if !f.tokenExpired() {
 			return nil
 		}
+		t := f.key.token
 		return one(c.finding("The token has expired.",
 			"expired "+t.expires.Format("2006-01-02 15:04 UTC")+", "+ago(f.in.Now.Sub(t.expires))+" ago"))
 	},

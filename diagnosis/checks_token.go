@@ -16,33 +16,50 @@ var tokenWrongAudience = &Check{
 	Fix:     tokenFix(audCognitive),
 	Sources: "§1.3, §2.2, §3 [S1][S25][I19]",
 	Run: func(c *Check, f *Facts) []Finding {
-		t := f.key.token
-		// A PermissionDenied answer names the principal: the service read
-		// the token, so its audience was accepted (sources §4.2 [I61]).
-		if f.key.class != classToken || !t.ok || t.stsToken() || t.audience == "" || f.resp.hit(rulePermissionDenied) {
+		want, what, ok := f.audienceWrong()
+		if !ok {
 			return nil
 		}
-		want := f.wantedAudience()
-		got := normAudience(t.audience)
-		name := audienceName(got)
-		switch {
-		case want == "" && (name == "" || strings.Contains(got, "cognitiveservices") || got == audFoundry):
-			return nil // nothing says what the endpoint wants, and aud is no known stranger
-		case want == "":
-			want = audCognitive
-		case got == want:
-			return nil
-		case name == "" && isGUID(got):
-			return nil // an application ID audience az401 does not know
-		}
-		what := "an unknown service"
-		if name != "" {
-			what = name
-		}
-		ev := fmt.Sprintf("aud %s; the endpoint accepts %s", Truncate(t.audience, 80), want)
+		aud := Truncate(f.key.token.audience, 80)
+		ev := fmt.Sprintf("aud %s; the endpoint accepts %s", aud, want)
 		return one(c.finding(fmt.Sprintf("The token is for %s (aud %s), but this endpoint accepts only tokens for %s.",
-			what, Truncate(t.audience, 80), want), ev).withFix(tokenFix(want)))
+			what, aud, want), ev).withFix(tokenFix(want)))
 	},
+}
+
+// audienceWrong reports a token whose audience the endpoint refuses,
+// with the audience it wants and what the token's is for.
+func (f *Facts) audienceWrong() (want, what string, wrong bool) {
+	t := f.key.token
+	// A PermissionDenied answer names the principal: the service read
+	// the token, so its audience was accepted (sources §4.2 [I61]).
+	if f.key.class != classToken || !t.ok || t.stsToken() || t.audience == "" || f.resp.hit(rulePermissionDenied) {
+		return "", "", false
+	}
+	want = f.wantedAudience()
+	got := normAudience(t.audience)
+	name := audienceName(got)
+	switch {
+	case want == "" && (name == "" || strings.Contains(got, "cognitiveservices") || got == audFoundry):
+		return "", "", false // nothing says what the endpoint wants, and aud is no known stranger
+	case want == "":
+		want = audCognitive
+	case got == want:
+		return "", "", false
+	case name == "" && isGUID(got):
+		return "", "", false // an application ID audience az401 does not know
+	}
+	what = "an unknown service"
+	if name != "" {
+		what = name
+	}
+	return want, what, true
+}
+
+// tokenNotYetValid reports a token whose nbf is after now.
+func (f *Facts) tokenNotYetValid() bool {
+	t := f.key.token
+	return f.key.class == classToken && !t.notBefore.IsZero() && !f.in.Now.IsZero() && t.notBefore.After(f.in.Now)
 }
 
 var tokenNotYetValid = &Check{
@@ -53,10 +70,10 @@ var tokenNotYetValid = &Check{
 	Fix:     "Check the system clock (time zone and automatic time sync) of the machine that gets the token\nGet a new token and use it at once",
 	Sources: "§1.3",
 	Run: func(c *Check, f *Facts) []Finding {
-		t := f.key.token
-		if f.key.class != classToken || t.notBefore.IsZero() || f.in.Now.IsZero() || !t.notBefore.After(f.in.Now) {
+		if !f.tokenNotYetValid() {
 			return nil
 		}
+		t := f.key.token
 		return one(c.finding("The token is not valid yet: its nbf is "+ago(t.notBefore.Sub(f.in.Now))+" from now.",
 			"nbf "+whenText(t.notBefore, f.in.Now)))
 	},

@@ -117,9 +117,9 @@ func (f *Facts) TestCall() (TestCall, error) {
 	if p.Method == "POST" && p.Body == "" {
 		p.Headers = append(p.Headers, Header{"Content-Length", "0"})
 	}
-	p.SecretVar = "AZURE_KEY"
+	p.SecretVar = keyVariable
 	if f.key.class == classToken {
-		p.SecretVar = "AZURE_TOKEN"
+		p.SecretVar = tokenVariable
 	}
 	f.addKey(&p, k)
 	p.Note = f.scrub.Scrub(f.probeNote(k, p))
@@ -329,22 +329,36 @@ func (p TestCall) Curl() string {
 		return "# " + err.Error()
 	}
 	var b strings.Builder
-	b.WriteString("curl -i -X " + p.Method + " " + shArg(p.URL, p.secretVar()))
+	b.WriteString("curl -i -X " + p.Method + " " + shArg(p.URL, p.variable()))
 	for _, h := range p.Headers {
-		b.WriteString(" \\\n  -H " + shArg(h.Name+": "+h.Value, p.secretVar()))
+		b.WriteString(" \\\n  -H " + shArg(h.Name+": "+h.Value, p.variable()))
 	}
 	if p.Body != "" {
-		b.WriteString(" \\\n  --data-raw " + shArg(p.Body, p.secretVar()))
+		b.WriteString(" \\\n  --data-raw " + shArg(p.Body, p.variable()))
 	}
 	return b.String()
 }
 
-// secretVar is SecretVar, AZURE_KEY when unset.
-func (p TestCall) secretVar() string {
-	if p.SecretVar == "" {
-		return "AZURE_KEY"
+// The environment variables the copied commands read the secret from.
+const (
+	keyVariable   = "AZURE_KEY"
+	tokenVariable = "AZURE_TOKEN"
+)
+
+// Secret names the environment variable the copied commands read the
+// secret from, and what it holds: AZURE_KEY and "key", or AZURE_TOKEN
+// and "token".
+func (p TestCall) Secret() (variable, what string) {
+	if p.SecretVar == tokenVariable {
+		return tokenVariable, "token"
 	}
-	return p.SecretVar
+	return keyVariable, "key"
+}
+
+// variable is Secret's variable.
+func (p TestCall) variable() string {
+	v, _ := p.Secret()
+	return v
 }
 
 // shArg quotes a value for a POSIX shell, the key as "$NAME".
@@ -358,9 +372,10 @@ func shArg(v, name string) string {
 }
 
 // PowerShell returns the request as Invoke-WebRequest reading the key
-// from $env:AZURE_KEY, a token from $env:AZURE_TOKEN (PowerShell 7;
-// -SkipHttpErrorCheck shows 4xx answers instead of throwing). Like Curl,
-// it refuses control and bidi characters with a comment.
+// from $env:AZURE_KEY, a token from $env:AZURE_TOKEN, printing the
+// status and the body of any answer, 4xx included, in Windows
+// PowerShell 5.1 and PowerShell 7. Like Curl, it refuses control and
+// bidi characters with a comment.
 func (p TestCall) PowerShell() string {
 	if err := p.uncopyable(); err != nil {
 		return "# " + err.Error()
@@ -374,17 +389,20 @@ func (p TestCall) PowerShell() string {
 			contentType = h.Value
 		case "Content-Length":
 		default:
-			b.WriteString("  " + psArg(h.Name, p.secretVar()) + " = " + psArg(h.Value, p.secretVar()) + "\n")
+			b.WriteString("  " + psArg(h.Name, p.variable()) + " = " + psArg(h.Value, p.variable()) + "\n")
 		}
 	}
-	b.WriteString("}\nInvoke-WebRequest -Method " + p.Method + " -Uri " + psArg(p.URL, p.secretVar()) + " -Headers $headers")
+	// Windows PowerShell 5.1 has no -SkipHttpErrorCheck: an error status
+	// throws, and the answer is read in catch, the same in 5.1 and 7.
+	b.WriteString("}\ntry {\n  $r = Invoke-WebRequest -UseBasicParsing -Method " + p.Method + " -Uri " + psArg(p.URL, p.variable()) + " -Headers $headers")
 	if contentType != "" {
-		b.WriteString(" -ContentType " + psArg(contentType, p.secretVar()))
+		b.WriteString(" -ContentType " + psArg(contentType, p.variable()))
 	}
 	if p.Body != "" {
-		b.WriteString(" -Body " + psArg(p.Body, p.secretVar()))
+		b.WriteString(" -Body " + psArg(p.Body, p.variable()))
 	}
-	b.WriteString(" -SkipHttpErrorCheck")
+	b.WriteString("\n  'HTTP ' + [int]$r.StatusCode; $r.Content\n} catch {\n" +
+		"  if ($_.Exception.Response) { 'HTTP ' + [int]$_.Exception.Response.StatusCode; $_.ErrorDetails.Message } else { $_.Exception.Message }\n}")
 	return b.String()
 }
 

@@ -151,7 +151,12 @@ func TestProbeCommands(t *testing.T) {
   'Ocp-Apim-Subscription-Key' = "$env:AZURE_KEY"
   'Ocp-Apim-Subscription-Region' = 'westeurope'
 }
-Invoke-WebRequest -Method POST -Uri 'https://api.cognitive.microsofttranslator.com/detect?api-version=3.0' -Headers $headers -ContentType 'application/json' -Body '[{"Text":"a"}]' -SkipHttpErrorCheck`, p.PowerShell())
+try {
+  $r = Invoke-WebRequest -UseBasicParsing -Method POST -Uri 'https://api.cognitive.microsofttranslator.com/detect?api-version=3.0' -Headers $headers -ContentType 'application/json' -Body '[{"Text":"a"}]'
+  'HTTP ' + [int]$r.StatusCode; $r.Content
+} catch {
+  if ($_.Exception.Response) { 'HTTP ' + [int]$_.Exception.Response.StatusCode; $_.ErrorDetails.Message } else { $_.Exception.Message }
+}`, p.PowerShell())
 }
 
 func TestCheckHost(t *testing.T) {

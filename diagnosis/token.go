@@ -68,6 +68,8 @@ type Claim struct {
 	Value string `json:"value"`
 	// Meaning says in plain words what the claim is.
 	Meaning string `json:"meaning"`
+	// Problem says why the claim makes the call fail, "" if it does not.
+	Problem string `json:"problem,omitempty"`
 }
 
 // TokenClaims lists the claims of the token in the key field (a JWT,
@@ -85,7 +87,8 @@ func (f *Facts) TokenClaims() []Claim {
 	var out []Claim
 	add := func(part, name, value, meaning string) {
 		if value != "" {
-			out = append(out, Claim{part, name, f.scrub.Scrub(value), f.scrub.Scrub(meaning)})
+			out = append(out, Claim{Part: part, Name: name, Value: f.scrub.Scrub(value), Meaning: f.scrub.Scrub(meaning),
+				Problem: f.scrub.Scrub(f.claimProblem(name))})
 		}
 	}
 	add("header", "alg", t.alg, "the signing algorithm")
@@ -108,6 +111,27 @@ func (f *Facts) TokenClaims() []Claim {
 	add("payload", "nbf", whenText(t.notBefore, now), "not valid before this time")
 	add("payload", "exp", whenText(t.expires, now), "not valid after this time")
 	return out
+}
+
+// claimProblem says why a claim makes the call fail, as the token
+// checks judge it (token-wrong-audience, token-expired,
+// token-not-yet-valid), or "".
+func (f *Facts) claimProblem(name string) string {
+	switch name {
+	case "aud":
+		if want, _, wrong := f.audienceWrong(); wrong {
+			return "the endpoint accepts only tokens for " + want
+		}
+	case "exp":
+		if f.tokenExpired() {
+			return "expired"
+		}
+	case "nbf":
+		if f.tokenNotYetValid() {
+			return "not valid yet"
+		}
+	}
+	return ""
 }
 
 // audienceMeaning says what the aud claim means for an Azure AI call.

@@ -113,6 +113,10 @@ var tokenCases = []tokenCase{
 	tc("token sent as api-key", "openai", "https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21", diagnosis.HeaderAPIKey, tok(nil), "header-mismatch").top("Authorization: Bearer"),
 	tc("token sent as Ocp-Apim-Subscription-Key", "vision", "https://myvis.cognitiveservices.azure.com/", diagnosis.HeaderSubscriptionKey, tok(nil), "header-mismatch"),
 	tc("token with no header said, key API", "openai", "https://contoso.openai.azure.com/", "", tok(nil), "key-is-token"),
+	// Sending an ARM token as a bearer token would still fail: the first
+	// finding's fix asks for a token of the right audience.
+	tc("ARM token with no header said", "openai", "https://contoso.openai.azure.com/", "", tok(aud("https://management.azure.com/")),
+		"key-is-token", "token-wrong-audience").top("request one for https://cognitiveservices.azure.com"),
 
 	// The Speech aad# form.
 	tc("aad# with only the resource name", "speech", "https://westus.stt.speech.microsoft.com/speech/recognition/conversation/cognitiveservices/v1", bearer, "aad#sp1#"+tok(nil), "token-aad-format").region("westus").top("is a name"),

@@ -39,6 +39,7 @@ func TestTokenCard(t *testing.T) {
 	assert.Contains(t, c["iss"], tok.Iss+" | the issuer: Microsoft Entra ID")
 	assert.Regexp(t, `^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (49|50) minutes\) \| not valid after this time$`, c["exp"])
 	assert.Contains(t, c["oid"], tok.Oid)
+	assert.Zero(t, eval[int](b, `document.querySelectorAll("#token-claims .claim-bad").length`), "a good token has no claim marked")
 	html := eval[string](b, `document.documentElement.outerHTML`)
 	for i, part := range strings.Split(tok.String(), ".") {
 		assert.NotContains(t, html, part, "part %d of the token is in the page", i)
@@ -54,6 +55,8 @@ func TestTokenCard(t *testing.T) {
 	require.NotEmpty(t, got)
 	assert.Equal(t, "token-wrong-audience", got[0].ID, "the wrong audience first: %v", got)
 	assert.Contains(t, b.claims()["aud"], "Azure Resource Manager")
+	assert.Equal(t, "Problem: the endpoint accepts only tokens for https://cognitiveservices.azure.com",
+		eval[string](b, `document.querySelector('#token-claims .claim-bad[data-claim="aud"] .claim-problem').textContent`))
 }
 
 // TestAskAzureRoles opens the Ask Azure panel for a token: the role

@@ -56,6 +56,9 @@ func writeClaims(b *strings.Builder, claims []diagnosis.Claim) {
 	b.WriteString("Token (decoded here, sent nowhere; the signature is not checked):\n")
 	for _, c := range claims {
 		fmt.Fprintf(b, "  %-8s %s\n           %s\n", c.Name, c.Value, c.Meaning)
+		if c.Problem != "" {
+			fmt.Fprintf(b, "           problem: %s\n", c.Problem)
+		}
 	}
 	b.WriteString("\n")
 }
@@ -109,7 +112,8 @@ func writeCall(b *strings.Builder, c *probeCall) {
 	fmt.Fprintf(b, "  %s\n", c.request.Note)
 	r := c.result
 	if r == nil {
-		b.WriteString("  Not sent (--dry-run). As a command, with the " + secretWord(c.request.SecretVar) + " in $" + c.request.SecretVar + ":\n")
+		variable, what := c.request.Secret()
+		b.WriteString("  Not sent (--dry-run). As a command, with the " + what + " in $" + variable + ":\n")
 		for _, line := range strings.Split(c.request.Curl(), "\n") {
 			b.WriteString("    " + line + "\n")
 		}
@@ -257,12 +261,4 @@ func jsonOf(d diagnosed, call *probeCall) jsonReport {
 		}
 	}
 	return out
-}
-
-// secretWord names what the copied command's variable holds.
-func secretWord(name string) string {
-	if name == "AZURE_TOKEN" {
-		return "token"
-	}
-	return "key"
 }
