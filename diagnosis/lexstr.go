@@ -195,6 +195,8 @@ func unescape(s string) string {
 				b.WriteByte('\n')
 			case 't':
 				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
 			case '"', '\'', '\\', '/', '$', '`', '{', '}':
 				b.WriteByte(s[i])
 			default:

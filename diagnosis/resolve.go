@@ -69,8 +69,10 @@ func (r *resolver) eval(ts []token, at int) value {
 	}
 	r.depth++
 	defer func() { r.depth-- }()
-	if parts := splitTop(ts, "+"); len(parts) > 1 {
-		return r.concat(parts, at)
+	for _, op := range []string{"+", "."} { // PHP joins with .
+		if parts := splitTop(ts, op); len(parts) > 1 {
+			return r.concat(parts, at)
+		}
 	}
 	if v, ok := r.envRead(ts, at); ok {
 		return v

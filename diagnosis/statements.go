@@ -1,6 +1,9 @@
 package diagnosis
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The statement reader turns tokens into what the recognisers look at:
 // pairs (assignments, config entries, named arguments, object and
@@ -59,9 +62,12 @@ type yamlLevel struct {
 func readProgram(src string) *program {
 	r := &reader{p: &program{src: src, toks: lex(src)}}
 	toks := r.p.toks
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.kind == tStr || t.kind == tWord && strings.Contains(t.text, "://") {
 			r.p.strs = append(r.p.strs, t)
+			if j, ok := joined(toks, i); ok {
+				r.p.strs = append(r.p.strs, j)
+			}
 		}
 	}
 	for start := 0; start < len(toks); {
@@ -70,6 +76,59 @@ func readProgram(src string) *program {
 		start = end + 1
 	}
 	return r.p
+}
+
+// joined returns the string at i with what a concatenation adds to it
+// ("Region: " . $region, "https://host" + "/path?…") as one interpolated
+// string, so a header or URL built by + or . reads like one written
+// whole, or false when nothing is joined to it.
+func joined(toks []token, i int) (token, bool) {
+	out := toks[i]
+	if i > 0 && isConcat(toks[i-1]) {
+		return out, false // the string continues another one
+	}
+	parts := partsOf(out)
+	for j := i + 1; j+1 < len(toks) && isConcat(toks[j]); {
+		k := j + 1
+		for k < len(toks) && toks[k].kind == tNL {
+			k++
+		}
+		if k == len(toks) || toks[k].kind != tStr && toks[k].kind != tWord {
+			break
+		}
+		if k+1 < len(toks) && toks[k+1].text == "(" {
+			break // a call's result
+		}
+		if toks[k].kind == tWord {
+			parts = append(parts, strPart{expr: toks[k].text, isExpr: true})
+		} else {
+			parts = append(parts, partsOf(toks[k])...)
+		}
+		out.end, j = toks[k].end, k+1
+	}
+	if len(parts) == len(partsOf(toks[i])) {
+		return out, false
+	}
+	out.text, out.parts = "", parts
+	for _, p := range parts {
+		out.text += p.lit
+	}
+	if !slices.ContainsFunc(parts, func(p strPart) bool { return p.isExpr }) {
+		out.parts = nil
+	}
+	return out, true
+}
+
+// isConcat reports a + or . that joins strings.
+func isConcat(t token) bool { return t.kind == tPunct && (t.text == "+" || t.text == ".") }
+
+// partsOf returns a string token's pieces, one literal if it has no
+// interpolation.
+func partsOf(t token) []strPart {
+	if len(t.parts) > 0 {
+		return append([]strPart(nil), t.parts...)
+	}
+	return []strPart{{lit: t.text}}
 }
 
 // statementEnd returns the index of the token ending the statement that
@@ -136,7 +195,7 @@ func continues(toks []token, i int) bool {
 	if i+1 < len(toks) && toks[i+1].kind == tWord && strings.HasPrefix(toks[i+1].text, ".") && len(toks[i+1].text) > 1 {
 		return true
 	}
-	return i > 0 && toks[i-1].kind == tPunct && (toks[i-1].text == "+" || toks[i-1].text == "=" || toks[i-1].text == "|")
+	return i > 0 && toks[i-1].kind == tPunct && slices.Contains([]string{"+", "=", "|", "."}, toks[i-1].text)
 }
 
 // statement reads one statement.
