@@ -69,10 +69,8 @@ func (r *resolver) eval(ts []token, at int) value {
 	}
 	r.depth++
 	defer func() { r.depth-- }()
-	for _, op := range []string{"+", "."} { // PHP joins with .
-		if parts := splitTop(ts, op); len(parts) > 1 {
-			return r.concat(parts, at)
-		}
+	if parts := concatParts(ts); len(parts) > 1 {
+		return r.concat(parts, at)
 	}
 	if v, ok := r.envRead(ts, at); ok {
 		return v
@@ -113,6 +111,15 @@ func trailingCall(ts []token) ([]token, bool) {
 		return append(append([]token{}, ts[:n-3]...), t), true
 	}
 	return ts[:n-3], n > 3
+}
+
+// concatParts splits an expression at its + (or PHP's .) operators.
+func concatParts(ts []token) [][]token {
+	parts := splitTop(ts, "+")
+	if len(parts) == 1 {
+		parts = splitTop(ts, ".")
+	}
+	return parts
 }
 
 // concat joins resolved parts.

@@ -1,8 +1,11 @@
 package diagnosis
 
 import (
+	"encoding/base64"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The statement reader turns tokens into what the recognisers look at:
@@ -50,6 +53,7 @@ type reader struct {
 	nextID int
 	yaml   []yamlLevel // open YAML/INI sections by indentation
 	named  *pair       // the last YAML "name:" entry, for Kubernetes env lists
+	kind   string      // the YAML document's kind: (a Kubernetes Secret's data is base64)
 	depth  int         // bracket nesting being read
 }
 
@@ -89,15 +93,9 @@ func joined(toks []token, i int) (token, bool) {
 	}
 	parts := partsOf(out)
 	for j := i + 1; j+1 < len(toks) && isConcat(toks[j]); {
-		k := j + 1
-		for k < len(toks) && toks[k].kind == tNL {
-			k++
-		}
-		if k == len(toks) || toks[k].kind != tStr && toks[k].kind != tWord {
+		k := operand(toks, j+1)
+		if k < 0 {
 			break
-		}
-		if k+1 < len(toks) && toks[k+1].text == "(" {
-			break // a call's result
 		}
 		if toks[k].kind == tWord {
 			parts = append(parts, strPart{expr: toks[k].text, isExpr: true})
@@ -117,6 +115,19 @@ func joined(toks []token, i int) (token, bool) {
 		out.parts = nil
 	}
 	return out, true
+}
+
+// operand returns the index of the string or name a concatenation
+// operator is followed by (on this line or the next), or -1 for anything
+// else, a call's result included.
+func operand(toks []token, k int) int {
+	for k < len(toks) && toks[k].kind == tNL {
+		k++
+	}
+	if k == len(toks) || toks[k].kind != tStr && toks[k].kind != tWord || k+1 < len(toks) && toks[k+1].text == "(" {
+		return -1
+	}
+	return k
 }
 
 // isConcat reports a + or . that joins strings.
@@ -195,7 +206,13 @@ func continues(toks []token, i int) bool {
 	if i+1 < len(toks) && toks[i+1].kind == tWord && strings.HasPrefix(toks[i+1].text, ".") && len(toks[i+1].text) > 1 {
 		return true
 	}
-	return i > 0 && toks[i-1].kind == tPunct && slices.Contains([]string{"+", "=", "|", "."}, toks[i-1].text)
+	if i < 2 || toks[i-1].kind != tPunct {
+		return false
+	}
+	if op := toks[i-1]; op.text == "=" && op.pos == toks[i-2].end {
+		return false // NAME= with nothing after it, base64 padding
+	}
+	return slices.Contains([]string{"+", "=", "|", "."}, toks[i-1].text)
 }
 
 // statement reads one statement.
@@ -293,6 +310,9 @@ func assignOp(st []token) int {
 		if p == ":" && colon < 0 && i > 0 {
 			colon = i
 		}
+		if p == "=" && colon > 0 && i == len(st)-1 && st[i-1].end == st[i].pos {
+			return false // base64 padding: "KEY: c2VjcmV0="
+		}
 		return i > 0 && (p == "=" || p == ":=" || p == "+=")
 	}); i >= 0 {
 		return i
@@ -371,10 +391,29 @@ func (r *reader) bind(name string, v []token, path []string, pos int, cfg bool) 
 	pr := &pair{name: name, path: path, val: v, pos: pos, cfg: cfg}
 	if cfg {
 		pr.raw = r.rawValue(v)
+		if len(path) == 0 && name == "kind" {
+			r.kind = pr.raw
+		}
+		r.secretData(pr)
 	}
 	r.p.pairs = append(r.p.pairs, pr)
 	r.k8sEnv(pr)
 	r.expr(v, nil, append(path[:len(path):len(path)], name), nil)
+}
+
+// secretData decodes a value under a Kubernetes Secret's data:, which
+// holds base64 (stringData: holds text); a value that does not decode to
+// text is left as written.
+func (r *reader) secretData(pr *pair) {
+	if r.kind != "Secret" || len(pr.path) != 1 || pr.path[0] != "data" || len(pr.val) == 0 {
+		return
+	}
+	b, err := base64.StdEncoding.DecodeString(pr.raw)
+	if err != nil || len(b) == 0 || !utf8.Valid(b) || strings.ContainsFunc(string(b), unicode.IsControl) {
+		return
+	}
+	pr.raw = string(b)
+	pr.val = []token{{kind: tStr, text: pr.raw, pos: pr.val[0].pos, end: pr.val[len(pr.val)-1].end, indent: pr.val[0].indent}}
 }
 
 // envStyle reports a .env, cmd or INI line, whose unquoted value is
