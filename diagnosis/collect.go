@@ -212,8 +212,15 @@ func autoRole(v value, cl *call) role {
 	if low := strings.ToLower(v.text); strings.Contains(low, "://") || strings.Contains(low, "endpoint") || strings.Contains(low, "url") {
 		return roleEndpoint
 	}
+	if v.lit && slices.Contains(fetchCredentials, v.text) {
+		return roleNone // fetch(url, {credentials: "omit"}) is a cookie mode
+	}
 	return choose(cl.cmd, roleNone, roleKey)
 }
+
+// fetchCredentials are the values of fetch's credentials option, which
+// says whether cookies go with the request, not a key.
+var fetchCredentials = []string{"omit", "same-origin", "include"}
 
 // urlPart reads a client's bare host (https:// added) or request path: a
 // path is kept to join to the base URL, a whole URL is the endpoint;
@@ -357,6 +364,9 @@ func (c *collector) fromPair(pr *pair) {
 		c.headerPair(pr)
 		return
 	}
+	if slices.ContainsFunc(pr.path, isKeyRef) {
+		return // Kubernetes valueFrom: key: names the Secret's entry
+	}
 	rl := pairRole(pr)
 	if rl == roleNone {
 		return
@@ -386,6 +396,11 @@ func (c *collector) headerPair(pr *pair) {
 		return
 	}
 	c.header(pr.name, pr.val, "", kind, "header "+pr.name)
+}
+
+// isKeyRef reports a Kubernetes reference to a Secret or ConfigMap entry.
+func isKeyRef(s string) bool {
+	return strings.EqualFold(s, "secretKeyRef") || strings.EqualFold(s, "configMapKeyRef")
 }
 
 // pairRole is what a config entry or variable holds by its name; roles

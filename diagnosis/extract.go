@@ -122,6 +122,7 @@ func readPaste(text string) (Snippet, []hit) {
 		base.unreadable = "the paste is binary, not text: paste a command, a config file or code"
 		return base, nil
 	}
+	text = cmdUnquote(text)
 	rt := routePaste(text)
 	base.Format = formatOf(rt.code, rt.answer)
 	base.readAnswer(rt)

@@ -269,6 +269,10 @@ func (l *lexer) emitWord(start int) {
 			parts = nil
 		}
 	}
+	if text == "." {
+		l.emit(tPunct, text, start, nil) // PHP's concatenation: "a" . $b
+		return
+	}
 	l.emit(tWord, text, start, parts)
 }
 

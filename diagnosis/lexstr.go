@@ -195,6 +195,8 @@ func unescape(s string) string {
 				b.WriteByte('\n')
 			case 't':
 				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
 			case '"', '\'', '\\', '/', '$', '`', '{', '}':
 				b.WriteByte(s[i])
 			default:
@@ -332,4 +334,21 @@ func isEnvName(s string) bool {
 		}
 	}
 	return true
+}
+
+// cmdUnquote reads cmd.exe's caret quoting, as DevTools' "Copy as cURL
+// (cmd)" writes it: ^" is a quote and ^ before any other character
+// escapes it; a ^ ending a line still continues it.
+func cmdUnquote(s string) string {
+	if !strings.Contains(s, `^"`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '^' && i+1 < len(s) && s[i+1] != '\n' && s[i+1] != '\r' {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

@@ -69,7 +69,7 @@ func (r *resolver) eval(ts []token, at int) value {
 	}
 	r.depth++
 	defer func() { r.depth-- }()
-	if parts := splitTop(ts, "+"); len(parts) > 1 {
+	if parts := concatParts(ts); len(parts) > 1 {
 		return r.concat(parts, at)
 	}
 	if v, ok := r.envRead(ts, at); ok {
@@ -111,6 +111,15 @@ func trailingCall(ts []token) ([]token, bool) {
 		return append(append([]token{}, ts[:n-3]...), t), true
 	}
 	return ts[:n-3], n > 3
+}
+
+// concatParts splits an expression at its + (or PHP's .) operators.
+func concatParts(ts []token) [][]token {
+	parts := splitTop(ts, "+")
+	if len(parts) == 1 {
+		parts = splitTop(ts, ".")
+	}
+	return parts
 }
 
 // concat joins resolved parts.

@@ -1,6 +1,12 @@
 package diagnosis
 
-import "strings"
+import (
+	"encoding/base64"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The statement reader turns tokens into what the recognisers look at:
 // pairs (assignments, config entries, named arguments, object and
@@ -47,6 +53,7 @@ type reader struct {
 	nextID int
 	yaml   []yamlLevel // open YAML/INI sections by indentation
 	named  *pair       // the last YAML "name:" entry, for Kubernetes env lists
+	kind   string      // the YAML document's kind: (a Kubernetes Secret's data is base64)
 	depth  int         // bracket nesting being read
 }
 
@@ -59,9 +66,12 @@ type yamlLevel struct {
 func readProgram(src string) *program {
 	r := &reader{p: &program{src: src, toks: lex(src)}}
 	toks := r.p.toks
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.kind == tStr || t.kind == tWord && strings.Contains(t.text, "://") {
 			r.p.strs = append(r.p.strs, t)
+			if j, ok := joined(toks, i); ok {
+				r.p.strs = append(r.p.strs, j)
+			}
 		}
 	}
 	for start := 0; start < len(toks); {
@@ -70,6 +80,66 @@ func readProgram(src string) *program {
 		start = end + 1
 	}
 	return r.p
+}
+
+// joined returns the string at i with what a concatenation adds to it
+// ("Region: " . $region, "https://host" + "/path?…") as one interpolated
+// string, so a header or URL built by + or . reads like one written
+// whole, or false when nothing is joined to it.
+func joined(toks []token, i int) (token, bool) {
+	out := toks[i]
+	if i > 0 && isConcat(toks[i-1]) {
+		return out, false // the string continues another one
+	}
+	parts := partsOf(out)
+	for j := i + 1; j+1 < len(toks) && isConcat(toks[j]); {
+		k := operand(toks, j+1)
+		if k < 0 {
+			break
+		}
+		if toks[k].kind == tWord {
+			parts = append(parts, strPart{expr: toks[k].text, isExpr: true})
+		} else {
+			parts = append(parts, partsOf(toks[k])...)
+		}
+		out.end, j = toks[k].end, k+1
+	}
+	if len(parts) == len(partsOf(toks[i])) {
+		return out, false
+	}
+	out.text, out.parts = "", parts
+	for _, p := range parts {
+		out.text += p.lit
+	}
+	if !slices.ContainsFunc(parts, func(p strPart) bool { return p.isExpr }) {
+		out.parts = nil
+	}
+	return out, true
+}
+
+// operand returns the index of the string or name a concatenation
+// operator is followed by (on this line or the next), or -1 for anything
+// else, a call's result included.
+func operand(toks []token, k int) int {
+	for k < len(toks) && toks[k].kind == tNL {
+		k++
+	}
+	if k == len(toks) || toks[k].kind != tStr && toks[k].kind != tWord || k+1 < len(toks) && toks[k+1].text == "(" {
+		return -1
+	}
+	return k
+}
+
+// isConcat reports a + or . that joins strings.
+func isConcat(t token) bool { return t.kind == tPunct && (t.text == "+" || t.text == ".") }
+
+// partsOf returns a string token's pieces, one literal if it has no
+// interpolation.
+func partsOf(t token) []strPart {
+	if len(t.parts) > 0 {
+		return append([]strPart(nil), t.parts...)
+	}
+	return []strPart{{lit: t.text}}
 }
 
 // statementEnd returns the index of the token ending the statement that
@@ -136,7 +206,13 @@ func continues(toks []token, i int) bool {
 	if i+1 < len(toks) && toks[i+1].kind == tWord && strings.HasPrefix(toks[i+1].text, ".") && len(toks[i+1].text) > 1 {
 		return true
 	}
-	return i > 0 && toks[i-1].kind == tPunct && (toks[i-1].text == "+" || toks[i-1].text == "=" || toks[i-1].text == "|")
+	if i < 2 || toks[i-1].kind != tPunct {
+		return false
+	}
+	if op := toks[i-1]; op.text == "=" && op.pos == toks[i-2].end {
+		return false // NAME= with nothing after it, base64 padding
+	}
+	return slices.Contains([]string{"+", "=", "|", "."}, toks[i-1].text)
 }
 
 // statement reads one statement.
@@ -234,6 +310,9 @@ func assignOp(st []token) int {
 		if p == ":" && colon < 0 && i > 0 {
 			colon = i
 		}
+		if p == "=" && colon > 0 && i == len(st)-1 && st[i-1].end == st[i].pos {
+			return false // base64 padding: "KEY: c2VjcmV0="
+		}
 		return i > 0 && (p == "=" || p == ":=" || p == "+=")
 	}); i >= 0 {
 		return i
@@ -312,10 +391,29 @@ func (r *reader) bind(name string, v []token, path []string, pos int, cfg bool) 
 	pr := &pair{name: name, path: path, val: v, pos: pos, cfg: cfg}
 	if cfg {
 		pr.raw = r.rawValue(v)
+		if len(path) == 0 && name == "kind" {
+			r.kind = pr.raw
+		}
+		r.secretData(pr)
 	}
 	r.p.pairs = append(r.p.pairs, pr)
 	r.k8sEnv(pr)
 	r.expr(v, nil, append(path[:len(path):len(path)], name), nil)
+}
+
+// secretData decodes a value under a Kubernetes Secret's data:, which
+// holds base64 (stringData: holds text); a value that does not decode to
+// text is left as written.
+func (r *reader) secretData(pr *pair) {
+	if r.kind != "Secret" || len(pr.path) != 1 || pr.path[0] != "data" || len(pr.val) == 0 {
+		return
+	}
+	b, err := base64.StdEncoding.DecodeString(pr.raw)
+	if err != nil || len(b) == 0 || !utf8.Valid(b) || strings.ContainsFunc(string(b), unicode.IsControl) {
+		return
+	}
+	pr.raw = string(b)
+	pr.val = []token{{kind: tStr, text: pr.raw, pos: pr.val[0].pos, end: pr.val[len(pr.val)-1].end, indent: pr.val[0].indent}}
 }
 
 // envStyle reports a .env, cmd or INI line, whose unquoted value is
