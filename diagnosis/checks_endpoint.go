@@ -2,6 +2,7 @@ package diagnosis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -433,10 +434,23 @@ func apiVersionProblem(e *endpointFacts) string {
 		if !isAPIVersion(v[0]) && !(k.BearerKey != "" && e.version == k.BearerKey) {
 			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
 		}
+		if unknownStable(k, v[0]) {
+			return "has api-version=" + v[0] + ", which " + k.Name + " never served: its GA versions up to " +
+				k.StableVersions[len(k.StableVersions)-1] + " are " + strings.Join(k.StableVersions, ", ") + "; previews end in -preview"
+		}
 	case !hasV && k.NeedsAPIVersion && !isPathVersion(e.version) && len(e.segs) > baseDepth(k, e.segs):
 		return "has no api-version, which this API requires"
 	}
 	return ""
+}
+
+// unknownStable reports a GA-looking api-version (a date, no -preview)
+// that the API never served: older than its newest known GA version,
+// and not one of them.
+func unknownStable(k *Kind, v string) bool {
+	n := len(k.StableVersions)
+	return n > 0 && isAPIVersion(v) && !strings.HasSuffix(v, "-preview") && v < k.StableVersions[n-1] &&
+		!slices.Contains(k.StableVersions, v)
 }
 
 // baseDepth is how many path segments the API's base endpoint has: its

@@ -84,6 +84,12 @@ func TestVerdict(t *testing.T) {
 		// risks rather than only that the region is empty.
 		{"translator, header not sent, no region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, RegionHeader: diagnosis.NoRegionHeader},
 			"No certain cause; worth checking first: the request sends no Ocp-Apim-Subscription-Region; unless the resource is in \"global\", Translator refuses it.", false},
+		// The service's own answer is no guess (a fresh-eyes review: "No
+		// certain cause" read as "we don't know").
+		{"the service's answer", diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'),
+			Endpoint: "https://contoso.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21",
+			Response: `{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}`},
+			"The service answered: the key passed, but the deployment does not exist (yet).", false},
 		{"translator with its region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "global"},
 			"No error found offline: key, endpoint, API and region agree.", true},
 	} {

@@ -138,6 +138,15 @@ func TestPathProblem(t *testing.T) {
 		{"https://srch1.search.windows.net/indexes/docs/docs?api-version=2024-07-01&search=*", ""},
 		{"https://contoso.openai.azure.com/openai/deployments/chat/chat/completions?api-version=2024-10-21", ""},
 		{"https://vis1.cognitiveservices.azure.com/vision/vision/v3.2/analyze", "repeats /vision/"},
+		// A GA-looking api-version Azure OpenAI never served: the -preview
+		// of 2023-03-15-preview dropped (a fresh-eyes review of the page).
+		{"https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2023-03-15",
+			"has api-version=2023-03-15, which Azure OpenAI never served: its GA versions up to 2024-10-21 are " +
+				"2022-12-01, 2023-05-15, 2024-02-01, 2024-06-01, 2024-10-21; previews end in -preview"},
+		{"https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2023-03-15-preview", ""},
+		{"https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-06-01", ""},
+		// Later than the newest known GA: maybe a newer GA, not judged.
+		{"https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2025-06-01", ""},
 	} {
 		e := analyseEndpoint(tt.url)
 		assert.Equal(t, tt.want, pathProblem(&e), "pathProblem(%s)", tt.url)

@@ -38,6 +38,11 @@ type Kind struct {
 	// some regions: elsewhere they answer 404 "Resource not found" to a
 	// good key (Azure/azure-sdk-for-python#33312).
 	RegionalPreviews bool
+	// StableVersions are the API's GA api-versions up to the newest one
+	// az401 knows, in order: a date without -preview before the newest
+	// that is not among them was never served (a -preview dropped, a
+	// date made up). Later dates are not judged: they may be newer GAs.
+	StableVersions []string
 	// APIVersion is the one api-version the API takes ("3.0"), "" if it
 	// takes several.
 	APIVersion string
@@ -162,6 +167,9 @@ var kinds = []Kind{
 	{ID: "openai", Name: "Azure OpenAI", Group: "Generative AI", Header: HeaderAPIKey,
 		Accepts: []string{HeaderSubscriptionKey}, BearerKey: "v1", DatedVersions: true, NeedsAPIVersion: true,
 		DataRole: roleOpenAIUser, Services: "BA", hosts: []hostFamily{hostOpenAI}, paths: []route{{path: "openai/{v}"}},
+		// The stable folders of the data-plane inference spec (sources [S20]:
+		// Azure/azure-rest-api-specs …/AzureOpenAI/inference/stable/).
+		StableVersions: []string{"2022-12-01", "2023-05-15", "2024-02-01", "2024-06-01", "2024-10-21"},
 		Example: "https://NAME.openai.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/openai/models?api-version=2024-10-21",
 			Note: "lists the models; no inference cost", Versions: openAIVersions}},

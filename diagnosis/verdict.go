@@ -58,6 +58,11 @@ func verdict(f *Facts, findings []Finding) string {
 		}
 		return allClear(f)
 	case Warning:
+		// The service's own answer (deployment not found, rate limited…)
+		// is no guess: the answer says what is wrong.
+		if c := Lookup(top.ID); c != nil && c.Area == AreaResponse {
+			return "The service answered: " + sentence(top.Message) + "."
+		}
 		return "No certain cause; worth checking first: " + sentence(top.Message) + "."
 	}
 	v := "Most likely: " + sentence(top.Message) + "."
