@@ -48,14 +48,29 @@ const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRej
 	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed |
 	1<<ruleNotInTier | 1<<ruleWrongTenant
 
-var responseTranslatorCredentials = responseCheck(&Check{
+var responseTranslatorCredentials = &Check{
 	ID: "response-translator-credentials", Area: AreaResponse, Severity: Error, Title: "Translator refused the credentials (401000)",
 	Doc: "Translator's 401000 \"credentials are missing or invalid\": a wrong key, a missing or wrong " +
 		"Ocp-Apim-Subscription-Region header (the most common cause with regional and multi-service " +
 		"resources), or a key that is not a Translator key.",
 	Fix:     "Send Ocp-Apim-Subscription-Region with the resource's region id, unless the resource is global\nCheck the key is a Translator (or multi-service) key from Keys and Endpoint",
 	Sources: "§3, §4.2 [S4][I1][I2][I3][I4][I5]",
-}, ruleTranslator401000, "Translator refused the credentials (401000): wrong key, or a missing or wrong region header.")
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(ruleTranslator401000) {
+			return nil
+		}
+		fd := c.finding("Translator refused the credentials (401000): wrong key, or a missing or wrong region header.", f.evidence(ruleTranslator401000))
+		// A new-format key that decodes as Translator's is no other
+		// service's key: the region header, or another resource's key.
+		if k, s := f.Kind(), f.keyService(); k != nil && s != 0 && strings.IndexByte(k.Services, s) >= 0 {
+			fd.Message = "Translator refused the credentials (401000). The key's format says it is a " + ServiceName(s) +
+				" key, which Translator takes, so the region header is the likely cause (missing or wrong), or the key is another resource's."
+			fd = fd.withFix("Send Ocp-Apim-Subscription-Region with the resource's region id, unless the resource is global\n" +
+				"Check the key comes from the same resource as the region (its Keys and Endpoint page)")
+		}
+		return one(fd)
+	},
+}
 
 var responseSpeechKeyOnText = responseCheck(&Check{
 	ID: "response-speech-key-on-text", Area: AreaResponse, Severity: Error, Title: "Speech key used on Translator (401015)",

@@ -84,6 +84,13 @@ func TestVerdict(t *testing.T) {
 		// risks rather than only that the region is empty.
 		{"translator, header not sent, no region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, RegionHeader: diagnosis.NoRegionHeader},
 			"No certain cause; worth checking first: the request sends no Ocp-Apim-Subscription-Region; unless the resource is in \"global\", Translator refuses it.", false},
+		// A key that decodes as Translator's leaves the region header
+		// (the review: "check the key is a Translator key" after the page
+		// had decoded it as one).
+		{"401000 to a Translator key", diagnosis.Input{Kind: "translator", Key: testkeys.CASK('b'), Endpoint: translator,
+			Response: `{"error":{"code":401000,"message":"The request is not authorized because credentials are missing or invalid."}}`},
+			"Most likely: Translator refused the credentials (401000). The key's format says it is a Translator key, which Translator takes, " +
+				"so the region header is the likely cause (missing or wrong), or the key is another resource's.", false},
 		// The service's own answer is no guess (a fresh-eyes review: "No
 		// certain cause" read as "we don't know").
 		{"the service's answer", diagnosis.Input{Kind: "openai", Key: testkeys.CASK('B'),
