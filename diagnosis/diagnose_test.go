@@ -1,6 +1,7 @@
 package diagnosis_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -60,6 +61,17 @@ func TestResponseUnrecognized(t *testing.T) {
 	assert.Contains(t, r.Findings[0].Message, "service-side failure")
 	r = diagnosis.Diagnose(diagnosis.Input{Response: "something odd happened"})
 	assert.True(t, r.Has("response-unrecognized"))
+}
+
+// TestKeyInTheURL: a key left in the endpoint's query is the key the
+// call sends: judged as the key (not "no key given"), and never shown.
+func TestKeyInTheURL(t *testing.T) {
+	key := testkeys.Legacy()
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Region: "westeurope",
+		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de&Subscription-Key=" + key})
+	assert.False(t, r.Has("key-missing"), "%v", r.Findings)
+	assert.True(t, r.Has("key-decoded"), "%v", r.Findings)
+	assert.NotContains(t, fmt.Sprint(r), key)
 }
 
 func TestVerdict(t *testing.T) {

@@ -97,6 +97,11 @@ func ExtractServices(text string) []Snippet {
 			s.dropAnswer() // the error names another service's URL
 		}
 		s.fill(g)
+		// The key a URL carried is in Key now: the endpoint the form
+		// shows (and a share link copies) goes without it.
+		if s.Key.Value != "" && strings.Contains(s.Endpoint.Value, s.Key.Value) {
+			s.Endpoint.Value = StripURL(s.Endpoint.Value)
+		}
 		for _, f := range []*Field{&s.Key, &s.Header, &s.RegionHeader} {
 			if strings.HasPrefix(f.From, "header ") {
 				f.From = s.Format + " " + f.From // "curl header api-key"
@@ -245,6 +250,8 @@ func readAsCode(format string) string {
 		return "resource settings (" + format + ")"
 	case "http":
 		return "an HTTP request"
+	case "url":
+		return "a request URL"
 	case "curl", "powershell":
 		return "a command (" + format + ")"
 	}
@@ -278,6 +285,10 @@ var formatSigns = []struct {
 	}},
 	{"arm", func(l, t string) bool { return strings.HasPrefix(t, "{") && strings.Contains(l, `"$schema"`) }},
 	{"json", func(l, t string) bool { return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") }},
+	// One URL alone: a request URL copied from code, a log or the browser.
+	{"url", func(l, t string) bool {
+		return !strings.ContainsAny(t, " \t\n") && (strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "wss://"))
+	}},
 	{"curl", func(l, t string) bool { return strings.Contains(l, "curl ") }},
 	{"powershell", func(l, t string) bool {
 		return strings.Contains(l, "invoke-restmethod") || strings.Contains(l, "invoke-webrequest") || strings.Contains(l, "@{") || strings.Contains(l, "$env:")

@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"net/url"
 	"strings"
 	"time"
 )
@@ -27,6 +28,16 @@ type Facts struct {
 // Analyse parses an input into facts. It never fails: what cannot be
 // parsed becomes a fact that a check reports.
 func Analyse(in Input) *Facts {
+	if strings.TrimSpace(in.Key) == "" {
+		// A key left in the URL (…&Subscription-Key=…) is the key the
+		// call sends: judge it, and mask it, as if pasted in the key field.
+		if k := keyInQuery(in.Endpoint); k != "" {
+			in.Key = k
+			if in.Header == "" {
+				in.Header = HeaderQuery
+			}
+		}
+	}
 	f := &Facts{in: in, scrub: NewScrubber(in.Key)}
 	f.key = analyseKey(in.Key)
 	f.ep = analyseEndpoint(in.Endpoint)
@@ -61,6 +72,26 @@ func (f *Facts) Scrub(text string) string {
 		return MaskSecrets(text)
 	}
 	return f.scrub.Scrub(text)
+}
+
+// keyInQuery returns the value of the URL's subscription-key query
+// parameter, which the gateway reads as the key (sources §3), or "".
+func keyInQuery(endpoint string) string {
+	_, query, ok := strings.Cut(endpoint, "?")
+	if !ok {
+		return ""
+	}
+	query, _, _ = strings.Cut(query, "#")
+	for _, pair := range strings.Split(query, "&") {
+		name, value, _ := strings.Cut(pair, "=")
+		if strings.EqualFold(name, "subscription-key") {
+			if v, err := url.QueryUnescape(value); err == nil {
+				return v
+			}
+			return value
+		}
+	}
+	return ""
 }
 
 // injectedRegionHeader reads "Ocp-Apim-Subscription-Region: X" pasted on a
