@@ -50,9 +50,10 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		name = resourceID[i+1:]
 	}
 	var roles []diagnosis.Command
+	named := false // the endpoint names the resource
 	if p.facts != nil {
 		if n := p.facts.ResourceName(); n != "" {
-			name = n
+			name, named = n, true
 		}
 		roles = p.facts.RoleCommands(resourceID)
 	}
@@ -66,10 +67,20 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 		app.P().Class("muted").Text("These commands print what Azure knows about the resource: its kind and region, "+
 			"its endpoint and custom subdomain, whether key auth is disabled and whether the network is closed. "+
 			"Run them where you are signed in (az login / Connect-AzAccount)."),
+		// A regional or global host does not name the resource: say so,
+		// and take the name from its resource ID. (The block stays while
+		// the ID is typed, so the field keeps its focus.)
+		app.If(!named, func() app.UI {
+			return app.Div().Body(
+				app.P().ID("ask-name-unknown").Class("note").Text("The endpoint does not name the resource (a regional or global host): "+
+					"replace NAME in the commands with the resource's name (portal → the resource → Overview), or give its resource ID below."),
+				app.If(len(roles) == 0, func() app.UI { return p.renderResourceIDField(resourceID, false) }),
+			)
+		}),
 		app.Range(cmds).Slice(func(i int) app.UI {
 			c := cmds[i]
 			return app.Div().Body(
-				app.If(i == general, func() app.UI { return p.renderResourceIDField(resourceID) }),
+				app.If(i == general, func() app.UI { return p.renderResourceIDField(resourceID, true) }),
 				app.Div().Class("cmd-row").Body(
 					app.Span().Class("field-label").Text(c.title),
 					p.copyButton(fmt.Sprintf("ask-copy-%d", i), "Copy", "the command: "+c.title, func() string { return c.cmd }),
@@ -80,18 +91,22 @@ func (p *diagnosePage) renderAskAzure() app.UI {
 	)
 }
 
-// renderResourceIDField asks for the resource ID the role commands are
-// scoped to. It is not a secret; it stays in this page's memory and
-// never goes into the share link.
-func (p *diagnosePage) renderResourceIDField(resourceID string) app.UI {
-	hint := "The role commands below are for the identity of the token (its oid), or else yours. " +
-		"Paste the resource ID to scope them to the resource: portal → the resource → Properties → Resource ID."
+// renderResourceIDField asks for the resource ID the commands name the
+// resource by, and that the role commands (with roles) are scoped to.
+// It is not a secret; it stays in this page's memory and never goes
+// into the share link.
+func (p *diagnosePage) renderResourceIDField(resourceID string, roles bool) app.UI {
+	hint := "Portal → the resource → Properties → Resource ID: the commands then name the resource."
+	if roles {
+		hint = "The role commands below are for the identity of the token (its oid), or else yours. " +
+			"Paste the resource ID to scope them to the resource: portal → the resource → Properties → Resource ID."
+	}
 	if resourceID != "" && !diagnosis.IsResourceID(resourceID) {
 		hint = "This is not a resource ID (/subscriptions/…/resourceGroups/…/providers/Microsoft.CognitiveServices/accounts/NAME): " +
 			"the commands look the resource up by name instead."
 	}
 	return app.Div().Class("ask-roles").Body(
-		app.H3().Text("Roles: who may call the resource"),
+		app.If(roles, func() app.UI { return app.H3().Text("Roles: who may call the resource") }),
 		app.Label().For("ask-resource-id").Class("field-label").Text("Resource ID (optional, not a secret)"),
 		app.Input().ID("ask-resource-id").Type("text").Attr("autocomplete", "off").Attr("spellcheck", "false").
 			Aria("describedby", "ask-resource-id-hint").Placeholder("/subscriptions/…/accounts/NAME").

@@ -260,10 +260,7 @@ func (p *diagnosePage) Render() app.UI {
 	return shell("Why does my Azure AI key get 401? Answered offline, in your browser.",
 		app.If(p.updateAvailable, func() app.UI { return updateNotice() }),
 		app.If(p.failure != "", func() app.UI { return app.P().Class("verdict", "sev-error").Role("alert").Text(p.failure) }),
-		app.If(p.fromLink, func() app.UI {
-			return app.P().ID("from-link").Class("note").Text("Opened from a share link: it holds the sender's endpoint, " +
-				"API and region, never their key or error. Enter your key to diagnose.")
-		}),
+		app.If(p.fromLink, func() app.UI { return app.P().ID("from-link").Class("note").Text(fromLinkNote(p.form.Status)) }),
 		p.copyStatusLine(),
 		app.Div().Class("layout").Body(
 			p.renderForm(),
@@ -273,6 +270,18 @@ func (p *diagnosePage) Render() app.UI {
 			),
 		),
 	)
+}
+
+// fromLinkNote tells whoever opens a share link what it brought: the
+// sender's settings, never their key or error text. A status in the
+// link is the sender's answer, which the diagnosis reads as if it were
+// the reader's own: the note says so, and how to clear it.
+func fromLinkNote(status string) string {
+	note := "Opened from a share link: it holds the sender's API, endpoint, region and settings, never their key or error text."
+	if status != "" {
+		note += " The HTTP status " + status + " is the answer the sender got: clear it under I have more if yours differs."
+	}
+	return note + " Enter your key to diagnose."
 }
 
 // updateNotice offers to reload into a new deploy.

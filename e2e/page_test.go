@@ -135,6 +135,8 @@ func TestShareLink(t *testing.T) {
 	}
 	assert.Empty(t, eval[string](other, `document.getElementById("key").value`))
 	assert.Empty(t, eval[string](other, `document.getElementById("response").value`))
+	assert.Contains(t, eval[string](other, `document.getElementById("from-link").textContent`),
+		"The HTTP status 401 is the answer the sender got", "the recipient learns whose 401 it is")
 }
 
 // TestKeyStaysInMemory types a key and checks it appears nowhere the
@@ -259,4 +261,21 @@ func TestFormControls(t *testing.T) {
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("endpoint"), "https://westeurope.api.cognitive.microsoft.com/")))
 	b.waitFor(`document.getElementById("verdict").textContent !== ""`, "a verdict")
 	assert.Equal(t, "endpoint", eval[string](b, `document.activeElement.id`), "typing keeps focus in the field")
+}
+
+// TestAskAzureWithoutName: a regional host does not name the resource;
+// the Ask Azure panel says so, and takes the name from a resource ID.
+func TestAskAzureWithoutName(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("kind", "language")
+	b.set("endpoint", "https://westeurope.api.cognitive.microsoft.com/")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("ask-azure-toggle"))))
+	b.waitFor(`!!document.getElementById("ask-name-unknown")`, "the note that the endpoint names no resource")
+	assert.Contains(t, eval[string](b, `document.querySelector("#ask-azure .cmd").textContent`), "[?name=='NAME']")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("ask-resource-id"),
+		"/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg1/providers/Microsoft.CognitiveServices/accounts/lang-weu")))
+	b.waitFor(`document.querySelector("#ask-azure .cmd").textContent.includes("[?name=='lang-weu']")`, "the commands to name the resource")
+	assert.True(t, eval[bool](b, `document.activeElement.id === "ask-resource-id"`), "typing keeps the focus in the field")
 }
