@@ -170,7 +170,7 @@ var kinds = []Kind{
 		// The stable folders of the data-plane inference spec (sources [S20]:
 		// Azure/azure-rest-api-specs …/AzureOpenAI/inference/stable/).
 		StableVersions: []string{"2022-12-01", "2023-05-15", "2024-02-01", "2024-06-01", "2024-10-21"},
-		Example: "https://NAME.openai.azure.com/",
+		Example:        "https://NAME.openai.azure.com/",
 		Test: TestPlan{Method: "GET", Path: "/openai/models?api-version=2024-10-21",
 			Note: "lists the models; no inference cost", Versions: openAIVersions}},
 	{ID: "ai-services", Name: "Azure AI services / Foundry (multi-service)", Group: "Multi-service",
