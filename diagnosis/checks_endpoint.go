@@ -431,15 +431,22 @@ func apiVersionProblem(e *endpointFacts) string {
 			return "has api-version=" + v[0] + "; " + k.Name + " takes " + k.APIVersion
 		}
 	case hasV && k.DatedVersions:
-		if !isAPIVersion(v[0]) && !(k.BearerKey != "" && e.version == k.BearerKey) {
-			return "has api-version=" + v[0] + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
-		}
-		if unknownStable(k, v[0]) {
-			return "has api-version=" + v[0] + ", which " + k.Name + " never served: its GA versions up to " +
-				k.StableVersions[len(k.StableVersions)-1] + " are " + strings.Join(k.StableVersions, ", ") + "; previews end in -preview"
-		}
+		return datedVersionProblem(k, e, v[0])
 	case !hasV && k.NeedsAPIVersion && !isPathVersion(e.version) && len(e.segs) > baseDepth(k, e.segs):
 		return "has no api-version, which this API requires"
+	}
+	return ""
+}
+
+// datedVersionProblem says what is wrong with the api-version v of an
+// API whose versions are dates, or "".
+func datedVersionProblem(k *Kind, e *endpointFacts, v string) string {
+	switch {
+	case !isAPIVersion(v) && !(k.BearerKey != "" && e.version == k.BearerKey):
+		return "has api-version=" + v + ", not YYYY-MM-DD or YYYY-MM-DD-preview"
+	case unknownStable(k, v):
+		return "has api-version=" + v + ", which " + k.Name + " never served: its GA versions up to " +
+			k.StableVersions[len(k.StableVersions)-1] + " are " + strings.Join(k.StableVersions, ", ") + "; previews end in -preview"
 	}
 	return ""
 }
