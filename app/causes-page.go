@@ -81,20 +81,36 @@ func (c *causesPage) onBack(ctx app.Context, e app.Event) {
 	}
 }
 
-// onFilter hides the causes whose text does not hold every typed word.
-// It changes only the list's elements, so nothing is rendered.
+// onFilter hides the causes whose text does not hold every typed word,
+// and the areas left with none; when nothing matches it says so. It
+// changes only the list's elements, so nothing is rendered.
 func (c *causesPage) onFilter(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 	words := strings.Fields(strings.ToLower(e.Get("target").Get("value").String()))
-	list := app.Window().Get("document").Call("querySelectorAll", ".cause")
-	for i := 0; i < list.Length(); i++ {
-		el := list.Index(i)
-		text := strings.ToLower(el.Get("textContent").String())
-		hide := false
-		for _, w := range words {
-			hide = hide || !strings.Contains(text, w)
+	doc := app.Window().Get("document")
+	shown := 0
+	sections := doc.Call("querySelectorAll", ".causes section")
+	for i := 0; i < sections.Length(); i++ {
+		section := sections.Index(i)
+		list := section.Call("querySelectorAll", ".cause")
+		left := 0
+		for j := 0; j < list.Length(); j++ {
+			el := list.Index(j)
+			text := strings.ToLower(el.Get("textContent").String())
+			hide := false
+			for _, w := range words {
+				hide = hide || !strings.Contains(text, w)
+			}
+			el.Set("hidden", hide)
+			if !hide {
+				left++
+			}
 		}
-		el.Set("hidden", hide)
+		section.Set("hidden", left == 0)
+		shown += left
+	}
+	if none := doc.Call("getElementById", "no-cause"); none.Truthy() {
+		none.Set("hidden", shown > 0)
 	}
 }
 
@@ -108,7 +124,8 @@ func causesHTML() string {
 		a := causeAreas[area]
 		b.WriteString(`<li><a href="causes#area-` + a.anchor + `">` + escape(a.title) + `</a></li>`)
 	}
-	b.WriteString(`</ul></nav>`)
+	b.WriteString(`</ul></nav><p id="no-cause" class="note" role="status" hidden>No cause matches these words. ` +
+		`Try fewer, or another word from the error (a code such as 401000, or a header name).</p>`)
 	for _, area := range diagnosis.Areas {
 		a := causeAreas[area]
 		b.WriteString(`<section aria-labelledby="area-` + a.anchor + `"><h2 id="area-` + a.anchor + `">` + escape(a.title) + `</h2>`)
@@ -131,5 +148,5 @@ func writeCause(b *strings.Builder, c *diagnosis.Check) {
 		`</span> ` + escape(c.Title) + `</h3><p class="cause-id">` + c.ID + `</p><p>` + escape(c.Doc) +
 		`</p><p class="fix-title">Fix</p>`)
 	writeSteps(b, c.Fix)
-	b.WriteString(`<p class="muted">Sources: ` + escape(c.Sources) + ` (fact sheet)</p></article>`)
+	b.WriteString(`<p class="muted">Sources: ` + escape(c.Sources) + ` (listed in docs/sources.md of az401's repository)</p></article>`)
 }

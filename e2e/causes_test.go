@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -65,4 +66,33 @@ func TestLinksEncodedOnce(t *testing.T) {
 	other.waitFor(`document.activeElement && document.activeElement.id === "key-is-guid"`, "the cause focused")
 	assert.NotContains(t, eval[string](other, `location.href`), "%25")
 	assert.False(t, eval[bool](other, `[...document.querySelectorAll("a[href]")].some(a => a.getAttribute("href").includes("%25"))`), "no link escaped twice")
+}
+
+// TestCauseFilter: the filter keeps the causes that hold every typed
+// word, hides the areas left empty, and says when nothing matches.
+func TestCauseFilter(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.URL + prefix + "/causes")
+	b.waitFor(`!!document.getElementById("cause-filter") && document.querySelectorAll(".cause").length > 50`, "the causes")
+	filter := func(words string) {
+		eval[bool](b, fmt.Sprintf(`(() => { const f = document.getElementById("cause-filter"); f.value = %q;
+			return f.dispatchEvent(new Event("input", {bubbles: true})); })()`, words))
+	}
+	visible := func(sel string) int {
+		return eval[int](b, `[...document.querySelectorAll("`+sel+`")].filter(e => e.offsetParent !== null).length`)
+	}
+	filter("401000")
+	b.waitFor(`!document.getElementById("response-translator-credentials").hidden && document.getElementById("key-is-guid").hidden`, "the filter")
+	assert.Equal(t, visible(".causes section"), visible(".causes section:has(.cause:not([hidden]))"), "no area is shown without a cause")
+	assert.Less(t, visible(".causes section"), 7)
+	assert.True(t, eval[bool](b, `document.getElementById("no-cause").hidden`))
+
+	filter("zzqx nothing")
+	b.waitFor(`!document.getElementById("no-cause").hidden`, "the no-match note")
+	assert.Zero(t, visible(".causes section"))
+
+	filter("")
+	b.waitFor(`document.getElementById("no-cause").hidden`, "the note gone")
+	assert.Equal(t, 7, visible(".causes section"))
 }
