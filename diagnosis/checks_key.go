@@ -221,7 +221,7 @@ var keyKindMismatch = &Check{
 	Doc: "An 84-character key names its service at offset 75 (B Azure OpenAI, Y Speech, b Translator, " +
 		"F Vision, L Document Intelligence, A and E multi-service…). A key only works for its own service, " +
 		"or for the services a multi-service resource covers.",
-	Fix:     "Use the key of a resource of the kind you call\nOr choose the API kind the key was made for",
+	Fix:     "Use the key of a resource of the kind you call\nOr, if the key is the one you meant, call the API it was made for (and pick that API here)",
 	Sources: "§1.2, §3 [S17][I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, s := f.Kind(), f.keyService()
@@ -237,7 +237,7 @@ var keyKindMismatch = &Check{
 				strings.TrimPrefix(k.MaybeNote, "a multi-service key works only if ")+".", ev).withSeverity(Warning))
 		}
 		return one(c.finding("The key is a "+serviceOrUnknown(s)+" key, but the API is "+k.Name+".", ev).
-			withFix("Use the key of a " + k.Name + " resource (or of a multi-service resource that covers it)\nOr choose the API kind the key was made for"))
+			withFix("Use the key of a " + k.Name + " resource (or of a multi-service resource that covers it)\nOr, if the key is the one you meant, call the API it was made for (and pick that API here)"))
 	},
 }
 

@@ -18,7 +18,7 @@ func responseCheck(c *Check, rule responseRule, message string) *Check {
 }
 
 var responseInvalidKeyOrEndpoint = &Check{
-	ID: "response-invalid-key-or-endpoint", Area: AreaResponse, Severity: Error, Title: "Gateway refused the key for this endpoint",
+	ID: "response-invalid-key-or-endpoint", Area: AreaResponse, Severity: Error, Title: "Azure refused the key for this endpoint",
 	Doc: "\"Access denied due to invalid subscription key or wrong API endpoint\" (code \"401\"): the " +
 		"gateway did not accept this key on this host. The same answer covers a wrong key, a key of " +
 		"another resource, the wrong region's host, a regenerated key, and disabled key auth. The other " +

@@ -31,8 +31,11 @@ func (s *Snippet) Fields() []SnippetField {
 // key masked, an error cut to its first shownErrorLen bytes.
 func (f SnippetField) Shown() string {
 	v := f.Field.Shown(f.Name == fieldKey)
-	if f.Name == fieldError {
+	switch {
+	case f.Name == fieldError:
 		v = Truncate(v, shownErrorLen)
+	case f.Name == "region-header" && v == NoRegionHeader:
+		v = "not sent"
 	}
 	return v
 }

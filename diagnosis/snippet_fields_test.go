@@ -34,8 +34,11 @@ func TestSnippetFields(t *testing.T) {
 
 	key := testkeys.CASK('T')
 	s.Key.Value, s.Response.Value = key, "Access denied due to invalid subscription key or wrong API endpoint. "+strings.Repeat("x", 100)
+	s.RegionHeader.Value = diagnosis.NoRegionHeader
 	for _, f := range s.Fields() {
 		switch f.Name {
+		case "region-header":
+			assert.Equal(t, "not sent", f.Shown(), "in words, not the link's -")
 		case "key":
 			assert.Equal(t, diagnosis.Mask(key), f.Shown())
 		case "error":
