@@ -18,6 +18,8 @@ func (p *diagnosePage) renderForm() app.UI {
 		p.markup = p.fieldsMarkup()
 	}
 	return app.Div().Class("card").Role("form").Aria("label", "What you have").Body(
+		// Seen on keyboard focus only: past some twenty fields at once.
+		app.Button().ID("skip-to-answer").Type("button").Class("skip").Text("Skip to the answer").OnClick(p.onGoToAnswer),
 		app.H2().Text("What you have"),
 		fields.Body(
 			p.renderPaste(),

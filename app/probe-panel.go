@@ -191,8 +191,9 @@ func (p *diagnosePage) renderAnswer() app.UI {
 		if r.Failure == diagnosis.ProbeCORSBlocked && relayToken() == "" {
 			return answer.Body(corsAdvice(), app.Div().Class("cmd", "mono").Text(scrub(r.Detail)))
 		}
-		msg := fmt.Sprintf("No answer read (%s, sent %s).", r.Failure, r.Via)
-		return answer.Body(app.P().Text(msg), app.Div().Class("cmd", "mono").Text(scrub(r.Detail)))
+		msg := fmt.Sprintf("No answer: %s (sent %s). The findings say what to check.", failureWords(r.Failure), r.Via)
+		return answer.Body(app.P().Text(msg), app.P().Class("muted").Text("Technical detail:"),
+			app.Div().Class("cmd", "mono").Text(scrub(r.Detail)))
 	}
 	lines := make([]string, 0, len(r.Headers)+2)
 	for _, h := range r.Headers {
@@ -205,6 +206,19 @@ func (p *diagnosePage) renderAnswer() app.UI {
 		app.P().Text(fmt.Sprintf("Answer: %d in %d ms, sent %s.", r.Status, r.Latency.Milliseconds(), r.Via)),
 		app.Div().Class("cmd", "mono").Text(scrub(strings.Join(lines, "\n"))),
 	)
+}
+
+// failureWords says in plain words why a test call read no answer.
+func failureWords(failure string) string {
+	switch failure {
+	case diagnosis.ProbeUnreachable:
+		return "the host could not be reached (its name does not resolve, or the connection failed)"
+	case diagnosis.ProbeTimeout:
+		return "the host did not answer in time"
+	case diagnosis.ProbeCORSBlocked:
+		return "the browser hid the answer (CORS)"
+	}
+	return "the call failed"
 }
 
 // corsAdvice is what a hosted page says when the browser hid the answer

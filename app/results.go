@@ -44,12 +44,16 @@ func (p *diagnosePage) renderStrip() app.UI {
 	return app.Button().ID("verdict-strip").Type("button").Class("strip", "sev-"+verdictClass(p.report)).Body(
 		app.Span().Class("strip-text").Text(p.report.Verdict),
 		app.Span().Class("strip-go").Text("See the full answer"),
-	).OnClick(func(ctx app.Context, e app.Event) {
-		ctx.PreventUpdate()
-		v := app.Window().GetElementByID("verdict")
-		v.Call("scrollIntoView")
-		v.Call("focus")
-	})
+	).OnClick(p.onGoToAnswer)
+}
+
+// onGoToAnswer brings the verdict into view and focus: the phone strip's
+// link, and the keyboard's way past the form.
+func (p *diagnosePage) onGoToAnswer(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	v := app.Window().GetElementByID("verdict")
+	v.Call("scrollIntoView")
+	v.Call("focus")
 }
 
 var severities = []diagnosis.Severity{diagnosis.Error, diagnosis.Warning, diagnosis.Info}

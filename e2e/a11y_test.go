@@ -107,6 +107,37 @@ func TestNoHorizontalScroll(t *testing.T) {
 	assert.Equal(t, "", eval[string](b, wide), "causes page")
 }
 
+// TestKeyboardOnPhone: on a phone the sticky verdict strip never covers
+// the field the keyboard moved to, the checkbox is a finger's size, and
+// "Skip to the answer" is the first stop and lands on the verdict.
+func TestKeyboardOnPhone(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.view(390, "light")
+	b.open(s.page())
+	b.fill()
+	eval[bool](b, `(document.getElementById("more-toggle").click(), true)`)
+	b.waitFor(`!document.getElementById("more").hidden`, "the more fields")
+	for _, id := range []string{"key", "key-age", "header", "regenerated"} {
+		covered := eval[bool](b, fmt.Sprintf(`(() => {
+			window.scrollTo(0, 0);
+			const f = document.getElementById(%q); f.focus();
+			const strip = document.getElementById("verdict-strip").getBoundingClientRect();
+			const r = f.getBoundingClientRect();
+			return r.bottom > strip.top && r.top < strip.bottom;
+		})()`, id))
+		assert.False(t, covered, "#%s behind the verdict strip", id)
+	}
+	assert.GreaterOrEqual(t, eval[float64](b, `document.getElementById("regenerated").getBoundingClientRect().width`), 18.0)
+
+	eval[bool](b, `(document.querySelector(".nav a:last-child").focus(), true)`) // the page's links come first
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.KeyEvent("\t")))
+	assert.Equal(t, "skip-to-answer", eval[string](b, `document.activeElement.id`), "the first stop after the page's links")
+	assert.True(t, eval[bool](b, `document.getElementById("skip-to-answer").getBoundingClientRect().width > 50`), "seen when focused")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.KeyEvent("\r")))
+	b.waitFor(`document.activeElement.id === "verdict"`, "focus on the verdict")
+}
+
 // TestNoFalseAllClear: Translator with no region is not "agree": the
 // verdict says the region is missing and why it matters.
 func TestNoFalseAllClear(t *testing.T) {
