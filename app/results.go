@@ -25,6 +25,7 @@ func (p *diagnosePage) renderResults() app.UI {
 		app.P().ID("verdict").Class("verdict", "sev-"+verdictClass(p.report)).TabIndex(-1).
 			DataSet("revision", p.revision).DataSet("diagnosis-us", p.took.Microseconds()).Text(p.report.Verdict),
 		live,
+		app.If(p.report.Missing != "", func() app.UI { return app.P().ID("missing").Class("muted").Text(p.report.Missing) }),
 		app.Raw(doFirstHTML(p.report)),
 		app.Div().ID("findings").Role("region").Aria("label", "Findings").Body(
 			app.Range(severities).Slice(func(i int) app.UI { return p.renderGroup(severities[i], keyCard != nil) }),

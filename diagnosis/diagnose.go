@@ -26,7 +26,25 @@ func (f *Facts) Report() Report {
 	for i := range findings {
 		findings[i] = f.scrubFinding(findings[i])
 	}
-	return Report{Findings: findings, Verdict: f.scrub.Scrub(verdict(f, findings))}
+	return Report{Findings: findings, Verdict: f.scrub.Scrub(verdict(f, findings)), Missing: missing(f, findings)}
+}
+
+// missing says which inputs a diagnosis that found a cause still lacks:
+// an error pasted alone is explained, but its key and endpoint would be
+// checked too. The all-clear verdict says it itself (allClear).
+func missing(f *Facts, findings []Finding) string {
+	if len(findings) == 0 || findings[0].Severity == Info || f.blank() {
+		return ""
+	}
+	gs := f.gaps()
+	if len(gs) == 0 {
+		return ""
+	}
+	whats := make([]string, len(gs))
+	for i, g := range gs {
+		whats[i] = g.what
+	}
+	return "Not given yet: " + joinAnd(whats) + ". Fill in what you have: the diagnosis then checks more."
 }
 
 // scrubFinding masks the key and anything shaped like a secret in the

@@ -74,6 +74,17 @@ func TestKeyInTheURL(t *testing.T) {
 	assert.NotContains(t, fmt.Sprint(r), key)
 }
 
+// TestMissing: a cause found from an error alone says which inputs
+// would let the diagnosis check more; with them given, nothing is said.
+func TestMissing(t *testing.T) {
+	body := "Access denied due to invalid subscription key or wrong API endpoint."
+	r := diagnosis.Diagnose(diagnosis.Input{Response: body})
+	assert.Equal(t, "Not given yet: the key, the endpoint and the API you call. Fill in what you have: the diagnosis then checks more.", r.Missing)
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "language", Key: testkeys.Legacy(), Endpoint: "https://lang1.cognitiveservices.azure.com/", Response: body})
+	assert.Empty(t, r.Missing)
+	assert.Empty(t, diagnosis.Diagnose(diagnosis.Input{}).Missing, "nothing entered: the verdict says what to paste")
+}
+
 func TestVerdict(t *testing.T) {
 	translator := "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
 	for _, c := range []struct {

@@ -75,6 +75,10 @@ type Report struct {
 	Findings []Finding
 	// Verdict is one sentence naming the most likely cause.
 	Verdict string
+	// Missing names, when a cause was found without them, the inputs that
+	// would let the diagnosis check more ("" when none is missing, or when
+	// the verdict already says so).
+	Missing string
 }
 
 // Worst returns the highest severity among the findings, Info if none.

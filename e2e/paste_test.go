@@ -52,6 +52,25 @@ func TestPasteCurl(t *testing.T) {
 	assert.NotContains(t, console+requests, marker)
 }
 
+// TestPasteErrorAlone pastes only the error a user got: the page reads
+// it as the error, names its cause, and asks for the key and endpoint
+// that would let it check more.
+func TestPasteErrorAlone(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("paste", `{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. `+
+		`Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}`)
+	b.waitFor(`!!document.querySelector('#findings [data-cause-id="response-invalid-key-or-endpoint"]')`, "the error's finding")
+	assert.Contains(t, eval[string](b, `document.getElementById("paste-read-as").textContent`), "the error you got")
+	assert.Contains(t, eval[string](b, `document.getElementById("response").value`), "Access denied", "the error field holds it")
+	assert.Contains(t, eval[string](b, `document.getElementById("missing").textContent`), "Not given yet: the key, the endpoint")
+	b.set("key", testkeys.Legacy())
+	b.set("endpoint", "https://lang1.cognitiveservices.azure.com/")
+	b.set("kind", "language")
+	b.waitFor(`!document.getElementById("missing")`, "nothing missing once given")
+}
+
 // TestPasteClear clears the paste; the fields keep what it gave.
 func TestPasteClear(t *testing.T) {
 	s := serve(t, siteDir)

@@ -29,6 +29,9 @@ func writeText(w io.Writer, d diagnosed, call *probeCall) error {
 		writeCall(&b, call)
 	}
 	fmt.Fprintf(&b, "%s\n", r.Verdict)
+	if r.Missing != "" {
+		fmt.Fprintf(&b, "%s\n", r.Missing)
+	}
 	for _, f := range r.Findings {
 		fmt.Fprintf(&b, "\n%-7s %s: %s\n", strings.ToUpper(f.Severity.String()), f.ID, f.Title)
 		fmt.Fprintf(&b, "  %s\n", f.Message)
@@ -192,6 +195,7 @@ type jsonReport struct {
 	Probe     *jsonProbe          `json:"probe,omitempty"`
 	Findings  []diagnosis.Finding `json:"findings"`
 	Verdict   string              `json:"verdict"`
+	Missing   string              `json:"missing,omitempty"`
 	Services  []jsonReport        `json:"services,omitempty"`
 }
 
@@ -245,7 +249,7 @@ func jsonOf(d diagnosed, call *probeCall) jsonReport {
 	out := jsonReport{
 		Input: jsonInput{Kind: in.Kind, Endpoint: diagnosis.RedactEndpoint(in.Endpoint), Region: shown(in.Region),
 			Key: diagnosis.Mask(in.Key), Header: in.Header, Status: in.Status, Token: d.facts.TokenClaims()},
-		Findings: r.Findings, Verdict: r.Verdict,
+		Findings: r.Findings, Verdict: r.Verdict, Missing: r.Missing,
 	}
 	if out.Findings == nil {
 		out.Findings = []diagnosis.Finding{}
