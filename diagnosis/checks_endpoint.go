@@ -412,16 +412,34 @@ func missingBase(e *endpointFacts) string {
 		return ""
 	}
 	prefix := strings.ToLower(k.Test.CustomPrefix)
-	if p := "/" + strings.Join(e.segs, "/"); !strings.HasPrefix(p+"/", prefix+"/") && k.Test.Path != "" {
+	if p := "/" + strings.Join(e.segs, "/"); !underOtherBase(e) && !strings.HasPrefix(p+"/", prefix+"/") && k.Test.Path != "" {
 		return "lacks " + k.Test.CustomPrefix + " before /" + e.segs[0] + ": on a custom subdomain " + k.Name + " is served under it"
 	}
 	return ""
 }
 
+// otherCustomBases are further base paths a custom subdomain serves for
+// a kind besides its test prefix: Document Translation runs under
+// /translator/text/batch/v1.0 and /translator/document on the Translator
+// resource's custom subdomain (sources §2.1 [S3]; MicrosoftTranslator/DocumentTranslation#47).
+// Their versions are in the path (v1.0) or their own api-version.
+var otherCustomBases = map[string][]string{"translator": {"/translator/text/batch", "/translator/document"}}
+
+// underOtherBase tells whether the path is under one of otherCustomBases.
+func underOtherBase(e *endpointFacts) bool {
+	p := strings.ToLower("/" + strings.Join(e.segs, "/"))
+	for _, other := range otherCustomBases[e.api] {
+		if strings.HasPrefix(p+"/", other+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // apiVersionProblem says what is wrong with the path's api-version, or "".
 func apiVersionProblem(e *endpointFacts) string {
 	k := kindByID[e.api]
-	if k == nil {
+	if k == nil || underOtherBase(e) {
 		return ""
 	}
 	v, hasV := e.query["api-version"]

@@ -305,6 +305,23 @@ var responseNotFound = &Check{
 	},
 }
 
+var responseContentFiltered = &Check{
+	ID: "response-content-filtered", Area: AreaResponse, Severity: Warning, Title: "Key passed, but the content filter refused the prompt",
+	Doc: "Azure OpenAI 400 with code content_filter (inner code ResponsibleAIPolicyViolation, \"The response " +
+		"was filtered due to the prompt triggering Azure OpenAI's content management policy\"): the key, " +
+		"the endpoint and the deployment are right. The deployment's content filter judged the prompt " +
+		"(or the jailbreak shield fired); nothing in the credentials is wrong.",
+	Fix: "Change the prompt, or see which category content_filter_result marks as filtered\n" +
+		"Or attach a content filter configuration to the deployment that fits the use (Foundry portal → Guardrails + controls)",
+	Sources: "§4.5",
+	Run: func(c *Check, f *Facts) []Finding {
+		if !f.resp.hit(ruleContentFiltered) {
+			return nil
+		}
+		return one(c.finding("The key passed: the content filter refused the prompt, not the credentials.", f.evidence(ruleContentFiltered)))
+	},
+}
+
 var responseRateLimited = &Check{
 	ID: "response-rate-limited", Area: AreaResponse, Severity: Warning, Title: "Rate limited",
 	Doc: "429 \"Rate limit is exceeded\" or Translator 429000–429002: the key works; calls come too fast " +
@@ -395,8 +412,10 @@ var responseAPINotInTier = &Check{
 		"X\": the key is valid, but its resource is of another kind than the API called. The tier names " +
 		"the resource: OpenAI.S0 is an Azure OpenAI resource, TextTranslator.S1 a Translator resource. " +
 		"A single-service resource serves only its own API; an Azure OpenAI resource does not serve " +
-		"Language or Vision, a Translator resource does not serve chat completions.",
-	Fix:     "Use the key and endpoint of a resource of the API you call (or of an Azure AI services multi-service resource)\nOr choose the API kind the key's resource offers",
+		"Language or Vision, a Translator resource does not serve chat completions. Speech batch " +
+		"transcription answers a free (F0) key with 400 \"Only \"Standard\" subscriptions for the region " +
+		"of the called service are valid\": that API needs a paid Speech resource.",
+	Fix:     "Use the key and endpoint of a resource of the API you call (or of an Azure AI services multi-service resource)\nOr choose the API kind the key's resource offers\nFor a free-tier refusal, move the resource to a paid tier (S0)",
 	Sources: "§2.1, §4.1",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(ruleNotInTier) {

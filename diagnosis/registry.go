@@ -26,7 +26,7 @@ var registry = []*Check{
 	// The service's generic refusals and other answers.
 	responseAPINotInTier, responseSearchKeyForbidden, responseTokenRejected, responseTranslatorCredentials, responseSpeechAuth, responseSpeechConnection, responseInvalidKeyOrEndpoint,
 	// A path that looks wrong explains a 404 better than the 404 itself.
-	endpointPathSuspect, responseDeploymentNotFound, responseAPIVersionUnsupported, responseNotFound, responseRateLimited,
+	endpointPathSuspect, responseDeploymentNotFound, responseAPIVersionUnsupported, responseNotFound, responseContentFiltered, responseRateLimited,
 	// Doubts and pollution.
 	resourceNetworkRestricted, resourceNoCustomSubdomain, snippetDefaultRegion, snippetYAMLDate, snippetKeyInCode,
 	snippetUnreadable, probeCORSBlocked, probeTimeout, keyWhitespace, keyQuoted, endpointUnknownHost, endpointMissing, inputTooLarge,

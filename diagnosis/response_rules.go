@@ -28,6 +28,7 @@ const (
 	ruleSpeechConnection
 	ruleNotInTier
 	ruleWrongTenant
+	ruleContentFiltered
 	ruleCount
 )
 
@@ -64,7 +65,16 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	// The gateway names the pricing tier of the key's resource when that
 	// resource does not offer the API ("… is not supported with the
 	// current subscription key and pricing tier OpenAI.S0"), sources §4.1.
-	ruleNotInTier: {phrases: []string{"with the current subscription key and pricing tier"}},
+	// Speech batch transcription refuses a free (F0) key with 400 "Only
+	// \"Standard\" subscriptions for the region of the called service are
+	// valid" (Azure-Samples/cognitive-services-speech-sdk#1307).
+	ruleNotInTier: {phrases: []string{"with the current subscription key and pricing tier",
+		`only \"standard\" subscriptions`, `only "standard" subscriptions`}},
+	// Azure OpenAI answers a prompt its content filter blocks with 400
+	// code content_filter, inner code ResponsibleAIPolicyViolation: the key
+	// passed (sources §4.5; microsoft/TinyTroupe#85).
+	ruleContentFiltered: {phrases: []string{"content management policy"},
+		codes: []string{"content_filter", "responsibleaipolicyviolation"}},
 	// Entra ID refuses a token from another tenant than the resource's with
 	// 400 "Token tenant … does not match resource tenant" (sources §3).
 	ruleWrongTenant: {phrases: []string{"does not match resource tenant", "tenant provided in token does not match"}},
