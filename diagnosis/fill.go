@@ -353,8 +353,13 @@ func (s *Snippet) demote(in *Input, fd Finding) (Finding, bool) {
 		fd.ID == endpointMissing.ID && in.Endpoint == "" && s.endpointElsewhere:
 		return fd, false
 	case fd.ID == keyMissing.ID && in.Key == "" && s.keyElsewhere:
-		fd.Severity = Warning
-		fd.Message += " The paste reads it from somewhere it does not show; paste the key itself to check it."
+		// The code has a key, where the paste does not show: no cause of
+		// the failure, only a key az401 cannot judge until it is given
+		// (Report.Missing asks for it).
+		fd.Severity = Info
+		if s.envRead == "" {
+			fd.Message += " The paste reads it from somewhere it does not show; paste the key itself to check it."
+		}
 	case fd.Severity == Error && s.restsOnGuess(in, fd.ID):
 		fd.Severity = Warning
 		fd.Message += " (The paste does not say this for sure.)"
