@@ -115,6 +115,11 @@ func TestResponseCodes(t *testing.T) {
 	assert.True(t, r.hit(rulePermissionDenied))
 	r = analyseResponse(0, `{"error":{"code":4010001}}`)
 	assert.False(t, r.hit(ruleTranslator401000), "a longer number is not 401000")
+	// A 200 whose body refuses the key is no success.
+	f := Analyse(Input{Kind: "translator", Status: 200, Response: `<string>ArgumentException: Invalid Azure Subscription key.</string>`})
+	r2 := f.Report()
+	assert.False(t, r2.Has("response-ok"), "%v", r2.Findings)
+	assert.True(t, r2.Has("response-invalid-key-or-endpoint"), "%v", r2.Findings)
 }
 
 func TestRegions(t *testing.T) {

@@ -34,7 +34,9 @@ const (
 
 // responseRules hold lower-case phrases and "code" values per rule.
 var responseRules = [ruleCount]struct{ phrases, codes []string }{
-	ruleInvalidKey: {phrases: []string{"denied due to invalid subscription key",
+	// Translator v2 answered 200 with "ArgumentException: Invalid Azure
+	// Subscription key" in its body (miguelgrinberg/microblog#254).
+	ruleInvalidKey: {phrases: []string{"denied due to invalid subscription key", "invalid azure subscription key",
 		"cannot be accessed with the current subscription", "invalid status code 'access denied'",
 		"invalid status code 'unauthorized'", "invalid appid", "acs50012"}},
 	ruleTranslator401000: {phrases: []string{"credentials are missing or invalid"}, codes: []string{"401000"}},
