@@ -163,7 +163,11 @@ func (r *reader) exprAt(ts []token, i int, prev, owner *call, path []string, sco
 func (r *reader) callWithInit(ts []token, i int, prev, owner *call, path []string, scope []int) (int, *call) {
 	c := r.callAt(ts, i, prev, owner, path, scope)
 	i = closeOf(ts, i+1)
-	if inner, end, ok := bracketed(ts, i+1, "{"); ok {
+	j := i + 1
+	for j < len(ts) && ts[j].kind == tNL {
+		j++ // new T()⏎{ … }
+	}
+	if inner, end, ok := bracketed(ts, j, "{"); ok {
 		r.object(inner, c, path, scope, c.name)
 		i = end
 	}

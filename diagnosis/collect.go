@@ -17,18 +17,20 @@ type hit struct {
 	sure   Sureness
 	header string // for a key: how it is sent (an Input.Header value)
 	name   string // for a config entry: its name
+	route  string // for an operation: its route under /openai/deployments/NAME/
 }
 
 // collector gathers hits from a program.
 type collector struct {
-	p    *program
-	r    *resolver
-	hits []hit
+	p     *program
+	r     *resolver
+	hits  []hit
+	azure bool // the paste builds an Azure OpenAI client
 }
 
 // collect runs every recogniser over a program.
 func collect(p *program) []hit {
-	c := &collector{p: p, r: newResolver(p)}
+	c := &collector{p: p, r: newResolver(p), azure: hasAzureOpenAIClient(p)}
 	for _, cl := range p.calls {
 		c.fromCall(cl)
 	}
@@ -129,6 +131,7 @@ func (c *collector) fromCall(cl *call) {
 	}
 	c.headerCall(cl, kind)
 	c.openAIDefault(cl)
+	c.operation(cl)
 	if cl.cmd {
 		c.fromCommand(cl)
 	}

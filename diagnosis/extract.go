@@ -67,6 +67,7 @@ type Snippet struct {
 	unreadable    string   // why the paste could not be read whole
 	scope         Field    // a token scope the code requests
 	apiVersion    Field    // the api-version a client is given apart from its endpoint
+	sdkVersion    bool     // the endpoint is a request URL an SDK sends, adding its own api-version
 
 	keyElsewhere, endpointElsewhere bool // read from somewhere the paste does not show
 	entra                           bool // the code uses Entra ID tokens, not a key

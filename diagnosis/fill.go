@@ -29,6 +29,7 @@ func (s *Snippet) fill(hits []hit) {
 		}
 	}
 	s.fillKind(hits, by[roleKind])
+	s.sdkRequest(by[roleDeployment], by[roleOperation])
 	s.fillSettings(by)
 	s.entra = len(by[roleScope]) > 0 || len(by[roleToken]) > 0
 	// Speech SDKs build the host from the region.
@@ -114,13 +115,17 @@ func (s *Snippet) fillVersion(hs []hit) {
 
 // addClientQuery adds to the facts of the endpoint the snippet gave the
 // api-version its client sends apart from it, so the endpoint checks see
-// the request the client makes. An endpoint typed in the form, or one
-// whose URL holds its own api-version, is left as it is.
+// the request the client makes; a request URL the snippet built for an
+// SDK that adds its own api-version is marked so. An endpoint typed in
+// the form, or one whose URL holds its own api-version, is left as it is.
 func (s *Snippet) addClientQuery(ep *endpointFacts) {
-	if s == nil || s.apiVersion.Value == "" || !ep.parsed || ep.raw != s.Endpoint.Value || ep.query.Has("api-version") {
+	if s == nil || !ep.parsed || ep.raw != s.Endpoint.Value || ep.query.Has("api-version") {
 		return
 	}
-	ep.query.Set("api-version", s.apiVersion.Value)
+	ep.sdkVersion = s.sdkVersion
+	if s.apiVersion.Value != "" {
+		ep.query.Set("api-version", s.apiVersion.Value)
+	}
 }
 
 func isSubdomainName(v string) bool {

@@ -33,6 +33,8 @@ const (
 	roleOpenAIDefault      // an OpenAI() client with no base URL
 	roleHost               // a bare host name: the client adds https://
 	rolePath               // a request path the client joins to its base URL (or a whole URL)
+	roleDeployment         // the Azure OpenAI deployment a client is bound to (azure_deployment=)
+	roleOperation          // an Azure OpenAI SDK operation: its route, and the deployment it names
 )
 
 // ctor is an SDK constructor, factory, builder or credential: the kind
