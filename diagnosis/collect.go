@@ -493,7 +493,9 @@ func isDocOrData(host, u string) bool {
 func answerHits(answer string) []hit {
 	var hits []hit
 	for _, t := range lex(answer) {
-		for _, u := range urlsIn(t.text) {
+		// A JSON-serialised event keeps its lines \n-escaped in one string
+		// (a Speech Canceled event's ErrorDetails holds the wss URL).
+		for _, u := range urlsIn(escapedBreaks.Replace(t.text)) {
 			host := hostOf(u)
 			if !AzureAIHost(host) && !strings.Contains(u, "/openai/deployments/") || isAudienceHost(host) {
 				continue
@@ -510,6 +512,10 @@ func answerHits(answer string) []hit {
 	}
 	return hits
 }
+
+// escapedBreaks turns the escaped line breaks left in a string into
+// spaces.
+var escapedBreaks = strings.NewReplacer(`\r\n`, " ", `\n`, " ", `\r`, " ", `\t`, " ")
 
 // answerKinds are words of an error (lower case) that name the service:
 // the old SDKs' exception classes (azure.cognitiveservices.vision.
