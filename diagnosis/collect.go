@@ -89,6 +89,19 @@ func (c *collector) callKind(cl *call) string {
 	return ""
 }
 
+// qualifiedKind returns the kind of the client class a qualified method
+// name goes through, and that class: a .NET stack frame's
+// Azure.AI.FormRecognizer.DocumentAnalysis.DocumentAnalysisClient.AnalyzeDocumentAsync.
+func qualifiedKind(full string) (string, string) {
+	segs := strings.Split(full, ".")
+	for i := len(segs) - 2; i >= 0; i-- {
+		if k := ctorOf(segs[i]).kind; k != "" {
+			return k, segs[i]
+		}
+	}
+	return "", ""
+}
+
 // ctorOf looks a callee up in ctors; a builder (TextAnalyticsClientBuilder)
 // counts as the client it builds.
 func ctorOf(name string) ctor {
@@ -111,6 +124,9 @@ func (c *collector) fromCall(cl *call) {
 	}
 	if kind != "" && ctorOf(cl.name).kind != "" {
 		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
+	}
+	if k, cls := qualifiedKind(cl.full); kind == "" && k != "" {
+		c.add(hit{role: roleKind, v: value{text: k, ok: true}, kind: k, from: "the method of " + cls + " it names", pos: cl.pos, sure: Guessed})
 	}
 	if entraCredentials.has(strings.TrimSuffix(cl.name, "Builder")) { // Java: new DefaultAzureCredentialBuilder()
 		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
@@ -624,15 +640,25 @@ func (c *collector) fromCommand(cl *call) {
 	}
 }
 
-// openAIDefault notes an OpenAI() client (Python, JS) given no base URL:
-// it calls api.openai.com.
+// platformClients call api.openai.com when given no endpoint:
+// openai-python and openai-node OpenAI(), Semantic Kernel's
+// OpenAIFileService(apiKey) (microsoft/semantic-kernel#7253).
+var platformClients = words{"OpenAI", "OpenAIFileService"}
+
+// openAIDefault notes a platform client given no base URL: it calls
+// api.openai.com.
 func (c *collector) openAIDefault(cl *call) {
-	if cl.name != "OpenAI" || cl.cmd {
+	if !platformClients.has(cl.name) || cl.cmd {
 		return
 	}
 	for _, n := range cl.named {
 		if argRoles[normName(n.name)] == roleEndpoint {
 			return
+		}
+	}
+	for _, a := range cl.args {
+		if lastSegment(a[0].text) == "Uri" || len(a) > 1 && lastSegment(a[1].text) == "Uri" || autoRole(c.eval(a, cl), cl) == roleEndpoint {
+			return // OpenAIFileService(new Uri(…), key)
 		}
 	}
 	c.add(hit{role: roleOpenAIDefault, v: value{text: "OpenAI( without base_url", ok: true}, kind: "openai", from: "OpenAI client", pos: cl.pos, sure: Sure})

@@ -90,6 +90,7 @@ var ctors = map[string]ctor{
 	"azureopenaiembeddings": {kind: "openai"}, "azurechatcompletion": {kind: "openai"}, "azuretextembedding": {kind: "openai"},
 	"azureopenaiclient": {kind: "openai", pos: positions{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: positions{roleAuto, roleAuto}},
 	"createazure":                           {kind: "openai"},
+	"openaifileservice":                     {kind: "openai", pos: positions{roleAuto, roleAuto}}, // Semantic Kernel: (apiKey) or (Uri endpoint, apiKey)
 	"newclientwithkeycredential":            {kind: "openai", pos: positions{roleEndpoint, roleAuto}},
 	"addazureopenaichatcompletion":          {kind: "openai", pos: positions{roleNone, roleEndpoint, roleKey}},
 	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: positions{roleNone, roleEndpoint, roleKey}},
