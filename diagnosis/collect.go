@@ -26,11 +26,13 @@ type collector struct {
 	r     *resolver
 	hits  []hit
 	azure bool // the paste builds an Azure OpenAI client
+
+	azureAPIType bool // a client configured with api_type azure
 }
 
 // collect runs every recogniser over a program.
 func collect(p *program) []hit {
-	c := &collector{p: p, r: newResolver(p), azure: hasAzureOpenAIClient(p)}
+	c := &collector{p: p, r: newResolver(p), azure: hasAzureOpenAIClient(p), azureAPIType: azureAPIType(p)}
 	for _, cl := range p.calls {
 		c.fromCall(cl)
 	}
@@ -404,7 +406,42 @@ func (c *collector) fromPair(pr *pair) {
 	if len(pr.path) > 0 && !hasMarker(strings.Join(pr.path, " ")) {
 		name = strings.Join(pr.path, ":") + ":" + pr.name
 	}
-	c.add(hit{role: rl, v: v, kind: kind, from: name, pos: pr.pos, sure: sure, name: name})
+	from := name
+	if r, ok := c.clientSetting(pr, rl); ok {
+		rl, name = r, ""
+	}
+	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: pr.pos, sure: sure, name: name})
+}
+
+// clientSetting reads a property set on a client's configuration object
+// (config.api_version = …, openai.api_version = …) as the client
+// argument it is: the client sends it. ruby-openai sends
+// config.access_token as the api-key header when config.api_type is
+// :azure (alexrudall/ruby-openai README, Azure).
+func (c *collector) clientSetting(pr *pair, rl role) (role, bool) {
+	i := strings.LastIndexByte(pr.name, '.')
+	if i <= 0 || pr.cfg || len(pr.path) > 0 {
+		return rl, false
+	}
+	switch {
+	case rl == roleVersion:
+		return rl, true
+	case rl == roleToken && normName(pr.name[i+1:]) == "accesstoken" && c.azureAPIType:
+		return roleKey, true
+	}
+	return rl, false
+}
+
+// azureAPIType reports a client configured with api_type azure
+// (ruby-openai's config.api_type = :azure, openai-python 0.x's
+// openai.api_type = "azure").
+func azureAPIType(p *program) bool {
+	for _, pr := range p.pairs {
+		if normName(lastSegment(pr.name)) == "apitype" && strings.Contains(strings.ToLower(joinText(pr.val)), "azure") {
+			return true
+		}
+	}
+	return false
 }
 
 // headerPair reads a header written as an entry or a line.
