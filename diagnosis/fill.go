@@ -61,6 +61,8 @@ func (s *Snippet) fillEndpoint(urls, resources []hit) {
 		switch {
 		case h.v.ok && strings.Contains(h.v.text, "://"):
 			s.Endpoint.set(h.v.text, h.from, h.sure)
+		case h.v.ok && h.sure == Sure && isAngled(h.v.text):
+			s.Endpoint.set(h.v.text, h.from, Sure) // a sample's "<your-endpoint>" left in
 		case !h.v.ok:
 			s.endpointElsewhere = true
 			if h.v.env != "" {
@@ -126,6 +128,11 @@ func (s *Snippet) addClientQuery(ep *endpointFacts) {
 	if s.apiVersion.Value != "" {
 		ep.query.Set("api-version", s.apiVersion.Value)
 	}
+}
+
+// isAngled reports a placeholder in angle brackets: <your-endpoint>.
+func isAngled(v string) bool {
+	return len(v) > 2 && v[0] == '<' && v[len(v)-1] == '>' && !strings.ContainsAny(v, " \n")
 }
 
 func isSubdomainName(v string) bool {
