@@ -284,6 +284,9 @@ func (r *reader) keyed(e []token, op int, owner *call, path []string, scope []in
 	key := e[op-1].text
 	for _, open := range []string{"{", "@{"} {
 		if inner, _, ok := bracketed(e, op+1, open); ok {
+			if owner != nil && key == "params" { // axios({url, params: {…}}): the query it sends
+				owner.named = append(owner.named, &pair{name: key, val: e[op+1:], call: owner, pos: e[op-1].pos})
+			}
 			r.object(inner, nil, path, scope, key)
 			return
 		}

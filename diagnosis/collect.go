@@ -145,6 +145,10 @@ func (c *collector) fromCall(cl *call) {
 		c.arg(rl, a, kind, from+" argument", cl)
 	}
 	for _, n := range cl.named {
+		if n.name == "params" {
+			c.params(n, kind, from)
+			continue
+		}
 		c.arg(namedRole(n.name), n.val, kind, from+" "+strings.TrimLeft(n.name, "-"), cl)
 	}
 	c.headerCall(cl, kind)
@@ -152,6 +156,31 @@ func (c *collector) fromCall(cl *call) {
 	c.operation(cl)
 	if cl.cmd {
 		c.fromCommand(cl)
+	}
+}
+
+// params reads axios's params option, the query the call sends, as a
+// query: "?api-version=3.0&to=fr". An entry the paste does not resolve
+// (an array, a variable it does not set) is left out.
+func (c *collector) params(n *pair, kind, from string) {
+	inner, _, ok := bracketed(n.val, 0, "{")
+	if !ok {
+		return
+	}
+	var q []string
+	for _, e := range splitTop(inner, ",") {
+		e = trimNL(e)
+		for len(e) > 0 && e[len(e)-1].kind == tNL {
+			e = e[:len(e)-1]
+		}
+		if op := entryOp(e); op == 1 && len(e) > 2 {
+			if v := c.r.eval(e[2:], e[2].pos); v.ok {
+				q = append(q, e[0].text+"="+v.text)
+			}
+		}
+	}
+	if len(q) > 0 {
+		c.add(hit{role: roleQuery, v: value{text: "?" + strings.Join(q, "&"), ok: true}, kind: kind, from: from + " params", pos: n.pos, sure: Sure})
 	}
 }
 
@@ -173,6 +202,9 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 	v := c.eval(val, cl)
 	if rl == roleVersion {
 		v = enumVersion(val, v)
+	}
+	if rl == roleEndpoint && v.ok && strings.HasPrefix(v.text, "/") {
+		rl = rolePath // axios({baseURL, url: '/translate'})
 	}
 	if rl == roleAuto {
 		if rl = autoRole(v, cl); rl == roleNone {

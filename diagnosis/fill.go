@@ -22,6 +22,7 @@ func (s *Snippet) fill(hits []hit) {
 	}
 	s.fillEndpoint(by[roleEndpoint], by[roleResource])
 	s.joinPath(by[rolePath])
+	s.addQuery(by[roleQuery])
 	s.fillVersion(by[roleVersion])
 	for _, h := range by[roleScope] {
 		if h.v.ok {
@@ -101,6 +102,16 @@ func (s *Snippet) joinPath(paths []hit) {
 	}
 	h := paths[0]
 	s.Endpoint.Value, s.Endpoint.From = base+h.v.text, h.from+" (joined to "+s.Endpoint.From+")"
+}
+
+// addQuery adds the query a call sends apart from its URL to an
+// endpoint that has none.
+func (s *Snippet) addQuery(qs []hit) {
+	if len(qs) == 0 || s.Endpoint.Value == "" || strings.Contains(s.Endpoint.Value, "?") {
+		return
+	}
+	s.Endpoint.Value += qs[0].v.text
+	s.Endpoint.From += " with " + qs[0].from
 }
 
 // fillVersion takes the api-version a client call is given as its own

@@ -35,6 +35,7 @@ const (
 	rolePath               // a request path the client joins to its base URL (or a whole URL)
 	roleDeployment         // the Azure OpenAI deployment a client is bound to (azure_deployment=)
 	roleOperation          // an Azure OpenAI SDK operation: its route, and the deployment it names
+	roleQuery              // the query a call sends apart from its URL (axios params)
 )
 
 // ctor is an SDK constructor, factory, builder or credential: the kind
