@@ -200,12 +200,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	v := c.eval(val, cl)
-	if rl == roleVersion {
-		v = enumVersion(val, v)
-	}
-	if rl == roleEndpoint && v.ok && strings.HasPrefix(v.text, "/") {
-		rl = rolePath // axios({baseURL, url: '/translate'})
-	}
+	rl, v = refine(rl, val, v)
 	if rl == roleAuto {
 		if rl = autoRole(v, cl); rl == roleNone {
 			return
@@ -241,6 +236,19 @@ func (c *collector) sdkRegionHeader(h hit, cl *call) {
 		h.header = regionHeaderName
 		c.add(h)
 	}
+}
+
+// refine reads a .NET ServiceVersion enum as the api-version, and a
+// path given where a URL goes (axios({baseURL, url: '/translate'})) as
+// the path the client joins to its base.
+func refine(rl role, val []token, v value) (role, value) {
+	switch {
+	case rl == roleVersion:
+		v = enumVersion(val, v)
+	case rl == roleEndpoint && v.ok && strings.HasPrefix(v.text, "/"):
+		rl = rolePath
+	}
+	return rl, v
 }
 
 // enumVersion reads a .NET ServiceVersion enum member as the
