@@ -163,7 +163,11 @@ func (r *reader) exprAt(ts []token, i int, prev, owner *call, path []string, sco
 func (r *reader) callWithInit(ts []token, i int, prev, owner *call, path []string, scope []int) (int, *call) {
 	c := r.callAt(ts, i, prev, owner, path, scope)
 	i = closeOf(ts, i+1)
-	if inner, end, ok := bracketed(ts, i+1, "{"); ok {
+	j := i + 1
+	for j < len(ts) && ts[j].kind == tNL {
+		j++ // new T()⏎{ … }
+	}
+	if inner, end, ok := bracketed(ts, j, "{"); ok {
 		r.object(inner, c, path, scope, c.name)
 		i = end
 	}
@@ -280,6 +284,9 @@ func (r *reader) keyed(e []token, op int, owner *call, path []string, scope []in
 	key := e[op-1].text
 	for _, open := range []string{"{", "@{"} {
 		if inner, _, ok := bracketed(e, op+1, open); ok {
+			if owner != nil && key == "params" { // axios({url, params: {…}}): the query it sends
+				owner.named = append(owner.named, &pair{name: key, val: e[op+1:], call: owner, pos: e[op-1].pos})
+			}
 			r.object(inner, nil, path, scope, key)
 			return
 		}

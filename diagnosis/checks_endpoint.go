@@ -450,7 +450,7 @@ func apiVersionProblem(e *endpointFacts) string {
 		}
 	case hasV && k.DatedVersions:
 		return datedVersionProblem(k, e, v[0])
-	case !hasV && k.NeedsAPIVersion && !isPathVersion(e.version) && len(e.segs) > baseDepth(k, e.segs):
+	case !hasV && k.NeedsAPIVersion && !e.sdkVersion && !isPathVersion(e.version) && len(e.segs) > baseDepth(k, e.segs):
 		return "has no api-version, which this API requires"
 	}
 	return ""

@@ -17,18 +17,22 @@ type hit struct {
 	sure   Sureness
 	header string // for a key: how it is sent (an Input.Header value)
 	name   string // for a config entry: its name
+	route  string // for an operation: its route under /openai/deployments/NAME/
 }
 
 // collector gathers hits from a program.
 type collector struct {
-	p    *program
-	r    *resolver
-	hits []hit
+	p     *program
+	r     *resolver
+	hits  []hit
+	azure bool // the paste builds an Azure OpenAI client
+
+	azureAPIType bool // a client configured with api_type azure
 }
 
 // collect runs every recogniser over a program.
 func collect(p *program) []hit {
-	c := &collector{p: p, r: newResolver(p)}
+	c := &collector{p: p, r: newResolver(p), azure: hasAzureOpenAIClient(p), azureAPIType: azureAPIType(p)}
 	for _, cl := range p.calls {
 		c.fromCall(cl)
 	}
@@ -87,6 +91,19 @@ func (c *collector) callKind(cl *call) string {
 	return ""
 }
 
+// qualifiedKind returns the kind of the client class a qualified method
+// name goes through, and that class: a .NET stack frame's
+// Azure.AI.FormRecognizer.DocumentAnalysis.DocumentAnalysisClient.AnalyzeDocumentAsync.
+func qualifiedKind(full string) (string, string) {
+	segs := strings.Split(full, ".")
+	for i := len(segs) - 2; i >= 0; i-- {
+		if k := ctorOf(segs[i]).kind; k != "" {
+			return k, segs[i]
+		}
+	}
+	return "", ""
+}
+
 // ctorOf looks a callee up in ctors; a builder (TextAnalyticsClientBuilder)
 // counts as the client it builds.
 func ctorOf(name string) ctor {
@@ -110,6 +127,9 @@ func (c *collector) fromCall(cl *call) {
 	if kind != "" && ctorOf(cl.name).kind != "" {
 		c.add(hit{role: roleKind, v: value{text: kind, ok: true}, kind: kind, from: cl.name + " in the code", pos: cl.pos, sure: Sure})
 	}
+	if k, cls := qualifiedKind(cl.full); kind == "" && k != "" {
+		c.add(hit{role: roleKind, v: value{text: k, ok: true}, kind: k, from: "the method of " + cls + " it names", pos: cl.pos, sure: Guessed})
+	}
 	if entraCredentials.has(strings.TrimSuffix(cl.name, "Builder")) { // Java: new DefaultAzureCredentialBuilder()
 		c.add(hit{role: roleToken, v: value{via: cl.name}, from: cl.name, pos: cl.pos, sure: Sure})
 	}
@@ -125,12 +145,42 @@ func (c *collector) fromCall(cl *call) {
 		c.arg(rl, a, kind, from+" argument", cl)
 	}
 	for _, n := range cl.named {
+		if n.name == "params" {
+			c.params(n, kind, from)
+			continue
+		}
 		c.arg(namedRole(n.name), n.val, kind, from+" "+strings.TrimLeft(n.name, "-"), cl)
 	}
 	c.headerCall(cl, kind)
 	c.openAIDefault(cl)
+	c.operation(cl)
 	if cl.cmd {
 		c.fromCommand(cl)
+	}
+}
+
+// params reads axios's params option, the query the call sends, as a
+// query: "?api-version=3.0&to=fr". An entry the paste does not resolve
+// (an array, a variable it does not set) is left out.
+func (c *collector) params(n *pair, kind, from string) {
+	inner, _, ok := bracketed(n.val, 0, "{")
+	if !ok {
+		return
+	}
+	var q []string
+	for _, e := range splitTop(inner, ",") {
+		e = trimNL(e)
+		for len(e) > 0 && e[len(e)-1].kind == tNL {
+			e = e[:len(e)-1]
+		}
+		if op := entryOp(e); op == 1 && len(e) > 2 {
+			if v := c.r.eval(e[2:], e[2].pos); v.ok {
+				q = append(q, e[0].text+"="+v.text)
+			}
+		}
+	}
+	if len(q) > 0 {
+		c.add(hit{role: roleQuery, v: value{text: "?" + strings.Join(q, "&"), ok: true}, kind: kind, from: from + " params", pos: n.pos, sure: Sure})
 	}
 }
 
@@ -150,9 +200,7 @@ func (c *collector) arg(rl role, val []token, kind, from string, cl *call) {
 		return
 	}
 	v := c.eval(val, cl)
-	if rl == roleVersion {
-		v = enumVersion(val, v)
-	}
+	rl, v = refine(rl, val, v)
 	if rl == roleAuto {
 		if rl = autoRole(v, cl); rl == roleNone {
 			return
@@ -188,6 +236,19 @@ func (c *collector) sdkRegionHeader(h hit, cl *call) {
 		h.header = regionHeaderName
 		c.add(h)
 	}
+}
+
+// refine reads a .NET ServiceVersion enum as the api-version, and a
+// path given where a URL goes (axios({baseURL, url: '/translate'})) as
+// the path the client joins to its base.
+func refine(rl role, val []token, v value) (role, value) {
+	switch {
+	case rl == roleVersion:
+		v = enumVersion(val, v)
+	case rl == roleEndpoint && v.ok && strings.HasPrefix(v.text, "/"):
+		rl = rolePath
+	}
+	return rl, v
 }
 
 // enumVersion reads a .NET ServiceVersion enum member as the
@@ -385,7 +446,42 @@ func (c *collector) fromPair(pr *pair) {
 	if len(pr.path) > 0 && !hasMarker(strings.Join(pr.path, " ")) {
 		name = strings.Join(pr.path, ":") + ":" + pr.name
 	}
-	c.add(hit{role: rl, v: v, kind: kind, from: name, pos: pr.pos, sure: sure, name: name})
+	from := name
+	if r, ok := c.clientSetting(pr, rl); ok {
+		rl, name = r, ""
+	}
+	c.add(hit{role: rl, v: v, kind: kind, from: from, pos: pr.pos, sure: sure, name: name})
+}
+
+// clientSetting reads a property set on a client's configuration object
+// (config.api_version = …, openai.api_version = …) as the client
+// argument it is: the client sends it. ruby-openai sends
+// config.access_token as the api-key header when config.api_type is
+// :azure (alexrudall/ruby-openai README, Azure).
+func (c *collector) clientSetting(pr *pair, rl role) (role, bool) {
+	i := strings.LastIndexByte(pr.name, '.')
+	if i <= 0 || pr.cfg || len(pr.path) > 0 {
+		return rl, false
+	}
+	switch {
+	case rl == roleVersion:
+		return rl, true
+	case rl == roleToken && normName(pr.name[i+1:]) == "accesstoken" && c.azureAPIType:
+		return roleKey, true
+	}
+	return rl, false
+}
+
+// azureAPIType reports a client configured with api_type azure
+// (ruby-openai's config.api_type = :azure, openai-python 0.x's
+// openai.api_type = "azure").
+func azureAPIType(p *program) bool {
+	for _, pr := range p.pairs {
+		if normName(lastSegment(pr.name)) == "apitype" && strings.Contains(strings.ToLower(joinText(pr.val)), "azure") {
+			return true
+		}
+	}
+	return false
 }
 
 // headerPair reads a header written as an entry or a line.
@@ -490,7 +586,9 @@ func isDocOrData(host, u string) bool {
 func answerHits(answer string) []hit {
 	var hits []hit
 	for _, t := range lex(answer) {
-		for _, u := range urlsIn(t.text) {
+		// A JSON-serialised event keeps its lines \n-escaped in one string
+		// (a Speech Canceled event's ErrorDetails holds the wss URL).
+		for _, u := range urlsIn(escapedBreaks.Replace(t.text)) {
 			host := hostOf(u)
 			if !AzureAIHost(host) && !strings.Contains(u, "/openai/deployments/") || isAudienceHost(host) {
 				continue
@@ -507,6 +605,10 @@ func answerHits(answer string) []hit {
 	}
 	return hits
 }
+
+// escapedBreaks turns the escaped line breaks left in a string into
+// spaces.
+var escapedBreaks = strings.NewReplacer(`\r\n`, " ", `\n`, " ", `\r`, " ", `\t`, " ")
 
 // answerKinds are words of an error (lower case) that name the service:
 // the old SDKs' exception classes (azure.cognitiveservices.vision.
@@ -615,15 +717,25 @@ func (c *collector) fromCommand(cl *call) {
 	}
 }
 
-// openAIDefault notes an OpenAI() client (Python, JS) given no base URL:
-// it calls api.openai.com.
+// platformClients call api.openai.com when given no endpoint:
+// openai-python and openai-node OpenAI(), Semantic Kernel's
+// OpenAIFileService(apiKey) (microsoft/semantic-kernel#7253).
+var platformClients = words{"OpenAI", "OpenAIFileService"}
+
+// openAIDefault notes a platform client given no base URL: it calls
+// api.openai.com.
 func (c *collector) openAIDefault(cl *call) {
-	if cl.name != "OpenAI" || cl.cmd {
+	if !platformClients.has(cl.name) || cl.cmd {
 		return
 	}
 	for _, n := range cl.named {
 		if argRoles[normName(n.name)] == roleEndpoint {
 			return
+		}
+	}
+	for _, a := range cl.args {
+		if lastSegment(a[0].text) == "Uri" || len(a) > 1 && lastSegment(a[1].text) == "Uri" || autoRole(c.eval(a, cl), cl) == roleEndpoint {
+			return // OpenAIFileService(new Uri(…), key)
 		}
 	}
 	c.add(hit{role: roleOpenAIDefault, v: value{text: "OpenAI( without base_url", ok: true}, kind: "openai", from: "OpenAI client", pos: cl.pos, sure: Sure})

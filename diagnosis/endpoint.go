@@ -32,6 +32,7 @@ type endpointFacts struct {
 	tokenURL    bool     // the path is /sts/v1.0/issueToken
 	afterToken  bool     // the path goes on after issueToken
 	querySecret string   // the query parameter carrying a secret
+	sdkVersion  bool     // an SDK sends this request and adds its own api-version
 }
 
 // analyseEndpoint parses an endpoint or request URL into facts.

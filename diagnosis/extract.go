@@ -1,6 +1,7 @@
 package diagnosis
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -67,6 +68,7 @@ type Snippet struct {
 	unreadable    string   // why the paste could not be read whole
 	scope         Field    // a token scope the code requests
 	apiVersion    Field    // the api-version a client is given apart from its endpoint
+	sdkVersion    bool     // the endpoint is a request URL an SDK sends, adding its own api-version
 
 	keyElsewhere, endpointElsewhere bool // read from somewhere the paste does not show
 	entra                           bool // the code uses Entra ID tokens, not a key
@@ -128,6 +130,9 @@ func readPaste(text string) (Snippet, []hit) {
 		return base, nil
 	}
 	text = cmdUnquote(text)
+	if code, ok := notebookCode(text); ok {
+		text = code
+	}
 	rt := routePaste(text)
 	base.Format = formatOf(rt.code, rt.answer)
 	base.readAnswer(rt)
@@ -146,6 +151,41 @@ func readPaste(text string) (Snippet, []hit) {
 		base.ReadAs = append(base.ReadAs, readAsCode(base.Format))
 	}
 	return base, hits
+}
+
+// notebookCode returns the code of a Jupyter notebook's code cells,
+// their "source" lines joined, or false when the paste is no notebook
+// (nbformat 4: cells[].cell_type, source as a list of lines or a string).
+func notebookCode(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "{") || !strings.Contains(t, `"cell_type"`) {
+		return "", false
+	}
+	var nb struct {
+		Cells []struct {
+			CellType string          `json:"cell_type"`
+			Source   json.RawMessage `json:"source"`
+		} `json:"cells"`
+	}
+	if json.Unmarshal([]byte(t), &nb) != nil || len(nb.Cells) == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	for _, c := range nb.Cells {
+		if c.CellType != "code" {
+			continue
+		}
+		var lines []string
+		if json.Unmarshal(c.Source, &lines) != nil {
+			var one string
+			if json.Unmarshal(c.Source, &one) != nil {
+				continue
+			}
+			lines = []string{one}
+		}
+		b.WriteString(strings.Join(lines, "") + "\n")
+	}
+	return b.String(), true
 }
 
 // readAnswer sets the response and status a paste shows.

@@ -22,6 +22,7 @@ func (s *Snippet) fill(hits []hit) {
 	}
 	s.fillEndpoint(by[roleEndpoint], by[roleResource])
 	s.joinPath(by[rolePath])
+	s.addQuery(by[roleQuery])
 	s.fillVersion(by[roleVersion])
 	for _, h := range by[roleScope] {
 		if h.v.ok {
@@ -29,6 +30,7 @@ func (s *Snippet) fill(hits []hit) {
 		}
 	}
 	s.fillKind(hits, by[roleKind])
+	s.sdkRequest(by[roleDeployment], by[roleOperation])
 	s.fillSettings(by)
 	s.entra = len(by[roleScope]) > 0 || len(by[roleToken]) > 0
 	// Speech SDKs build the host from the region.
@@ -60,6 +62,8 @@ func (s *Snippet) fillEndpoint(urls, resources []hit) {
 		switch {
 		case h.v.ok && strings.Contains(h.v.text, "://"):
 			s.Endpoint.set(h.v.text, h.from, h.sure)
+		case h.v.ok && h.sure == Sure && isAngled(h.v.text):
+			s.Endpoint.set(h.v.text, h.from, Sure) // a sample's "<your-endpoint>" left in
 		case !h.v.ok:
 			s.endpointElsewhere = true
 			if h.v.env != "" {
@@ -100,6 +104,16 @@ func (s *Snippet) joinPath(paths []hit) {
 	s.Endpoint.Value, s.Endpoint.From = base+h.v.text, h.from+" (joined to "+s.Endpoint.From+")"
 }
 
+// addQuery adds the query a call sends apart from its URL to an
+// endpoint that has none.
+func (s *Snippet) addQuery(qs []hit) {
+	if len(qs) == 0 || s.Endpoint.Value == "" || strings.Contains(s.Endpoint.Value, "?") {
+		return
+	}
+	s.Endpoint.Value += qs[0].v.text
+	s.Endpoint.From += " with " + qs[0].from
+}
+
 // fillVersion takes the api-version a client call is given as its own
 // argument (api_version=, apiVersion, an options ServiceVersion): the
 // client adds it to every request. A config entry alone is not taken:
@@ -114,13 +128,22 @@ func (s *Snippet) fillVersion(hs []hit) {
 
 // addClientQuery adds to the facts of the endpoint the snippet gave the
 // api-version its client sends apart from it, so the endpoint checks see
-// the request the client makes. An endpoint typed in the form, or one
-// whose URL holds its own api-version, is left as it is.
+// the request the client makes; a request URL the snippet built for an
+// SDK that adds its own api-version is marked so. An endpoint typed in
+// the form, or one whose URL holds its own api-version, is left as it is.
 func (s *Snippet) addClientQuery(ep *endpointFacts) {
-	if s == nil || s.apiVersion.Value == "" || !ep.parsed || ep.raw != s.Endpoint.Value || ep.query.Has("api-version") {
+	if s == nil || !ep.parsed || ep.raw != s.Endpoint.Value || ep.query.Has("api-version") {
 		return
 	}
-	ep.query.Set("api-version", s.apiVersion.Value)
+	ep.sdkVersion = s.sdkVersion
+	if s.apiVersion.Value != "" {
+		ep.query.Set("api-version", s.apiVersion.Value)
+	}
+}
+
+// isAngled reports a placeholder in angle brackets: <your-endpoint>.
+func isAngled(v string) bool {
+	return len(v) > 2 && v[0] == '<' && v[len(v)-1] == '>' && !strings.ContainsAny(v, " \n")
 }
 
 func isSubdomainName(v string) bool {

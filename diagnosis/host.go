@@ -59,6 +59,9 @@ var hostSuffixes = []hostSuffix{
 	{".cognitive.microsofttranslator.com", false, hostTranslator, CloudPublic},
 	{".stt.speech.microsoft.com", false, hostSpeech, CloudPublic},
 	{".tts.speech.microsoft.com", false, hostSpeech, CloudPublic},
+	// Speech translation: wss://REGION.s2s.speech.microsoft.com/speech/translation/…
+	// (Azure-Samples/cognitive-services-speech-sdk#2675).
+	{".s2s.speech.microsoft.com", false, hostSpeech, CloudPublic},
 	{"api.bing.microsoft.com", true, hostBing, CloudPublic},
 	{"api.projectoxford.ai", true, hostProjectOxford, CloudPublic},
 	{"api.microsofttranslator.com", true, hostTranslatorV2, CloudPublic},

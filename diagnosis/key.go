@@ -322,8 +322,10 @@ var placeholderShapes = []struct {
 	}, "text in braces or brackets, a template placeholder"},
 	{func(l string) bool { return l[0] == '$' || l[0] == '%' && strings.Count(l, "%") == 2 },
 		"an unexpanded variable reference: the shell or program did not substitute it"},
-	{func(l string) bool { return containsSome(l, "your", "paste", "replace", "insert", "_here", "-here") },
-		"sample wording (\"your\", \"paste\", \"replace\", \"here\"), a placeholder from docs"},
+	{func(l string) bool {
+		return containsSome(l, "your", "paste", "replace", "insert", "enter", "_here", "-here")
+	},
+		"sample wording (\"your\", \"paste\", \"replace\", \"enter\", \"here\"), a placeholder from docs"},
 	{func(l string) bool { return containsSome(l, "xxxx", "****", "•") },
 		"masked or filler characters (xxxx, ****, •): a key as a page displays it, not the key"},
 	{func(l string) bool { return containsSome(l, "...", "…") },

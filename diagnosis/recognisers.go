@@ -33,6 +33,9 @@ const (
 	roleOpenAIDefault      // an OpenAI() client with no base URL
 	roleHost               // a bare host name: the client adds https://
 	rolePath               // a request path the client joins to its base URL (or a whole URL)
+	roleDeployment         // the Azure OpenAI deployment a client is bound to (azure_deployment=)
+	roleOperation          // an Azure OpenAI SDK operation: its route, and the deployment it names
+	roleQuery              // the query a call sends apart from its URL (axios params)
 )
 
 // ctor is an SDK constructor, factory, builder or credential: the kind
@@ -88,6 +91,7 @@ var ctors = map[string]ctor{
 	"azureopenaiembeddings": {kind: "openai"}, "azurechatcompletion": {kind: "openai"}, "azuretextembedding": {kind: "openai"},
 	"azureopenaiclient": {kind: "openai", pos: positions{roleAuto, roleAuto}}, "openaiclient": {kind: "openai", pos: positions{roleAuto, roleAuto}},
 	"createazure":                           {kind: "openai"},
+	"openaifileservice":                     {kind: "openai", pos: positions{roleAuto, roleAuto}}, // Semantic Kernel: (apiKey) or (Uri endpoint, apiKey)
 	"newclientwithkeycredential":            {kind: "openai", pos: positions{roleEndpoint, roleAuto}},
 	"addazureopenaichatcompletion":          {kind: "openai", pos: positions{roleNone, roleEndpoint, roleKey}},
 	"addazureopenaitextembeddinggeneration": {kind: "openai", pos: positions{roleNone, roleEndpoint, roleKey}},

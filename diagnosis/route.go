@@ -29,6 +29,7 @@ var answerMarkers = []string{
 	"principal does not have access", "status code: 4", "unauthorized. access token", "401 unauthorized",
 	"403 forbidden", "404 not found", "resource not found", "out of call volume quota", "rate limit",
 	"(http 4", "status_code: 4", "statuscode: 4", "status code = 4", "status code of 4", "unauthorized (",
+	"ws_open_error", // the Speech SDK's connection failure, raised or printed from error_details
 }
 
 // routePaste splits a paste. A line belongs to the answer when it is a

@@ -183,11 +183,30 @@ func opensBlock(toks []token, i int) bool {
 	case j < 0:
 		return false // a JSON document
 	case toks[j].text == ")":
-		return true
+		return !newCall(toks, j)
 	case toks[j].kind != tWord || toks[j].text == "return" || toks[j].text == "new":
 		return false
 	}
 	return declares(toks, j)
+}
+
+// newCall reports a ")" that closes "new(…)" or "new T(…)": the { on
+// the next line is then C#'s object initializer (Allman style), not a
+// block.
+func newCall(toks []token, j int) bool {
+	depth := 0
+	for ; j >= 0; j-- {
+		switch toks[j].text {
+		case ")":
+			depth++
+		case "(":
+			depth--
+		}
+		if depth == 0 {
+			break
+		}
+	}
+	return j >= 1 && toks[j-1].text == "new" || j >= 2 && toks[j-1].kind == tWord && toks[j-2].text == "new"
 }
 
 // declares reports a line, read back from j, that declares (class S :
@@ -208,6 +227,9 @@ func continues(toks []token, i int) bool {
 	}
 	if i < 2 || toks[i-1].kind != tPunct {
 		return false
+	}
+	if toks[i-1].text == ")" && i+1 < len(toks) && toks[i+1].text == "{" && newCall(toks, i-1) {
+		return true // new()⏎{ DeploymentName = … }: C#'s initializer on its own line
 	}
 	if op := toks[i-1]; op.text == "=" && op.pos == toks[i-2].end {
 		return false // NAME= with nothing after it, base64 padding
