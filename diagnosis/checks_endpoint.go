@@ -101,6 +101,11 @@ var endpointOpenAIPublic = &Check{
 	Fix:     "Set the base URL to your resource: https://NAME.openai.azure.com/openai/v1/\nOr use the AzureOpenAI client with azure_endpoint",
 	Sources: "§1.3, §2.1 [S24][I17]",
 	Run: func(c *Check, f *Facts) []Finding {
+		if f.resp.hit(ruleOpenAIPlatform) && f.ep.family != hostOpenAIPublic && !(f.in.Snippet != nil && f.in.Snippet.openAIDefault) {
+			// OpenAI's answer, wherever the input says the call went.
+			return one(c.finding("The answer is OpenAI's own service refusing the key: the call went to api.openai.com, not to Azure.",
+				f.evidence(ruleOpenAIPlatform)))
+		}
 		if f.ep.family != hostOpenAIPublic || f.in.Snippet != nil && f.in.Snippet.openAIDefault {
 			return nil // snippet-openai-default says it for a client with no base URL
 		}

@@ -27,7 +27,7 @@ var translatorRegionHeader = &Check{
 			return one(c.finding("The region header holds what looks like a key or token, not a region id; the test call leaves it out.",
 				"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)))
 		case h != "" && h != NoRegionHeader:
-			hr, _ := resolveRegion(strings.ToLower(h))
+			hr, exact := resolveRegion(strings.ToLower(h))
 			switch {
 			case hr == nil:
 				return one(c.finding(fmt.Sprintf("The region header holds %q, which is not a region id.", Truncate(h, 40)),
@@ -35,6 +35,15 @@ var translatorRegionHeader = &Check{
 			case regional && hr.ID != f.region.ID:
 				return one(c.finding(fmt.Sprintf("The region header says %s but the resource is in %s.", hr.ID, f.region.ID),
 					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)).withFix("Send Ocp-Apim-Subscription-Region: " + f.region.ID))
+			case !exact && h != hr.ID:
+				// A display name ("East Asia"): the header wants the id
+				// (sources §2.3).
+				fd := c.finding(fmt.Sprintf("The region header says %q, a display name: send the id %s.", Truncate(h, 40), hr.ID),
+					"Ocp-Apim-Subscription-Region: "+Truncate(h, 40)).withFix("Send Ocp-Apim-Subscription-Region: " + hr.ID)
+				if f.resp.status != 401 && !f.resp.hit(ruleTranslator401000) {
+					fd = fd.withSeverity(Warning)
+				}
+				return one(fd)
 			case f.region == nil && (f.resp.status == 401 || f.resp.hit(ruleTranslator401000)):
 				// A region hard-coded by a tool, refused (§3 [S4]; immersive-translate#138).
 				return one(c.finding(fmt.Sprintf("Translator refused a request whose region header says %s: unless the resource is in %s, send its own region id.", hr.ID, hr.ID),

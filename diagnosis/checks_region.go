@@ -28,8 +28,10 @@ var regionMalformed = &Check{
 			return one(fd)
 		}
 		if f.region != nil {
-			return one(c.finding(fmt.Sprintf("%q is a display name; the region id is %s.", raw, f.region.ID), raw).
-				withFix("Use " + f.region.ID))
+			// Read as the id it names: wrong only where it is sent as typed
+			// (an SDK's region, the region header), so worth checking.
+			return one(c.finding(fmt.Sprintf("%q is a display name; the region id is %s. Where your code or a header sends the region, use the id.", raw, f.region.ID), raw).
+				withFix("Use " + f.region.ID).withSeverity(Warning))
 		}
 		fd := c.finding(fmt.Sprintf("%q is not an Azure region.", Truncate(raw, 40)), Truncate(raw, 40))
 		if c := closestRegion(raw); c != "" {

@@ -46,7 +46,7 @@ func (f *Facts) keyRefused() bool {
 // gateway's generic message.
 const other401 = 1<<ruleTranslator401000 | 1<<ruleSpeechOnText | 1<<ruleTokenRejected | 1<<rulePermissionDenied |
 	1<<ruleMissingKey | 1<<ruleSpeechAuth | 1<<ruleLocalAuth | 1<<ruleNetwork | 1<<ruleARMAuthorizationFailed |
-	1<<ruleNotInTier | 1<<ruleWrongTenant
+	1<<ruleNotInTier | 1<<ruleWrongTenant | 1<<ruleOpenAIPlatform
 
 var responseTranslatorCredentials = &Check{
 	ID: "response-translator-credentials", Area: AreaResponse, Severity: Error, Title: "Translator refused the credentials (401000)",

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"az401/diagnosis"
 	"az401/internal/testkeys"
@@ -83,6 +84,26 @@ func TestMissing(t *testing.T) {
 	r = diagnosis.Diagnose(diagnosis.Input{Kind: "language", Key: testkeys.Legacy(), Endpoint: "https://lang1.cognitiveservices.azure.com/", Response: body})
 	assert.Empty(t, r.Missing)
 	assert.Empty(t, diagnosis.Diagnose(diagnosis.Input{}).Missing, "nothing entered: the verdict says what to paste")
+}
+
+// TestRegionDisplayName: the portal's display name in the Region field
+// is read as its id and only worth checking; sent in the region header,
+// it is the header's problem.
+func TestRegionDisplayName(t *testing.T) {
+	translator := "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "East Asia"})
+	require.True(t, r.Has("region-malformed"), "%v", r.Findings)
+	for _, f := range r.Findings {
+		if f.ID == "region-malformed" {
+			assert.Equal(t, diagnosis.Warning, f.Severity)
+			assert.Contains(t, f.Message, "the region id is eastasia")
+		}
+	}
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "eastasia",
+		RegionHeader: "East Asia", Status: 401})
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "translator-region-header", r.Findings[0].ID, "%v", r.Findings)
+	assert.Contains(t, r.Findings[0].Message, "a display name: send the id eastasia")
 }
 
 func TestVerdict(t *testing.T) {

@@ -29,6 +29,7 @@ const (
 	ruleNotInTier
 	ruleWrongTenant
 	ruleContentFiltered
+	ruleOpenAIPlatform
 	ruleCount
 )
 
@@ -70,6 +71,10 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	// Speech batch transcription refuses a free (F0) key with 400 "Only
 	// \"Standard\" subscriptions for the region of the called service are
 	// valid" (Azure-Samples/cognitive-services-speech-sdk#1307).
+	// OpenAI's own service refusing a key: the call went to api.openai.com
+	// (stepanogil/autonomous-hr-chatbot#4: an Azure key, a client left on
+	// OpenAI's default base URL).
+	ruleOpenAIPlatform: {phrases: []string{"incorrect api key provided", "platform.openai.com/account/api-keys"}},
 	ruleNotInTier: {phrases: []string{"with the current subscription key and pricing tier",
 		`only \"standard\" subscriptions`, `only "standard" subscriptions`}},
 	// Azure OpenAI answers a prompt its content filter blocks with 400
