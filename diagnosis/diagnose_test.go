@@ -73,6 +73,11 @@ func TestKeyInTheURL(t *testing.T) {
 	assert.False(t, r.Has("key-missing"), "%v", r.Findings)
 	assert.True(t, r.Has("key-decoded"), "%v", r.Findings)
 	assert.NotContains(t, fmt.Sprint(r), key)
+
+	// Translator's region in the query is the region header it sends.
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Region: "westeurope", Key: key,
+		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de&Subscription-Region=westeurope"})
+	assert.False(t, r.Has("translator-region-header"), "%v", r.Findings)
 }
 
 // TestMissing: a cause found from an error alone says which inputs

@@ -31,12 +31,17 @@ func Analyse(in Input) *Facts {
 	if strings.TrimSpace(in.Key) == "" {
 		// A key left in the URL (…&Subscription-Key=…) is the key the
 		// call sends: judge it, and mask it, as if pasted in the key field.
-		if k := keyInQuery(in.Endpoint); k != "" {
+		if k := queryValue(in.Endpoint, "subscription-key"); k != "" {
 			in.Key = k
 			if in.Header == "" {
 				in.Header = HeaderQuery
 			}
 		}
+	}
+	if in.RegionHeader == "" {
+		// Translator reads the region from the query as from the header
+		// (Subscription-Region=, sources §3).
+		in.RegionHeader = queryValue(in.Endpoint, "subscription-region")
 	}
 	f := &Facts{in: in, scrub: NewScrubber(in.Key)}
 	f.key = analyseKey(in.Key)
@@ -74,17 +79,18 @@ func (f *Facts) Scrub(text string) string {
 	return f.scrub.Scrub(text)
 }
 
-// keyInQuery returns the value of the URL's subscription-key query
-// parameter, which the gateway reads as the key (sources §3), or "".
-func keyInQuery(endpoint string) string {
+// queryValue returns the value of the URL's query parameter name (in
+// any case), or "": the key (subscription-key) or the Translator region
+// (subscription-region) a call sends in its URL.
+func queryValue(endpoint, name string) string {
 	_, query, ok := strings.Cut(endpoint, "?")
 	if !ok {
 		return ""
 	}
 	query, _, _ = strings.Cut(query, "#")
 	for _, pair := range strings.Split(query, "&") {
-		name, value, _ := strings.Cut(pair, "=")
-		if strings.EqualFold(name, "subscription-key") {
+		n, value, _ := strings.Cut(pair, "=")
+		if strings.EqualFold(n, name) {
 			if v, err := url.QueryUnescape(value); err == nil {
 				return v
 			}
