@@ -43,6 +43,10 @@ func Analyse(in Input) *Facts {
 		// (Subscription-Region=, sources §3).
 		in.RegionHeader = queryValue(in.Endpoint, "subscription-region")
 	}
+	if pr := in.TestResult; in.RegionHeader == "" && pr != nil && pr.Status != 0 {
+		// The test call's answer is to the region header it sent.
+		in.RegionHeader = pr.SentRegionHeader
+	}
 	f := &Facts{in: in, scrub: NewScrubber(in.Key)}
 	f.key = analyseKey(in.Key)
 	f.ep = analyseEndpoint(in.Endpoint)

@@ -76,6 +76,9 @@ type TestResult struct {
 	// Via says how the call went, as a phrase: "from this browser",
 	// "through az401 serve", "from the command line".
 	Via string
+	// SentRegionHeader is the Ocp-Apim-Subscription-Region value the call
+	// sent, "" if none: the answer is judged with it.
+	SentRegionHeader string
 }
 
 // Why a test call read no answer.

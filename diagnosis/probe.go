@@ -31,7 +31,10 @@ type TestCall struct {
 }
 
 // Header is one request header.
-type Header struct{ Name, Value string }
+type Header struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
 
 // Guard is the host guard's verdict on where a test call would send the key.
 type Guard int

@@ -60,6 +60,11 @@ func Send(stop Stop, p diagnosis.TestCall, key, via string) diagnosis.TestResult
 	res := diagnosis.TestResult{Host: p.Host, Via: via}
 	scrub := diagnosis.NewScrubber(key).Scrub
 	q := p.WithKey(key)
+	for _, h := range q.Headers {
+		if strings.EqualFold(h.Name, "Ocp-Apim-Subscription-Region") {
+			res.SentRegionHeader = scrub(h.Value)
+		}
+	}
 	start := time.Now()
 	a, err := do(stop, Timeout, exchange{method: q.Method, url: q.URL, headers: q.Headers, body: q.Body})
 	res.Latency = time.Since(start)

@@ -20,8 +20,12 @@ func runKinds(args []string, e env) error {
 	}
 	if format == "json" {
 		type kind struct {
-			ID, Name, Group, Header, Example string
-			Retired                          string `json:",omitempty"`
+			ID      string `json:"id"`
+			Name    string `json:"name"`
+			Group   string `json:"group"`
+			Header  string `json:"header"`
+			Example string `json:"example"`
+			Retired string `json:"retired,omitempty"`
 		}
 		var out []kind
 		for _, k := range diagnosis.Kinds() {
@@ -47,7 +51,12 @@ func runCauses(args []string, e env) error {
 	switch format {
 	case "json":
 		type cause struct {
-			ID, Severity, Title, Doc, Fix, Sources string
+			ID       string `json:"id"`
+			Severity string `json:"severity"`
+			Title    string `json:"title"`
+			Doc      string `json:"doc"`
+			Fix      string `json:"fix"`
+			Sources  string `json:"sources"`
 		}
 		var out []cause
 		for _, c := range diagnosis.All() {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -58,6 +59,7 @@ The test call is the cheapest request that needs a valid key and changes nothing
 only to https Azure AI hosts, or to a host named with --allow-host.
 
 Exit status: 0 when no finding is an error, 1 when one is, 2 for a usage error.
+az401 CMD -h lists a command's flags; az401 --version names the build.
 
 Examples:
     echo "$KEY" | az401 diagnose --key-stdin --kind translator \
@@ -128,11 +130,17 @@ func run(args []string, e env) int {
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
+	case "--version", "-version":
+		fmt.Fprintln(e.stdout, "az401", buildVersion())
+		return exitOK
 	default:
 		err = usagef(suggest(args[0], commands, "did you mean az401 %s?"), "unknown command %s", quoteArg(args[0]))
 	}
 	var ue *usageError
 	switch {
+	case errors.As(err, new(*helpAsked)):
+		fmt.Fprintf(e.stdout, "%s\n%s.\n", usage, err)
+		return exitOK
 	case errors.As(err, &ue):
 		fmt.Fprintf(e.stderr, "az401: error: %s\n", ue.msg)
 		for _, h := range ue.hints {
@@ -147,6 +155,31 @@ func run(args []string, e env) int {
 		return exitError
 	}
 	return code
+}
+
+// buildVersion names the commit the binary was built from, as Go
+// records it ("devel" outside a git checkout).
+func buildVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	rev, dirty := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	switch {
+	case rev == "":
+		return "devel"
+	case dirty:
+		return rev[:min(12, len(rev))] + " (modified)"
+	}
+	return rev[:min(12, len(rev))]
 }
 
 var commands = []string{"diagnose", "probe", "kinds", "causes", "explain", "serve", "static", "help"}

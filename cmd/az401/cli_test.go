@@ -193,6 +193,14 @@ func TestUsageErrors(t *testing.T) {
 		{args: []string{"serve", "-addr", "0.0.0.0:8000"}, stderrHas: "loopback only"},
 		{args: []string{"static", "-prefix", "a b"}, stderrHas: "is not a path"},
 		{args: []string{"kinds", "extra"}, stderrHas: "takes no arguments"},
+		// A key on the command line is refused wherever it hides.
+		{args: []string{"diagnose", "--endpoint", "https://t1.cognitiveservices.azure.com/translate?Subscription-Key=" + testkeys.Legacy()},
+			stderrHas: "--endpoint holds a key, token or other secret"},
+		{args: []string{"probe", "--dry-run", "--endpoint", "https://apikey:" + testkeys.Legacy() + "@t1.cognitiveservices.azure.com/"},
+			stderrHas: "--endpoint holds a key"},
+		{args: []string{"diagnose", "--region", testkeys.CASK('b')}, stderrHas: "--region holds a key"},
+		{args: []string{"diagnose", "--key-stdin"}, stderrHas: "--key-stdin read no key"},
+		{args: []string{"diagnose", "--status", "abc"}, stderrHas: `--status "abc" is not a valid value`},
 	} {
 		code, out, errs := az(t, "", "", tt.args...)
 		assert.Equal(t, exitUsage, code, "az401 %v", tt.args)
@@ -203,6 +211,15 @@ func TestUsageErrors(t *testing.T) {
 	code, _, errs := az(t, "", "")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "Usage:")
+	for _, cmd := range []string{"diagnose", "probe", "serve"} {
+		code, out, _ := az(t, "", "", cmd, "-h")
+		assert.Equal(t, exitOK, code, "az401 %s -h is no error", cmd)
+		assert.Contains(t, out, "Usage:")
+		assert.Contains(t, out, "The flags of az401 "+cmd+" are --")
+	}
+	code, out, _ := az(t, "", "", "--version")
+	assert.Equal(t, exitOK, code)
+	assert.True(t, strings.HasPrefix(out, "az401 "), out)
 }
 
 func TestExplainEveryCause(t *testing.T) {

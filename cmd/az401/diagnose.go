@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -95,6 +96,9 @@ func parseInput(fs *flag.FlagSet, args []string, e env) (parsed, string, error) 
 	v.define(fs)
 	if err := fs.Parse(args); err != nil {
 		return parsed{Input: v.in}, "", flagError(fs, err)
+	}
+	if err := secretInFlags(fs); err != nil {
+		return parsed{Input: v.in}, "", err
 	}
 	if fs.NArg() > 0 {
 		return parsed{Input: v.in}, "", usagef("the key is read from standard input (--key-stdin) or $AZ401_KEY, never from arguments",
@@ -293,7 +297,11 @@ func readKey(fromStdin bool, e env) (string, error) {
 		return "", fmt.Errorf("reading the key from standard input: %w", err)
 	}
 	s := strings.TrimSuffix(string(b), "\n")
-	return strings.TrimSuffix(s, "\r"), nil
+	s = strings.TrimSuffix(s, "\r")
+	if s == "" {
+		return "", usagef("check the variable you echo is set, e.g. echo \"$KEY\" | az401 diagnose --key-stdin …", "--key-stdin read no key: standard input was empty")
+	}
+	return s, nil
 }
 
 // readResponse reads the pasted response from a file or stdin.
@@ -337,11 +345,76 @@ func flagError(fs *flag.FlagSet, err error) error {
 		return usagef(suggestOr(name, names, "did you mean --%s?", "run az401 help for the flags"), "unknown flag --%s", name)
 	}
 	if errors.Is(err, flag.ErrHelp) {
-		var names []string
-		fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
-		return usagef("run az401 help for what they mean", "the flags of az401 %s are %s", fs.Name(), strings.Join(names, " "))
+		h := &helpAsked{cmd: fs.Name()}
+		fs.VisitAll(func(f *flag.Flag) { h.flags = append(h.flags, "--"+f.Name) })
+		return h
+	}
+	// "invalid value "abc" for flag -status: parse error"
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		value, rest, _ := strings.Cut(strings.TrimPrefix(rest, `"`), `" for flag -`)
+		name, _, _ := strings.Cut(rest, ":")
+		return usagef("run az401 help for what --"+name+" takes", "--%s %s is not a valid value", name, quoteArg(value))
 	}
 	return usagef("", "%s", msg)
+}
+
+// endpointSecret reports a URL carrying a secret: user info, or a query
+// parameter whose name or value looks secret (?subscription-key=…).
+func endpointSecret(v string) bool {
+	u, err := url.Parse(strings.TrimSpace(v))
+	if err != nil {
+		return diagnosis.ContainsSecret(v)
+	}
+	if u.User != nil {
+		return true
+	}
+	for name, values := range u.Query() {
+		for _, value := range values {
+			if value != "" && (diagnosis.IsSecretParam(name) || diagnosis.ContainsSecret(value)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// helpAsked is a command's -h: run prints the help and the command's
+// flags, and exits 0.
+type helpAsked struct {
+	cmd   string
+	flags []string
+}
+
+func (h *helpAsked) Error() string {
+	return "The flags of az401 " + h.cmd + " are " + strings.Join(h.flags, " ")
+}
+
+// secretInFlags refuses a command line that carries something shaped
+// like a key or token in a flag's value (a key left in --endpoint's
+// query, a token pasted as --region): the command line is visible to
+// every user of the machine and stays in the shell's history, and
+// probe would send it.
+func secretInFlags(fs *flag.FlagSet) error {
+	var bad string
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "from" || f.Name == "response-file" {
+			return // file names: what the files hold is read, not argv
+		}
+		v := f.Value.String()
+		secret := diagnosis.ContainsSecret(v)
+		if f.Name == "endpoint" {
+			secret = endpointSecret(v) // a host may look like a key (sk-test.openai…)
+		}
+		if bad == "" && secret {
+			bad = f.Name
+		}
+	})
+	if bad == "" {
+		return nil
+	}
+	return usagef("remove it from the command line; give the key with --key-stdin or $AZ401_KEY (Translator's region with --region-header)"+
+		", and regenerate the key if other users or your shell history can read it",
+		"--%s holds a key, token or other secret", bad)
 }
 
 // keyWayIDs lists the --header values.

@@ -116,7 +116,8 @@ func writeCall(b *strings.Builder, c *probeCall) {
 	r := c.result
 	if r == nil {
 		variable, what := c.request.Secret()
-		b.WriteString("  Not sent (--dry-run). As a command, with the " + what + " in $" + variable + ":\n")
+		b.WriteString("  Not sent (--dry-run). As a command, with the " + what + " in $" + variable +
+			" (export " + variable + "=\"$AZ401_KEY\" if it is in AZ401_KEY):\n")
 		for _, line := range strings.Split(c.request.Curl(), "\n") {
 			b.WriteString("    " + line + "\n")
 		}
