@@ -136,6 +136,13 @@ func run(args []string, e env) int {
 	default:
 		err = usagef(suggest(args[0], commands, "did you mean az401 %s?"), "unknown command %s", quoteArg(args[0]))
 	}
+	return exitFor(err, code, e)
+}
+
+// exitFor prints what err says and returns the exit status: 0 after a
+// command's -h, 2 for a usage error (with its hints), 1 for any other
+// error, else code.
+func exitFor(err error, code int, e env) int {
 	var ue *usageError
 	switch {
 	case errors.As(err, new(*helpAsked)):
