@@ -25,12 +25,14 @@ type diagnosePage struct {
 	snippet      *diagnosis.Snippet  // what the paste showed
 	filled       []filledField       // the fields the paste filled
 	services     []diagnosis.Snippet // one per service the paste holds
+	edits        []map[string]string // per service, the fields the user changed from what the paste gave
 	service      int                 // the one in the form
 	regionsShown bool                // the region suggestions were asked for
 	markup       string              // the fields' markup, written once (form-markup.go)
 
 	regionHeaderSent bool // "sent" chosen for the region header, value not typed yet
 	keyTyping        bool // the key is halfway typed: its format is judged later
+	regionTyping     bool // the region is halfway typed: judged on leaving the field
 	announced        int  // the revision whose verdict was last scheduled for screen readers
 
 	facts    *diagnosis.Facts
@@ -179,7 +181,7 @@ func (p *diagnosePage) diagnose() {
 		return
 	}
 	in := p.form.input(start)
-	in.KeyTyping = p.keyTyping
+	in.KeyTyping, in.RegionTyping = p.keyTyping, p.regionTyping
 	in.TestResult = p.call.result
 	in.Snippet = p.snippet
 	p.facts = diagnosis.Analyse(in)

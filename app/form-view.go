@@ -93,6 +93,12 @@ func (p *diagnosePage) onFieldEvent(ctx app.Context, e app.Event) {
 			p.change(ctx, func() { p.form.Key, p.keyTyping = v, typing })
 			return
 		}
+	case "region":
+		typing := typed(e)
+		if v := t.Get("value").String(); v != p.form.Region || typing != p.regionTyping {
+			p.change(ctx, func() { p.form.Region, p.regionTyping = v, typing })
+			return
+		}
 	default:
 		if field := p.field(id); field != nil {
 			if v := t.Get("value").String(); v != *field {
@@ -108,16 +114,22 @@ func (p *diagnosePage) onFieldEvent(ctx app.Context, e app.Event) {
 // typed: its format is judged after a paste, on leaving the field, or
 // once it has a full key's length (32 or 84 characters).
 func keyTyping(e app.Event, v string) bool {
+	n := len(strings.TrimSpace(v))
+	return typed(e) && n != 0 && n != 32 && n != 84
+}
+
+// typed says whether a field's event is a keystroke: the value may be
+// halfway typed. A paste, a drop, a pick from the suggestions, a script
+// or leaving the field (change) give a whole value.
+func typed(e app.Event) bool {
 	if e.Get("type").String() != "input" {
 		return false
 	}
 	switch e.Get("inputType").String() {
 	case "insertText", "insertCompositionText", "deleteContentBackward", "deleteContentForward":
-	default: // a paste, a drop, a script: the key is whole
-		return false
+		return true
 	}
-	n := len(strings.TrimSpace(v))
-	return n != 0 && n != 32 && n != 84
+	return false
 }
 
 // onRegionHeaderChoice applies the region-header choice: don't know,

@@ -277,3 +277,35 @@ func TestAskAzureRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestPasteSequence pastes, switches services, edits, pastes again and
+// clears, as a user may in any order: no step may panic (the page would
+// show "something went wrong"), an edit comes back with its service, and
+// nothing of one paste is left after the next.
+func TestPasteSequence(t *testing.T) {
+	p := &diagnosePage{}
+	multi := "SPEECH_KEY=" + testkeys.CASK('Y') + "\nSPEECH_REGION=westeurope\nTRANSLATOR_KEY=" + testkeys.CASK('b') + "\nTRANSLATOR_REGION=eastus\n"
+	steps := []func(){
+		func() { p.applyPaste(multi) },
+		func() { p.applyService(1) },
+		func() { p.form.Region = "westus2" },
+		func() { p.applyService(0) },
+		func() { p.applyService(1) },
+		func() {
+			p.applyPaste("AZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\nAZURE_OPENAI_KEY=" + testkeys.CASK('B'))
+		},
+		func() { p.applyPaste(multi) },
+		func() { p.applyService(1) },
+		func() { p.applyPaste("") },
+	}
+	var regions []string
+	for i, step := range steps {
+		p.safely(step)
+		require.Empty(t, p.failure, "step %d", i)
+		regions = append(regions, p.form.Region)
+	}
+	// A region the user typed stays when the next paste gives none.
+	assert.Equal(t, []string{"westeurope", "eastus", "westus2", "westeurope", "westus2", "westus2", "westeurope", "eastus", "eastus"}, regions)
+	assert.Nil(t, p.snippet)
+	assert.Nil(t, p.services)
+}

@@ -24,7 +24,7 @@ func (p *diagnosePage) onPaste(ctx app.Context, e app.Event) {
 // one does not are emptied (applyService). The pasted text, like the key, stays in
 // memory only: never stored, shared or in the URL.
 func (p *diagnosePage) applyPaste(text string) {
-	p.paste, p.filled, p.services = text, nil, nil
+	p.paste, p.filled, p.services, p.edits = text, nil, nil, nil
 	if strings.TrimSpace(text) == "" {
 		p.snippet = nil
 		return
@@ -39,17 +39,16 @@ func (p *diagnosePage) applyService(i int) {
 		return
 	}
 	s, prev := &p.services[i], p.snippet
-	p.snippet, p.filled, p.service = s, nil, i
 	var was []diagnosis.SnippetField
 	if prev != nil {
 		was = prev.Fields()
-	}
-	for j, f := range s.Fields() {
-		id := f.Name
-		if id == "error" {
-			id = "response" // the form's name for the error text
+		if p.service < len(p.services) && prev == &p.services[p.service] {
+			p.keepEdits(was) // a switch between services of this paste
 		}
-		dst := p.field(id)
+	}
+	p.snippet, p.filled, p.service = s, nil, i
+	for j, f := range s.Fields() {
+		dst := p.field(formID(f.Name))
 		if f.Field.Value == "" {
 			if was != nil && was[j].Field.Value != "" && *dst == was[j].Field.Value {
 				*dst = "" // another service of the paste filled it: never mix services
@@ -59,7 +58,37 @@ func (p *diagnosePage) applyService(i int) {
 		*dst = f.Field.Value
 		p.filled = append(p.filled, filledField{f.Name, f.Shown(), f.Field.From + ", " + sureWords(f.Field.Sure)})
 	}
+	if i < len(p.edits) {
+		for id, v := range p.edits[i] {
+			*p.field(id) = v // what the user changed while this service was in the form
+		}
+	}
 	p.moreOpen = p.moreOpen || p.hasMore()
+}
+
+// keepEdits notes, for the service leaving the form, the fields the user
+// changed from what the paste gave, so that coming back to it brings them
+// back.
+func (p *diagnosePage) keepEdits(was []diagnosis.SnippetField) {
+	if p.edits == nil {
+		p.edits = make([]map[string]string, len(p.services))
+	}
+	edits := map[string]string{}
+	for _, f := range was {
+		id := formID(f.Name)
+		if v := *p.field(id); v != f.Field.Value {
+			edits[id] = v
+		}
+	}
+	p.edits[p.service] = edits
+}
+
+// formID is the form's name for a snippet field.
+func formID(name string) string {
+	if name == "error" {
+		return "response"
+	}
+	return name
 }
 
 // onPickService fills the form from the service the user picked.
@@ -70,11 +99,12 @@ func (p *diagnosePage) onPickService(i int) app.EventHandler {
 	}
 }
 
-// onPasteClear empties the paste box; the fields keep what it gave.
-// go-app drops an empty "value" attribute rather than setting it, so the
-// box is emptied through the DOM.
+// onPasteClear empties the paste box and forgets what was read from it
+// (its services, and the secrets they held); the fields keep what it
+// gave, as if typed. go-app drops an empty "value" attribute rather than
+// setting it, so the box is emptied through the DOM.
 func (p *diagnosePage) onPasteClear(ctx app.Context, e app.Event) {
-	p.paste = ""
+	p.change(ctx, func() { p.paste, p.snippet, p.services, p.filled, p.edits = "", nil, nil, nil, nil })
 	box := app.Window().GetElementByID("paste")
 	box.Set("value", "")
 	box.Call("focus")
@@ -95,7 +125,7 @@ func (p *diagnosePage) renderPaste() app.UI {
 		app.Span().ID("paste-hint").Class("hint").Text("curl, PowerShell, .env, appsettings.json, YAML, Python, C#, JavaScript, "+
 			"Java, Go, Bicep, Terraform, an HTTP exchange, az account JSON: the fields below fill in. It stays in this tab."),
 		app.Textarea().ID("paste").Spellcheck(false).Attr("autocomplete", "off").Aria("describedby", "paste-hint").
-			Placeholder(`e.g. curl -H "Ocp-Apim-Subscription-Key: …" https://…`).Text(p.paste).Attr("value", p.paste).OnInput(p.onPaste),
+			Placeholder(`e.g. curl -H 'Ocp-Apim-Subscription-Key: …' https://…`).Text(p.paste).Attr("value", p.paste).OnInput(p.onPaste),
 		app.If(p.paste != "", func() app.UI {
 			// The paste may show a key on screen; the fields keep what it gave.
 			return app.Button().ID("paste-clear").Type("button").Class("secondary").Text("Clear the paste").

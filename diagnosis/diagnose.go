@@ -10,7 +10,7 @@ func (f *Facts) Report() Report {
 	// registry's order, which ranks causes by how much they explain.
 	var bySeverity [Error + 1][]Finding
 	for _, c := range registry {
-		if f.in.KeyTyping && c.waitsForWholeKey() {
+		if f.in.KeyTyping && c.waitsForWholeKey() || f.in.RegionTyping && c == regionMalformed {
 			continue
 		}
 		for _, fd := range c.Run(c, f) {

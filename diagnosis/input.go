@@ -49,6 +49,10 @@ type Input struct {
 	// before a paste, leaving the field, or a full-length key): the
 	// format checks wait, since every key is malformed halfway through.
 	KeyTyping bool
+	// RegionTyping says the region is still being typed (the page's region
+	// field, before leaving it or picking a suggestion): whether it is a
+	// region id waits, since "w", "we", "wes"… are none.
+	RegionTyping bool
 	// Snippet is what a pasted command, config or code showed (see
 	// Extract), or nil.
 	Snippet *Snippet

@@ -51,6 +51,8 @@ func TestTypingWhileLoading(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("key"), "8f14e45f-ceea-467f-a9a1-2f5c3d1e7b90"),
 	))
 	assert.False(t, eval[bool](b, `!!document.getElementById("ready")`), "typed before WebAssembly ran")
+	assert.True(t, strings.HasPrefix(eval[string](b, `document.getElementById("verdict").textContent`), "Kept:"),
+		"the pre-rendered verdict no longer says there is nothing to diagnose")
 	close(release)
 	b.waitFor(`!!document.getElementById("ready")`, "the page to mount")
 	b.waitFor(`!!document.querySelector('#findings [data-cause-id="key-is-guid"]')`, "the early input diagnosed")

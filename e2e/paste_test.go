@@ -71,17 +71,22 @@ func TestPasteErrorAlone(t *testing.T) {
 	b.waitFor(`!document.getElementById("missing")`, "nothing missing once given")
 }
 
-// TestPasteClear clears the paste; the fields keep what it gave.
+// TestPasteClear clears the paste: what was read from it (its services,
+// the list of what it filled) goes, the fields keep what it gave.
 func TestPasteClear(t *testing.T) {
 	s := serve(t, siteDir)
 	b := newBrowser(t)
 	b.open(s.page())
-	b.set("paste", "AZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\nAZURE_OPENAI_KEY="+testkeys.CASK('B'))
-	b.waitFor(`!!document.getElementById("paste-clear")`, "the clear button")
+	b.set("paste", "AZURE_OPENAI_ENDPOINT=https://c1.openai.azure.com/\nAZURE_OPENAI_KEY="+testkeys.CASK('B')+
+		"\nSPEECH_KEY="+testkeys.CASK('Y')+"\nSPEECH_REGION=westeurope\n")
+	b.waitFor(`!!document.getElementById("paste-clear") && !!document.getElementById("paste-services")`, "the clear button")
 	eval[bool](b, `(document.getElementById("paste-clear").click(), true)`)
 	b.waitFor(`document.getElementById("paste").value === "" && !document.getElementById("paste-clear")`, "the paste cleared")
+	assert.False(t, eval[bool](b, `!!document.getElementById("paste-services") || !!document.getElementById("paste-filled")`),
+		"nothing read from the paste stays on screen, nor its other service's key in reach")
 	assert.Equal(t, "https://c1.openai.azure.com/", eval[string](b, `document.getElementById("endpoint").value`))
 	assert.Equal(t, testkeys.CASK('B'), eval[string](b, `document.getElementById("key").value`))
+	assert.Equal(t, "paste", eval[string](b, `document.activeElement.id`))
 }
 
 // TestPasteServices pastes a .env with Speech and Translator settings:
@@ -100,6 +105,19 @@ func TestPasteServices(t *testing.T) {
 	b.waitFor(`document.getElementById("kind").value === "translator"`, "the second service in the form")
 	assert.Equal(t, "eastus", eval[string](b, `document.getElementById("region").value`))
 	assert.Equal(t, testkeys.CASK('b'), eval[string](b, `document.getElementById("key").value`))
+	assert.Equal(t, "true", eval[string](b, `document.querySelector("#paste-services button[data-service='2']").getAttribute("aria-pressed")`))
+	assert.NotEqual(t, eval[string](b, `getComputedStyle(document.querySelector("#paste-services button[data-service='1']")).backgroundColor`),
+		eval[string](b, `getComputedStyle(document.querySelector("#paste-services button[data-service='2']")).backgroundColor`),
+		"the service in the form looks chosen")
+
+	// An edit made while a service is in the form comes back with it.
+	b.set("region", "westus2")
+	eval[bool](b, `(document.querySelector("#paste-services button[data-service='1']").click(), true)`)
+	b.waitFor(`document.getElementById("kind").value === "speech"`, "the first service back")
+	assert.Equal(t, "westeurope", eval[string](b, `document.getElementById("region").value`))
+	eval[bool](b, `(document.querySelector("#paste-services button[data-service='2']").click(), true)`)
+	b.waitFor(`document.getElementById("kind").value === "translator"`, "the second service back")
+	assert.Equal(t, "westus2", eval[string](b, `document.getElementById("region").value`), "the region typed for it is kept")
 }
 
 // pasteSample are corpus snippets of every family (code, config,

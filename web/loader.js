@@ -52,4 +52,16 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
+
+  // Typing or pasting before the engine runs: the pre-rendered verdict
+  // ("Nothing to diagnose yet…") would be wrong; it says the input is
+  // kept and checked once the engine has loaded (the page takes what was
+  // typed when it mounts, and draws its own verdict).
+  var ready = false;
+  window.addEventListener("az401-ready", function () { ready = true; }, { once: true });
+  document.addEventListener("input", function () {
+    var verdict = document.getElementById("verdict");
+    if (ready || !verdict) return;
+    verdict.textContent = "Kept: what you enter is checked as soon as the diagnosis engine has loaded (below).";
+  });
 })();

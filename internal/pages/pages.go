@@ -4,11 +4,18 @@
 package pages
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"mime"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
 
 // Handler serves dir under prefix ("/az401", or "" for the root):
@@ -80,6 +87,63 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, status int) 
 		_, _ = f.WriteTo(w)
 		return true
 	}
+	if gz := gzipped(name, fi, f); gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		h := w.Header()
+		h.Set("Last-Modified", fi.ModTime().UTC().Format(http.TimeFormat))
+		if t, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !fi.ModTime().Truncate(time.Second).After(t) {
+			w.WriteHeader(http.StatusNotModified)
+			return true
+		}
+		if h.Get("Content-Type") == "" {
+			h.Set("Content-Type", mime.TypeByExtension(filepath.Ext(name)))
+		}
+		h.Set("Content-Encoding", "gzip")
+		h.Set("Vary", "Accept-Encoding")
+		h.Set("Content-Length", strconv.Itoa(len(gz)))
+		if r.Method != http.MethodHead {
+			_, _ = w.Write(gz)
+		}
+		return true
+	}
 	http.ServeContent(w, r, name, fi.ModTime(), f)
 	return true
+}
+
+// compressible are the extensions GitHub Pages sends gzipped, as
+// `az401 serve` and the browser tests do too: app.wasm is a quarter of
+// its size so.
+var compressible = map[string]bool{".wasm": true, ".js": true, ".css": true, ".html": true, ".json": true,
+	".webmanifest": true, ".svg": true, ".txt": true}
+
+// gzCache holds each file's gzip form, by path, size and time: a file
+// is compressed once per version, not per request.
+var gzCache sync.Map
+
+type gzKey struct {
+	name string
+	size int64
+	mod  time.Time
+}
+
+// gzipped returns the file's gzip form, or nil for a kind that is not
+// compressed (or that fails to read).
+func gzipped(name string, fi os.FileInfo, f *os.File) []byte {
+	if !compressible[filepath.Ext(name)] {
+		return nil
+	}
+	key := gzKey{name, fi.Size(), fi.ModTime()}
+	if b, ok := gzCache.Load(key); ok {
+		return b.([]byte)
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err := io.Copy(zw, f)
+	if err == nil {
+		err = zw.Close()
+	}
+	if _, serr := f.Seek(0, io.SeekStart); err != nil || serr != nil {
+		return nil
+	}
+	gzCache.Store(key, buf.Bytes())
+	return buf.Bytes()
 }

@@ -1,6 +1,9 @@
 package pages
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -46,4 +49,41 @@ func TestHandler(t *testing.T) {
 			assert.Equal(t, tt.ctype, res.Header.Get("Content-Type"), "GET %s", tt.path)
 		}
 	}
+}
+
+// TestGzip: what GitHub Pages compresses is sent gzipped to a client
+// that takes it, with its own content type, and plain to one that does
+// not; an unchanged file revalidates with 304.
+func TestGzip(t *testing.T) {
+	dir := t.TempDir()
+	wasm := bytes.Repeat([]byte("\x00asm wasm body "), 4096)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644))
+	srv := httptest.NewServer(Handler(dir, ""))
+	defer srv.Close()
+	get := func(encoding, since string) *http.Response {
+		req, _ := http.NewRequest("GET", srv.URL+"/app.wasm", nil)
+		req.Header.Set("Accept-Encoding", encoding)
+		if since != "" {
+			req.Header.Set("If-Modified-Since", since)
+		}
+		res, err := http.DefaultTransport.RoundTrip(req)
+		require.NoError(t, err)
+		return res
+	}
+	res := get("gzip, deflate", "")
+	assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+	assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
+	zr, err := gzip.NewReader(res.Body)
+	require.NoError(t, err)
+	body, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, wasm, body)
+	assert.Less(t, res.ContentLength, int64(len(wasm)/10))
+	res.Body.Close()
+
+	assert.Equal(t, http.StatusNotModified, get("gzip", res.Header.Get("Last-Modified")).StatusCode)
+	plain := get("identity", "")
+	assert.Empty(t, plain.Header.Get("Content-Encoding"))
+	b, _ := io.ReadAll(plain.Body)
+	assert.Equal(t, wasm, b)
 }
