@@ -35,7 +35,7 @@ var keyAges = map[string]time.Duration{
 // empty reports whether nothing worth diagnosing was entered (a paste
 // fills the fields it finds).
 func (f form) empty() bool {
-	return strings.TrimSpace(f.Key) == "" && strings.TrimSpace(f.Endpoint) == "" &&
+	return strings.TrimSpace(f.Key) == "" && strings.TrimSpace(f.Endpoint) == "" && strings.TrimSpace(f.Region) == "" &&
 		strings.TrimSpace(f.Response) == "" && strings.TrimSpace(f.Status) == ""
 }
 

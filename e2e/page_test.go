@@ -279,3 +279,18 @@ func TestAskAzureWithoutName(t *testing.T) {
 	b.waitFor(`document.querySelector("#ask-azure .cmd").textContent.includes("[?name=='lang-weu']")`, "the commands to name the resource")
 	assert.True(t, eval[bool](b, `document.activeElement.id === "ask-resource-id"`), "typing keeps the focus in the field")
 }
+
+// TestRegionWhileTyping: a region is judged once typed: no "not an
+// Azure region" for w, we, wes…, but for what is left on leaving the
+// field.
+func TestRegionWhileTyping(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	b.set("kind", "speech")
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("region"), "westeu")))
+	b.waitFor(`document.getElementById("region").value === "westeu"`, "the typed region")
+	assert.False(t, hasFinding(b, "region-malformed"), "judged halfway: %v", b.findings())
+	eval[bool](b, `(document.getElementById("endpoint").focus(), true)`)
+	b.waitFor(`!!document.querySelector('#findings [data-cause-id="region-malformed"]')`, "the region judged on leaving the field")
+}
