@@ -225,8 +225,8 @@ var keyKindMismatch = &Check{
 	Sources: "§1.2, §3 [S17][I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, s := f.Kind(), f.keyService()
-		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 {
-			return nil
+		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 || k.EntraOnly {
+			return nil // an API no key opens: endpoint-needs-entra says so
 		}
 		if p := kindByID[k.Pair]; p != nil && strings.IndexByte(p.Services, s) >= 0 {
 			return nil // key-luis-authoring-vs-prediction says it better

@@ -111,6 +111,21 @@ func TestRegionDisplayName(t *testing.T) {
 	assert.Contains(t, r.Findings[0].Message, "a display name: send the id eastasia")
 }
 
+// TestEntraOnlyWithKey: a key on a Foundry project endpoint leads with
+// the token it needs, naming the resource's key-taking endpoints, and
+// no "use the key of a Foundry project resource" (no such key exists;
+// fresh-eyes review, facts §2.1 [S25]).
+func TestEntraOnlyWithKey(t *testing.T) {
+	for _, key := range []string{testkeys.CASK('A'), testkeys.CASK('Y'), testkeys.Legacy()} {
+		r := diagnosis.Diagnose(diagnosis.Input{Kind: "foundry-project", Key: key,
+			Endpoint: "https://contoso-hub.services.ai.azure.com/api/projects/proj1"})
+		require.NotEmpty(t, r.Findings)
+		assert.Equal(t, "endpoint-needs-entra", r.Findings[0].ID, "%v", r.Findings)
+		assert.False(t, r.Has("key-kind-mismatch"), "%v", r.Findings)
+		assert.Contains(t, r.Findings[0].Fix, "https://contoso-hub.services.ai.azure.com/openai/v1/")
+	}
+}
+
 func TestVerdict(t *testing.T) {
 	translator := "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
 	for _, c := range []struct {

@@ -106,6 +106,9 @@ func (f *Facts) TestCall() (TestCall, error) {
 	if k == nil {
 		return TestCall{}, errNoKind
 	}
+	if k.EntraOnly && f.keyGiven() {
+		return TestCall{}, fmt.Errorf("a token is needed: %s takes only Entra ID tokens, no key; put one in the Key field (az account get-access-token --resource %s --query accessToken -o tsv)", k.Name, k.Audience)
+	}
 	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
 		k = sub // a multi-service resource called for one API: test that API
 	}
@@ -121,7 +124,7 @@ func (f *Facts) TestCall() (TestCall, error) {
 		p.Headers = append(p.Headers, Header{"Content-Length", "0"})
 	}
 	p.SecretVar = keyVariable
-	if f.key.class == classToken {
+	if f.key.class == classToken || k.EntraOnly {
 		p.SecretVar = tokenVariable
 	}
 	f.addKey(&p, k)
@@ -274,9 +277,27 @@ func (f *Facts) probeNote(k *Kind, p TestCall) string {
 		if i := strings.IndexByte(target, '/'); i >= 0 && strings.EqualFold(target[i:], given) {
 			return note + " It is the URL you gave."
 		}
-		note += " Your URL calls " + Truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same key and changes nothing."
+		note += " Your URL calls " + Truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same " + f.secretWord() + " and changes nothing."
 	}
 	return note
+}
+
+// keyGiven reports whether the key field holds a key: not empty, not a
+// placeholder and not a token.
+func (f *Facts) keyGiven() bool {
+	switch f.key.class {
+	case classEmpty, classToken, classPlaceholder:
+		return false
+	}
+	return true
+}
+
+// secretWord names what the test call sends: a key or a token.
+func (f *Facts) secretWord() string {
+	if f.key.class == classToken || f.Kind() != nil && f.Kind().EntraOnly {
+		return "token"
+	}
+	return "key"
 }
 
 // Allows reports whether a host the user confirmed (a name, or a name

@@ -117,6 +117,16 @@ func TestBuildTestCallErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "no endpoint")
 	_, err = diagnosis.BuildTestCall(diagnosis.Input{Endpoint: "https://example.com/"})
 	assert.ErrorContains(t, err, "choose the API")
+	// An API no key opens gets no key-as-bearer call: it needs a token
+	// (fresh-eyes review; facts §2.1 [S25]).
+	_, err = diagnosis.BuildTestCall(diagnosis.Input{Kind: "foundry-project", Key: testkeys.CASK('A'),
+		Endpoint: "https://contoso-hub.services.ai.azure.com/api/projects/proj1"})
+	assert.ErrorContains(t, err, "a token is needed")
+	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "foundry-project", Key: testkeys.Expand("${jwt-entra}"),
+		Endpoint: "https://contoso-hub.services.ai.azure.com/api/projects/proj1/agents"})
+	require.NoError(t, err)
+	assert.Contains(t, p.Note, "it needs the same token")
+	assert.Equal(t, "AZURE_TOKEN", p.SecretVar)
 }
 
 func TestProbeNote(t *testing.T) {
