@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// fixNothing is the fix of a finding that only informs.
+const fixNothing = "Nothing to fix: this is information"
+
 const fixCopyKey = "Open the resource in the Azure portal, Resource Management → Keys and Endpoint\n" +
 	"Copy KEY 1 with the copy button (32 hex characters, or 84 letters and digits)\n" +
 	"Paste it alone: no quotes, no header name, no spaces"
@@ -134,7 +137,12 @@ var keyIsToken = &Check{
 			}
 		case HeaderAuthorization:
 			return one(c.finding("The key field holds a token, sent as a bearer token: token authentication, so the key checks do not apply.",
-				f.key.why).withSeverity(Info))
+				f.key.why).withSeverity(Info).withFix(fixNothing))
+		}
+		if f.resp.hit(rulePermissionDenied) {
+			// Only a bearer token the service accepted gets PermissionDenied.
+			return one(c.finding("The key field holds a token, and the service took it as a bearer token: token authentication, so the key checks do not apply.",
+				f.key.why).withSeverity(Info).withFix(fixNothing))
 		}
 		fd := c.finding("The key field holds a token, not a resource key.", f.key.why)
 		if want, what, wrong := f.audienceWrong(); wrong {
@@ -281,7 +289,7 @@ var keyDecoded = &Check{
 	ID: "key-decoded", Area: AreaKey, Severity: Info, Title: "What the key is",
 	Doc: "What the key's format tells: a legacy 32-hex key (which has no checksum, so nothing more can " +
 		"be known offline) or a new-format key with its service, creation month and checksum.",
-	Fix:     "Nothing to fix: this is information",
+	Fix:     fixNothing,
 	Sources: "§1.1, §1.2 [S17][S18]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != classLegacy && f.key.class != classCASK {

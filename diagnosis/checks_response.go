@@ -119,7 +119,11 @@ var responsePermissionDenied = &Check{
 		if a := f.deniedAction(); a != "" {
 			msg = "The identity lacks the data action " + Truncate(a, 100) + ", which \"" + role + "\" grants."
 		}
-		return one(c.finding(msg, f.evidence(rulePermissionDenied)).withFix(roleFix(role)))
+		fix := roleFix(role)
+		if f.key.class == classToken {
+			fix, _, _ = strings.Cut(fix, "\nIf you meant to use a key") // the token was sent on purpose
+		}
+		return one(c.finding(msg, f.evidence(rulePermissionDenied)).withFix(fix))
 	},
 }
 

@@ -126,6 +126,27 @@ func TestEntraOnlyWithKey(t *testing.T) {
 	}
 }
 
+// TestTokenPermissionDenied: PermissionDenied proves a token typed in
+// the key field went as a bearer token and was accepted, so the token is
+// no error and the fix does not ask about a key (fresh-eyes review;
+// facts §3: PermissionDenied is the answer to a valid token).
+func TestTokenPermissionDenied(t *testing.T) {
+	denied := `{"error":{"code":"PermissionDenied","message":"The principal ` + "`00000000-0000-0000-0000-000000000001`" +
+		` lacks the required data action ` + "`Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action`" +
+		` to perform ` + "`POST /openai/deployments/{deployment-id}/chat/completions`" + ` operation."}}`
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.Expand("${jwt-entra}"), Status: 401, Response: denied,
+		Endpoint: "https://x1.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21"})
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "response-permission-denied", r.Findings[0].ID, "%v", r.Findings)
+	assert.NotContains(t, r.Findings[0].Fix, "If you meant to use a key")
+	for _, f := range r.Findings {
+		if f.ID == "key-is-token" {
+			assert.Equal(t, diagnosis.Info, f.Severity, "%v", f)
+		}
+	}
+	assert.NotContains(t, r.Verdict, "more error")
+}
+
 func TestVerdict(t *testing.T) {
 	translator := "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
 	for _, c := range []struct {
