@@ -27,6 +27,12 @@ var regionMalformed = &Check{
 			}
 			return one(fd)
 		}
+		if f.region != nil && f.regionFromCode() {
+			// The paste shows the code passing it: the SDK builds its host
+			// from it as written (sources §2.3 [I34]).
+			return one(c.finding(fmt.Sprintf("%q is a display name, and the code passes it as the region: the SDK builds its host from it. The region id is %s.", raw, f.region.ID),
+				f.in.Snippet.Region.From+": "+raw).withFix("Use " + f.region.ID))
+		}
 		if f.region != nil {
 			// Read as the id it names: wrong only where it is sent as typed
 			// (an SDK's region, the region header), so worth checking.
@@ -39,6 +45,13 @@ var regionMalformed = &Check{
 		}
 		return one(fd)
 	},
+}
+
+// regionFromCode reports whether the region field holds the region a
+// pasted snippet surely sends (an SDK argument, a header), as it gave it.
+func (f *Facts) regionFromCode() bool {
+	s := f.in.Snippet
+	return s != nil && s.Region.Sure == Sure && s.Region.Value != "" && strings.TrimSpace(f.in.Region) == s.Region.Value
 }
 
 var regionUnsupported = &Check{

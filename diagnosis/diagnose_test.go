@@ -109,6 +109,22 @@ func TestRegionDisplayName(t *testing.T) {
 	require.NotEmpty(t, r.Findings)
 	assert.Equal(t, "translator-region-header", r.Findings[0].ID, "%v", r.Findings)
 	assert.Contains(t, r.Findings[0].Message, "a display name: send the id eastasia")
+
+	// A pasted snippet that surely passes the display name to the Speech
+	// SDK: the SDK builds its host from it, an error (fresh-eyes review;
+	// facts §2.3 [I34]). Typed over in the form, it is the form's again.
+	s := diagnosis.Extract(`var config = SpeechConfig.FromSubscription("` + testkeys.Legacy() + `", "West Europe");`)
+	r = diagnosis.Diagnose(s.Input(diagnosis.Input{}))
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "region-malformed", r.Findings[0].ID, "%v", r.Findings)
+	assert.Equal(t, diagnosis.Error, r.Findings[0].Severity)
+	assert.Contains(t, r.Findings[0].Message, "the code passes it as the region")
+	r = diagnosis.Diagnose(s.Input(diagnosis.Input{Region: "North Europe"}))
+	for _, f := range r.Findings {
+		if f.ID == "region-malformed" {
+			assert.Equal(t, diagnosis.Warning, f.Severity, "the region typed in the form is not the code's")
+		}
+	}
 }
 
 // TestEntraOnlyWithKey: a key on a Foundry project endpoint leads with
@@ -182,6 +198,10 @@ func TestVerdict(t *testing.T) {
 			Endpoint: "https://contoso.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21",
 			Response: `{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}`},
 			"The service answered: the key passed, but the deployment does not exist (yet).", false},
+		// The Speech SDK builds its host from the region: no endpoint is
+		// missing (fresh-eyes review).
+		{"speech with a region, no endpoint", diagnosis.Input{Kind: "speech", Key: testkeys.Legacy(), Region: "westeurope"},
+			"No error found offline: key, API and region agree. If calls still fail, send a test call or paste the error you get.", false},
 		{"translator with its region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "global"},
 			"No error found offline: key, endpoint, API and region agree.", true},
 	} {

@@ -99,10 +99,11 @@ func BuildTestCall(in Input) (TestCall, error) { return Analyse(in).TestCall() }
 
 // TestCall builds the test call from facts already analysed (see BuildTestCall).
 func (f *Facts) TestCall() (TestCall, error) {
-	if !f.ep.parsed || f.ep.err != "" && !f.ep.noScheme {
+	k := f.Kind()
+	fromRegion := !f.ep.given && f.hostFromRegion()
+	if !fromRegion && (!f.ep.parsed || f.ep.err != "" && !f.ep.noScheme) {
 		return TestCall{}, errNoEndpoint
 	}
-	k := f.Kind()
 	if k == nil {
 		return TestCall{}, errNoKind
 	}
@@ -115,6 +116,10 @@ func (f *Facts) TestCall() (TestCall, error) {
 	p := TestCall{Body: k.Test.Body}
 	base, path, contentType := "", "", ""
 	base, path, p.Method, contentType = f.testTarget(k, f.ep.scheme+"://"+f.ep.hostPort())
+	if fromRegion {
+		// The SDK's host, built from the region as the SDK builds it.
+		base, path, p.Method = "https://"+f.region.ID+speechDomain(f.region.Cloud), voicesPath, "GET"
+	}
 	p.URL = base + path
 	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
 	if contentType != "" {
@@ -171,23 +176,32 @@ func (f *Facts) speechProbe(base string) (string, string) {
 	if region == "" && f.region != nil && f.region.Speech {
 		region = f.region.ID
 	}
-	domain := ""
-	switch f.ep.cloud {
-	case CloudPublic:
-		domain = ".tts.speech.microsoft.com"
-	case CloudGovernment:
-		domain = ".tts.speech.azure.us"
-	case CloudChina:
-		domain = ".tts.speech.azure.cn"
-	}
+	domain := speechDomain(f.ep.cloud)
 	if region != "" && domain != "" && f.ep.family != hostCustom && f.ep.family != hostLoopback && f.ep.family != hostUnknown {
-		return "https://" + region + domain, "/cognitiveservices/voices/list"
+		return "https://" + region + domain, voicesPath
 	}
 	if f.ep.family == hostSpeech || f.ep.family == hostLoopback || f.ep.family == hostUnknown {
-		return base, "/cognitiveservices/voices/list"
+		return base, voicesPath
 	}
 	return base, stsPath
 }
+
+// speechDomain is the domain of a cloud's regional tts hosts, or "".
+func speechDomain(c Cloud) string {
+	switch c {
+	case CloudPublic:
+		return ".tts.speech.microsoft.com"
+	case CloudGovernment:
+		return ".tts.speech.azure.us"
+	case CloudChina:
+		return ".tts.speech.azure.cn"
+	}
+	return ""
+}
+
+// voicesPath lists the voices: it proves a key and its region, and
+// costs nothing.
+const voicesPath = "/cognitiveservices/voices/list"
 
 // stsPath is the token exchange, which proves a key and its region.
 const stsPath = "/sts/v1.0/issueToken"

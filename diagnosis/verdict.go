@@ -18,7 +18,7 @@ func (f *Facts) gaps() []gap {
 	if f.key.class == classEmpty {
 		gs = append(gs, gap{"the key", "most causes are in the key itself"})
 	}
-	if !f.ep.given {
+	if !f.ep.given && !f.hostFromRegion() {
 		gs = append(gs, gap{"the endpoint", "the key only works on its own resource's host"})
 	}
 	if f.Kind() == nil {
@@ -29,6 +29,13 @@ func (f *Facts) gaps() []gap {
 		gs = append(gs, gap{"the region", "a Translator resource that is not global needs the Ocp-Apim-Subscription-Region header; enter the region to check it"})
 	}
 	return gs
+}
+
+// hostFromRegion reports whether the API's host comes from the region
+// given: the Speech SDK takes a key and a region, no endpoint.
+func (f *Facts) hostFromRegion() bool {
+	k := f.Kind()
+	return k != nil && k.SpeechRegions && f.region != nil && f.region.Speech
 }
 
 // blank reports whether nothing was entered.
@@ -85,6 +92,9 @@ func allClear(f *Facts) string {
 			strings.Join(whys, "; ") + "."
 	}
 	agree := []string{"key", "endpoint", "API"}
+	if !f.ep.given {
+		agree = []string{"key", "API"} // the host comes from the region
+	}
 	if f.regionRaw != "" {
 		agree = append(agree, "region")
 	}
