@@ -163,6 +163,29 @@ func TestTokenPermissionDenied(t *testing.T) {
 	assert.NotContains(t, r.Verdict, "more error")
 }
 
+// TestRegionFix: region-malformed's fix suggests only regions the API
+// can have (no "global" for Speech, facts §2.3) and, for a word such as
+// "europe", the regions whose id holds it (fresh-eyes review).
+func TestRegionFix(t *testing.T) {
+	for _, tt := range []struct{ kind, region, want string }{
+		{"speech", "westeuorpe-x", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope"},
+		{"translator", "westeuorpe-x", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global"},
+		{"", "westeuorpe-x", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global"},
+		{"speech", "europe", "Did you mean northeurope or westeurope? Use the id of the resource's Location"},
+		{"vision", "https://example.com/", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope"},
+		{"speech", "westeurop", "Did you mean westeurope? Use the id of the resource's Location"},
+	} {
+		r := diagnosis.Diagnose(diagnosis.Input{Kind: tt.kind, Region: tt.region, Key: testkeys.Legacy()})
+		var fix string
+		for _, f := range r.Findings {
+			if f.ID == "region-malformed" {
+				fix = f.Fix
+			}
+		}
+		assert.Equal(t, tt.want, fix, "region %q for %q", tt.region, tt.kind)
+	}
+}
+
 func TestVerdict(t *testing.T) {
 	translator := "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de"
 	for _, c := range []struct {
