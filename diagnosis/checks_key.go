@@ -239,13 +239,13 @@ var keyKindMismatch = &Check{
 		if p := kindByID[k.Pair]; p != nil && strings.IndexByte(p.Services, s) >= 0 {
 			return nil // key-luis-authoring-vs-prediction says it better
 		}
-		ev := fmt.Sprintf("service %q at offset 75 = %s; %s", string(s), serviceOrUnknown(s), k.Name)
+		ev := fmt.Sprintf("the key's service code %s = %s; the API is %s", string(s), serviceOrUnknown(s), k.Name)
 		if strings.IndexByte(k.MaybeServices, s) >= 0 {
 			return one(c.finding("This "+serviceOrUnknown(s)+" key works for "+k.Name+" only if "+
 				strings.TrimPrefix(k.MaybeNote, "a multi-service key works only if ")+".", ev).withSeverity(Warning))
 		}
-		return one(c.finding("The key is a "+serviceOrUnknown(s)+" key, but the API is "+k.Name+".", ev).
-			withFix("Use the key of a " + k.Name + " resource (or of a multi-service resource that covers it)\nOr, if the key is the one you meant, call the API it was made for (and pick that API here)"))
+		return one(c.finding("The key is "+withArticle(serviceOrUnknown(s))+" key, but the API is "+k.Name+".", ev).
+			withFix("Use the key of " + withArticle(k.Name) + " resource (or of a multi-service resource that covers it)\nOr, if the key is the one you meant, call the API it was made for (and pick that API here)"))
 	},
 }
 
@@ -268,11 +268,11 @@ var keyLUISAuthoringVsPrediction = &Check{
 		pair := kindByID[want.Pair]
 		switch s := f.keyService(); {
 		case s != 0 && strings.IndexByte(pair.Services, s) >= 0:
-			return one(c.finding("A "+pair.Name+" key is used for "+want.Name+".",
-				fmt.Sprintf("service %q at offset 75 = %s; %s endpoint", string(s), pair.Name, want.Name)))
+			return one(c.finding(capitalize(withArticle(pair.Name))+" key is used for "+want.Name+".",
+				fmt.Sprintf("the key's service code %s = %s; the API is %s", string(s), pair.Name, want.Name)))
 		case f.kind != nil && f.kind.Pair != "" && f.ep.api != "" && f.ep.api != f.kind.ID:
 			return one(c.finding(
-				fmt.Sprintf("The key is for %s but the URL is a %s path.", f.kind.Name, kindByID[f.ep.api].Name),
+				fmt.Sprintf("The key is for %s but the URL is %s path.", f.kind.Name, withArticle(kindByID[f.ep.api].Name)),
 				"path "+Truncate(f.ep.path, 60)))
 		case want.RefusesPairKey && f.key.class == classLegacy && f.keyRefused() && !f.hostInOtherRegion():
 			// An old-format key does not say which of the pair it is

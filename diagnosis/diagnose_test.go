@@ -161,6 +161,35 @@ func TestTokenPermissionDenied(t *testing.T) {
 		}
 	}
 	assert.NotContains(t, r.Verdict, "more error")
+	assert.NotContains(t, r.Verdict, "`", "the service's code quotes stay out of the sentence")
+	assert.Contains(t, r.Verdict, "lacks the data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action,")
+}
+
+// TestPlainWords: messages read as sentences (fresh-eyes review, the
+// plain words rule): one colon after "The service answered", "an" before
+// a vowel, the key's service said in words, and no step to trim an
+// endpoint that already is the base.
+func TestPlainWords(t *testing.T) {
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.CASK('b'), Endpoint: "https://c1.openai.azure.com/"})
+	require.NotEmpty(t, r.Findings)
+	top := r.Findings[0]
+	assert.Equal(t, "key-kind-mismatch", top.ID, "%v", r.Findings)
+	assert.Equal(t, "The key is a Translator key, but the API is Azure OpenAI.", top.Message)
+	assert.Equal(t, "the key's service code b = Translator; the API is Azure OpenAI", top.Evidence)
+	assert.True(t, strings.HasPrefix(top.Fix, "Use the key of an Azure OpenAI resource"), top.Fix)
+
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "vision", Key: testkeys.CASK('b'), Endpoint: "https://api.cognitive.microsofttranslator.com/"})
+	for _, f := range r.Findings {
+		assert.NotContains(t, f.Message+f.Fix, " a A", "%s", f.ID)
+	}
+
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "vision", Key: testkeys.Legacy(), Endpoint: "https://v1.cognitiveservices.azure.com/", Status: 404})
+	assert.Equal(t, "The service answered: the key passed, but the path or api-version is wrong (404 Not Found).", r.Verdict)
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "Check the path and api-version against the API reference", r.Findings[0].Fix)
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "vision", Key: testkeys.Legacy(), Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/analyse", Status: 404})
+	require.NotEmpty(t, r.Findings)
+	assert.Contains(t, r.Findings[0].Fix, "Give SDKs only the base endpoint")
 }
 
 // TestRegionFix: region-malformed's fix suggests only regions the API

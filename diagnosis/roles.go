@@ -71,8 +71,8 @@ func quotedAfter(original, text string, markers ...string) string {
 		if i < 0 {
 			continue
 		}
-		rest := strings.TrimLeft(original[i+len(m):], " '\"\\")
-		end := strings.IndexAny(rest, " '\"\\,")
+		rest := strings.TrimLeft(original[i+len(m):], " '\"\\`") // `…` as Azure OpenAI quotes it
+		end := strings.IndexAny(rest, " '\"\\,`")
 		if end < 0 {
 			end = len(rest)
 		}

@@ -126,9 +126,10 @@ func pluralVerb(n int) string {
 
 // sentence drops a message's final period and lower-cases its first word
 // when that is an article or pronoun (never a product name), to embed it
-// in the verdict.
+// in the verdict; it drops the backticks a service's message quotes
+// names with.
 func sentence(m string) string {
-	m = strings.TrimSuffix(m, ".")
+	m = strings.ReplaceAll(strings.TrimSuffix(m, "."), "`", "") // the service's code quotes are no words
 	first, _, _ := strings.Cut(m, " ")
 	switch first {
 	case "The", "A", "An", "This", "No", "Only":
