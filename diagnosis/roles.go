@@ -134,7 +134,7 @@ func RoleCommands(oid, role, resourceID, name string) []Command {
 		if !validSubdomain(name) {
 			name = "NAME"
 		}
-		scope = `"$(az resource list --name ` + shArg(name, "") + ` --resource-type Microsoft.CognitiveServices/accounts --query [0].id -o tsv)"`
+		scope = `"$(az resource list --name ` + shArg(name, "") + ` --resource-type Microsoft.CognitiveServices/accounts --query '[0].id' -o tsv)"` // quoted: zsh globs [0]
 	}
 	if role == "" {
 		role = roleCognitiveUser
