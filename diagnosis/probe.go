@@ -99,27 +99,13 @@ func BuildTestCall(in Input) (TestCall, error) { return Analyse(in).TestCall() }
 
 // TestCall builds the test call from facts already analysed (see BuildTestCall).
 func (f *Facts) TestCall() (TestCall, error) {
-	k := f.Kind()
-	fromRegion := !f.ep.given && f.hostFromRegion()
-	if !fromRegion && (!f.ep.parsed || f.ep.err != "" && !f.ep.noScheme) {
-		return TestCall{}, errNoEndpoint
-	}
-	if k == nil {
-		return TestCall{}, errNoKind
-	}
-	if k.EntraOnly && f.keyGiven() {
-		return TestCall{}, fmt.Errorf("a token is needed: %s takes only Entra ID tokens, no key; put one in the Key field (az account get-access-token --resource %s --query accessToken -o tsv)", k.Name, k.Audience)
-	}
-	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
-		k = sub // a multi-service resource called for one API: test that API
+	k, err := f.testKind()
+	if err != nil {
+		return TestCall{}, err
 	}
 	p := TestCall{Body: k.Test.Body}
 	base, path, contentType := "", "", ""
 	base, path, p.Method, contentType = f.testTarget(k, f.ep.scheme+"://"+f.ep.hostPort())
-	if fromRegion {
-		// The SDK's host, built from the region as the SDK builds it.
-		base, path, p.Method = "https://"+f.region.ID+speechDomain(f.region.Cloud), voicesPath, "GET"
-	}
 	p.URL = base + path
 	p.Host = strings.TrimPrefix(strings.TrimPrefix(base, "https://"), "http://")
 	if contentType != "" {
@@ -136,6 +122,29 @@ func (f *Facts) TestCall() (TestCall, error) {
 	p.Note = f.scrub.Scrub(f.probeNote(k, p))
 	return p, nil
 }
+
+// testKind is the kind the test call tests, or why no test call can be
+// built.
+func (f *Facts) testKind() (*Kind, error) {
+	k := f.Kind()
+	if !f.regionHost() && (!f.ep.parsed || f.ep.err != "" && !f.ep.noScheme) {
+		return nil, errNoEndpoint
+	}
+	if k == nil {
+		return nil, errNoKind
+	}
+	if k.EntraOnly && f.keyGiven() {
+		return nil, fmt.Errorf("a token is needed: %s takes only Entra ID tokens, no key; put one in the Key field (az account get-access-token --resource %s --query accessToken -o tsv)", k.Name, k.Audience)
+	}
+	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
+		k = sub // a multi-service resource called for one API: test that API
+	}
+	return k, nil
+}
+
+// regionHost reports whether the test call's host comes from the region
+// alone, as the Speech SDK builds it: no endpoint was given.
+func (f *Facts) regionHost() bool { return !f.ep.given && f.hostFromRegion() }
 
 // testTarget is where the test call of kind k goes: the base URL, the
 // path, the method and the content type.
@@ -169,9 +178,13 @@ func (e *endpointFacts) hostPort() string {
 	return host
 }
 
-// speechProbe picks the voices list on the region's tts host, or the
-// token exchange on the given host when no region is known (sources §7).
+// speechProbe picks the voices list on the region's tts host (with no
+// endpoint, the host the SDK builds from the region), or the token
+// exchange on the given host when no region is known (sources §7).
 func (f *Facts) speechProbe(base string) (string, string) {
+	if f.regionHost() {
+		return "https://" + f.region.ID + speechDomain(f.region.Cloud), voicesPath
+	}
 	region := f.ep.region
 	if region == "" && f.region != nil && f.region.Speech {
 		region = f.region.ID
