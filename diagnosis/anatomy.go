@@ -79,6 +79,17 @@ func hasAny(r Report, checks ...*Check) bool {
 	return false
 }
 
+// worst is the highest severity of c's findings in r; Info when none.
+func (r Report) worst(c *Check) Severity {
+	s := Info
+	for _, f := range r.Findings {
+		if f.ID == c.ID && f.Severity > s {
+			s = f.Severity
+		}
+	}
+	return s
+}
+
 // labelSegment is the host's first label: a region, a Translator
 // geography or a resource name.
 func (f *Facts) labelSegment(r Report) Segment {
@@ -137,7 +148,7 @@ func (f *Facts) pathSegment(r Report) Segment {
 		seg.Note = "token exchange (issueToken)"
 	}
 	switch {
-	case hasAny(r, endpointKindMismatch, endpointVersionRetired, endpointTokenURL, keyLUISAuthoringVsPrediction):
+	case hasAny(r, endpointKindMismatch, endpointVersionRetired, endpointTokenURL, keyLUISAuthoringVsPrediction), r.worst(endpointPathSuspect) == Error:
 		seg.Mark = MarkBad
 	case hasAny(r, endpointPathSuspect):
 		seg.Mark = MarkWarn
@@ -153,7 +164,10 @@ func (f *Facts) querySegment(r Report) Segment {
 	seg := Segment{Label: "query", Text: RedactEndpoint("?" + e.query.Encode()), Mark: MarkNeutral}
 	if v := e.query.Get("api-version"); v != "" {
 		seg.Note, seg.Mark = "api-version "+v, MarkOK
-		if hasAny(r, endpointPathSuspect) {
+		switch {
+		case r.worst(endpointPathSuspect) == Error:
+			seg.Mark = MarkBad
+		case hasAny(r, endpointPathSuspect):
 			seg.Mark = MarkWarn
 		}
 	}

@@ -19,6 +19,11 @@ var anatomyTests = []struct {
 	{diagnosis.Input{Kind: "document-intelligence", Endpoint: "https://contoso.cognitiveservices.azure.com/formrecognizer/documentModels?api-version=2023-07-31"},
 		[]string{"scheme=https://:ok", "resource name=contoso:ok", "domain=.cognitiveservices.azure.com:ok",
 			"path=/formrecognizer/documentModels:ok", "query=?api-version=2023-07-31:ok"}},
+	// Document Intelligence's 2024-11-30 under /formrecognizer/, which
+	// serves 2023-07-31 and older (fresh-eyes review; see TestPathProblem)
+	{diagnosis.Input{Kind: "document-intelligence", Status: 404, Endpoint: "https://contoso.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-invoice:analyze?api-version=2024-11-30"},
+		[]string{"scheme=https://:ok", "resource name=contoso:ok", "domain=.cognitiveservices.azure.com:ok",
+			"path=/formrecognizer/documentModels/prebuilt-invoice:analyze:bad", "query=?api-version=2024-11-30:bad"}},
 	// plain http and a regional host in another region than the resource
 	{diagnosis.Input{Kind: "vision", Region: "eastus", Endpoint: "http://westus.api.cognitive.microsoft.com/"},
 		[]string{"scheme=http://:bad", "region=westus:bad", "domain=.api.cognitive.microsoft.com:ok"}},

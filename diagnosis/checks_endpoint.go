@@ -296,8 +296,9 @@ var endpointTokenURL = &Check{
 var endpointPathSuspect = &Check{
 	ID: "endpoint-path-suspect", Area: AreaEndpoint, Severity: Warning, Title: "Endpoint path or api-version looks wrong",
 	Doc: "Double slashes, a path segment repeated (the SDK adds /openai itself), an api-version that is " +
-		"not YYYY-MM-DD or YYYY-MM-DD-preview (Translator: 3.0), or a missing api-version where the API " +
-		"needs one. These give 404 or 400 rather than 401, and can make a 401 hard to read.",
+		"not YYYY-MM-DD or YYYY-MM-DD-preview (Translator: 3.0), an api-version the path's base does not " +
+		"serve (Document Intelligence: 2023-07-31 and older under /formrecognizer/, 2023-10-31-preview and " +
+		"later under /documentintelligence/), or a missing api-version where the API needs one. These give 404 or 400 rather than 401, and can make a 401 hard to read.",
 	Fix:     "Give SDKs only the base endpoint (https://NAME.cognitiveservices.azure.com/); they add the path\nUse an api-version from the API's reference",
 	Sources: "§4.5, §2.1 [S26][I42][I43]",
 	Run: func(c *Check, f *Facts) []Finding {
@@ -305,7 +306,11 @@ var endpointPathSuspect = &Check{
 			return nil
 		}
 		if why := pathProblem(&f.ep); why != "" {
-			return one(c.finding("The path "+why+".", Truncate(f.endpointShown(), 120)))
+			fd := c.finding("The path "+why+".", Truncate(f.endpointShown(), 120))
+			if why == docIntelBaseProblem(&f.ep) {
+				fd = docIntelFinding(fd, f)
+			}
+			return one(fd)
 		}
 		if f.speechOnCustomHostNotFound() {
 			return one(c.finding("Speech answered 404 on the custom subdomain: it serves Speech there only through a private "+
@@ -348,7 +353,54 @@ func pathProblem(e *endpointFacts) string {
 	if why := openAIRouteProblem(e); why != "" {
 		return why
 	}
+	if why := docIntelBaseProblem(e); why != "" {
+		return why
+	}
 	return apiVersionProblem(e)
+}
+
+// Document Intelligence serves its api-versions under two bases:
+// 2023-07-31 and older under /formrecognizer, 2023-10-31-preview and
+// later under /documentintelligence (sources §2.1; Azure/azure-rest-api-specs
+// FormRecognizer/stable/2023-07-31/FormRecognizer.json hostTemplate
+// "{endpoint}/formrecognizer", ai/DocumentIntelligence/main.tsp
+// @server("{endpoint}/documentintelligence") from 2023-10-31-preview).
+const (
+	docIntelNewBase   = "documentintelligence"
+	docIntelOldBase   = "formrecognizer"
+	docIntelLastOld   = "2023-07-31"
+	docIntelFirstNew  = "2023-10-31-preview"
+	docIntelNewPrefix = "2023-10-31"
+)
+
+// docIntelFinding gives a base mismatch its own fix; a 404 to it is
+// the mismatch's answer, so it is then an error.
+func docIntelFinding(fd Finding, f *Facts) Finding {
+	fd = fd.withFix("Call /" + docIntelNewBase + "/… with api-version=2024-11-30 (the Document Intelligence SDKs do)\n" +
+		"Or keep /" + docIntelOldBase + "/… with api-version=" + docIntelLastOld + " (the Form Recognizer SDKs do)")
+	if f.resp.status == 404 || f.resp.hit(ruleNotFound) {
+		fd = fd.withSeverity(Error)
+	}
+	return fd
+}
+
+// docIntelBaseProblem says when a Document Intelligence api-version is
+// asked of the base that does not serve it, or "".
+func docIntelBaseProblem(e *endpointFacts) string {
+	v := e.query.Get("api-version")
+	if e.api != "document-intelligence" || len(e.segs) == 0 || !isAPIVersion(v) {
+		return ""
+	}
+	newer := v[:10] >= docIntelNewPrefix
+	switch {
+	case e.segs[0] == docIntelOldBase && newer:
+		return "uses /" + docIntelOldBase + "/ with api-version=" + v + ": that version is served under /" + docIntelNewBase +
+			"/ (/" + docIntelOldBase + "/ takes " + docIntelLastOld + " and older)"
+	case e.segs[0] == docIntelNewBase && !newer:
+		return "uses /" + docIntelNewBase + "/ with api-version=" + v + ": that version is served under /" + docIntelOldBase +
+			"/ (/" + docIntelNewBase + "/ takes " + docIntelFirstNew + " and later)"
+	}
+	return ""
 }
 
 // openAIAccountRoutes are the Azure OpenAI routes that belong to the

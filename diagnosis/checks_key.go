@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// fixNothing is the fix of a finding that only informs.
+const fixNothing = "Nothing to fix: this is information"
+
 const fixCopyKey = "Open the resource in the Azure portal, Resource Management → Keys and Endpoint\n" +
 	"Copy KEY 1 with the copy button (32 hex characters, or 84 letters and digits)\n" +
 	"Paste it alone: no quotes, no header name, no spaces"
@@ -134,7 +137,12 @@ var keyIsToken = &Check{
 			}
 		case HeaderAuthorization:
 			return one(c.finding("The key field holds a token, sent as a bearer token: token authentication, so the key checks do not apply.",
-				f.key.why).withSeverity(Info))
+				f.key.why).withSeverity(Info).withFix(fixNothing))
+		}
+		if f.resp.hit(rulePermissionDenied) {
+			// Only a bearer token the service accepted gets PermissionDenied.
+			return one(c.finding("The key field holds a token, and the service took it as a bearer token: token authentication, so the key checks do not apply.",
+				f.key.why).withSeverity(Info).withFix(fixNothing))
 		}
 		fd := c.finding("The key field holds a token, not a resource key.", f.key.why)
 		if want, what, wrong := f.audienceWrong(); wrong {
@@ -225,19 +233,19 @@ var keyKindMismatch = &Check{
 	Sources: "§1.2, §3 [S17][I2]",
 	Run: func(c *Check, f *Facts) []Finding {
 		k, s := f.Kind(), f.keyService()
-		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 {
-			return nil
+		if k == nil || s == 0 || strings.IndexByte(k.Services, s) >= 0 || k.EntraOnly {
+			return nil // an API no key opens: endpoint-needs-entra says so
 		}
 		if p := kindByID[k.Pair]; p != nil && strings.IndexByte(p.Services, s) >= 0 {
 			return nil // key-luis-authoring-vs-prediction says it better
 		}
-		ev := fmt.Sprintf("service %q at offset 75 = %s; %s", string(s), serviceOrUnknown(s), k.Name)
+		ev := fmt.Sprintf("the key's service code %s = %s; the API is %s", string(s), serviceOrUnknown(s), k.Name)
 		if strings.IndexByte(k.MaybeServices, s) >= 0 {
 			return one(c.finding("This "+serviceOrUnknown(s)+" key works for "+k.Name+" only if "+
 				strings.TrimPrefix(k.MaybeNote, "a multi-service key works only if ")+".", ev).withSeverity(Warning))
 		}
-		return one(c.finding("The key is a "+serviceOrUnknown(s)+" key, but the API is "+k.Name+".", ev).
-			withFix("Use the key of a " + k.Name + " resource (or of a multi-service resource that covers it)\nOr, if the key is the one you meant, call the API it was made for (and pick that API here)"))
+		return one(c.finding("The key is "+withArticle(serviceOrUnknown(s))+" key, but the API is "+k.Name+".", ev).
+			withFix("Use the key of " + withArticle(k.Name) + " resource (or of a multi-service resource that covers it)\nOr, if the key is the one you meant, call the API it was made for (and pick that API here)"))
 	},
 }
 
@@ -260,11 +268,11 @@ var keyLUISAuthoringVsPrediction = &Check{
 		pair := kindByID[want.Pair]
 		switch s := f.keyService(); {
 		case s != 0 && strings.IndexByte(pair.Services, s) >= 0:
-			return one(c.finding("A "+pair.Name+" key is used for "+want.Name+".",
-				fmt.Sprintf("service %q at offset 75 = %s; %s endpoint", string(s), pair.Name, want.Name)))
+			return one(c.finding(capitalize(withArticle(pair.Name))+" key is used for "+want.Name+".",
+				fmt.Sprintf("the key's service code %s = %s; the API is %s", string(s), pair.Name, want.Name)))
 		case f.kind != nil && f.kind.Pair != "" && f.ep.api != "" && f.ep.api != f.kind.ID:
 			return one(c.finding(
-				fmt.Sprintf("The key is for %s but the URL is a %s path.", f.kind.Name, kindByID[f.ep.api].Name),
+				fmt.Sprintf("The key is for %s but the URL is %s path.", f.kind.Name, withArticle(kindByID[f.ep.api].Name)),
 				"path "+Truncate(f.ep.path, 60)))
 		case want.RefusesPairKey && f.key.class == classLegacy && f.keyRefused() && !f.hostInOtherRegion():
 			// An old-format key does not say which of the pair it is
@@ -281,7 +289,7 @@ var keyDecoded = &Check{
 	ID: "key-decoded", Area: AreaKey, Severity: Info, Title: "What the key is",
 	Doc: "What the key's format tells: a legacy 32-hex key (which has no checksum, so nothing more can " +
 		"be known offline) or a new-format key with its service, creation month and checksum.",
-	Fix:     "Nothing to fix: this is information",
+	Fix:     fixNothing,
 	Sources: "§1.1, §1.2 [S17][S18]",
 	Run: func(c *Check, f *Facts) []Finding {
 		if f.key.class != classLegacy && f.key.class != classCASK {

@@ -18,14 +18,20 @@ var regionMalformed = &Check{
 			return nil
 		}
 		if LooksSecret(raw) {
-			return one(c.finding("The region field holds what looks like a key or token, not a region.", Mask(raw)))
+			return one(c.finding("The region field holds what looks like a key or token, not a region.", Mask(raw)).withFix(f.regionFix()))
 		}
 		if strings.Contains(raw, "://") || strings.Contains(raw, ".") {
-			fd := c.finding("The region field holds a URL, not a region.", Truncate(RedactEndpoint(raw), 80))
+			fd := c.finding("The region field holds a URL, not a region.", Truncate(RedactEndpoint(raw), 80)).withFix(f.regionFix())
 			if e := analyseEndpoint(raw); e.region != "" {
 				fd = fd.withFix("Use " + e.region)
 			}
 			return one(fd)
+		}
+		if f.region != nil && f.regionFromCode() {
+			// The paste shows the code passing it: the SDK builds its host
+			// from it as written (sources §2.3 [I34]).
+			return one(c.finding(fmt.Sprintf("%q is a display name, and the code passes it as the region: the SDK builds its host from it. The region id is %s.", raw, f.region.ID),
+				f.in.Snippet.Region.From+": "+raw).withFix("Use " + f.region.ID))
 		}
 		if f.region != nil {
 			// Read as the id it names: wrong only where it is sent as typed
@@ -33,12 +39,39 @@ var regionMalformed = &Check{
 			return one(c.finding(fmt.Sprintf("%q is a display name; the region id is %s. Where your code or a header sends the region, use the id.", raw, f.region.ID), raw).
 				withFix("Use " + f.region.ID).withSeverity(Warning))
 		}
-		fd := c.finding(fmt.Sprintf("%q is not an Azure region.", Truncate(raw, 40)), Truncate(raw, 40))
+		fd := c.finding(fmt.Sprintf("%q is not an Azure region.", Truncate(raw, 40)), Truncate(raw, 40)).withFix(f.regionFix())
 		if c := closestRegion(raw); c != "" {
 			fd = fd.withFix("Did you mean " + c + "? Use the id of the resource's Location")
+		} else if ids := regionsNaming(raw, f.regionFits); len(ids) > 0 {
+			fd = fd.withFix("Did you mean " + joinOr(ids) + "? Use the id of the resource's Location")
 		}
 		return one(fd)
 	},
+}
+
+// regionFix names example region ids the API can have: "global" only
+// where the kind may be there (Translator, Bing, multi-service) or is
+// not known.
+func (f *Facts) regionFix() string {
+	examples := "westus2, westeurope, global"
+	if k := f.Kind(); k != nil && !k.GlobalOK && k.Covers == nil {
+		examples = "westus2, westeurope"
+	}
+	return "Use the id of the resource's Location (Overview page), e.g. " + examples
+}
+
+// regionFits reports whether the API can run in r: Speech only in its
+// regions.
+func (f *Facts) regionFits(r *Region) bool {
+	k := f.Kind()
+	return k == nil || !k.SpeechRegions || r.Speech
+}
+
+// regionFromCode reports whether the region field holds the region a
+// pasted snippet surely sends (an SDK argument, a header), as it gave it.
+func (f *Facts) regionFromCode() bool {
+	s := f.in.Snippet
+	return s != nil && s.Region.Sure == Sure && s.Region.Value != "" && strings.TrimSpace(f.in.Region) == s.Region.Value
 }
 
 var regionUnsupported = &Check{

@@ -63,7 +63,7 @@ var responseTranslatorCredentials = &Check{
 		// A new-format key that decodes as Translator's is no other
 		// service's key: the region header, or another resource's key.
 		if k, s := f.Kind(), f.keyService(); k != nil && s != 0 && strings.IndexByte(k.Services, s) >= 0 {
-			fd.Message = "Translator refused the credentials (401000). The key's format says it is a " + ServiceName(s) +
+			fd.Message = "Translator refused the credentials (401000). The key's format says it is " + withArticle(ServiceName(s)) +
 				" key, which Translator takes, so the region header is the likely cause (missing or wrong), or the key is another resource's."
 			fd = fd.withFix("Send Ocp-Apim-Subscription-Region with the resource's region id, unless the resource is global\n" +
 				"Check the key comes from the same resource as the region (its Keys and Endpoint page)")
@@ -119,7 +119,11 @@ var responsePermissionDenied = &Check{
 		if a := f.deniedAction(); a != "" {
 			msg = "The identity lacks the data action " + Truncate(a, 100) + ", which \"" + role + "\" grants."
 		}
-		return one(c.finding(msg, f.evidence(rulePermissionDenied)).withFix(roleFix(role)))
+		fix := roleFix(role)
+		if f.key.class == classToken {
+			fix, _, _ = strings.Cut(fix, "\nIf you meant to use a key") // the token was sent on purpose
+		}
+		return one(c.finding(msg, f.evidence(rulePermissionDenied)).withFix(fix))
 	},
 }
 
@@ -301,7 +305,12 @@ var responseNotFound = &Check{
 		if f.resp.hit(ruleDeployment) || f.previewNotServed() || !(f.resp.hit(ruleNotFound) || f.resp.status == 404) {
 			return nil
 		}
-		return one(c.finding("The answer was 404: the key passed, but the path or api-version is wrong.", f.evidence(ruleNotFound)))
+		fd := c.finding("The key passed, but the path or api-version is wrong (404 Not Found).", f.evidence(ruleNotFound))
+		if f.ep.given && len(f.ep.segs) == 0 {
+			// The endpoint is the base already: no step to trim it.
+			fd = fd.withFix("Check the path and api-version against the API reference")
+		}
+		return one(fd)
 	},
 }
 

@@ -109,14 +109,15 @@ var endpointNeedsEntra = &Check{
 		if k == nil && f.ep.api == "" {
 			k = f.kind
 		}
-		switch f.key.class {
-		case classEmpty, classToken, classPlaceholder:
+		if k == nil || !k.EntraOnly || !f.keyGiven() {
 			return nil
 		}
-		if k == nil || !k.EntraOnly {
-			return nil
+		fd := c.finding("A Foundry project endpoint takes only Entra ID tokens, and a key was given.",
+			"path "+Truncate(f.ep.path, 60)+"; "+f.maskedKey())
+		if name := f.ResourceName(); name != "" {
+			fd = fd.withFix(tokenFix(audFoundry) + "\nOr call " + name + "'s model endpoints with the key: https://" +
+				name + ".services.ai.azure.com/models or https://" + name + ".services.ai.azure.com/openai/v1/")
 		}
-		return one(c.finding("A Foundry project endpoint takes only Entra ID tokens, and a key was given.",
-			"path "+Truncate(f.ep.path, 60)+"; "+f.maskedKey()))
+		return one(fd)
 	},
 }

@@ -109,6 +109,110 @@ func TestRegionDisplayName(t *testing.T) {
 	require.NotEmpty(t, r.Findings)
 	assert.Equal(t, "translator-region-header", r.Findings[0].ID, "%v", r.Findings)
 	assert.Contains(t, r.Findings[0].Message, "a display name: send the id eastasia")
+
+	// A pasted snippet that surely passes the display name to the Speech
+	// SDK: the SDK builds its host from it, an error (fresh-eyes review;
+	// facts §2.3 [I34]). Typed over in the form, it is the form's again.
+	s := diagnosis.Extract(`var config = SpeechConfig.FromSubscription("` + testkeys.Legacy() + `", "West Europe");`)
+	r = diagnosis.Diagnose(s.Input(diagnosis.Input{}))
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "region-malformed", r.Findings[0].ID, "%v", r.Findings)
+	assert.Equal(t, diagnosis.Error, r.Findings[0].Severity)
+	assert.Contains(t, r.Findings[0].Message, "the code passes it as the region")
+	r = diagnosis.Diagnose(s.Input(diagnosis.Input{Region: "North Europe"}))
+	for _, f := range r.Findings {
+		if f.ID == "region-malformed" {
+			assert.Equal(t, diagnosis.Warning, f.Severity, "the region typed in the form is not the code's")
+		}
+	}
+}
+
+// TestEntraOnlyWithKey: a key on a Foundry project endpoint leads with
+// the token it needs, naming the resource's key-taking endpoints, and
+// no "use the key of a Foundry project resource" (no such key exists;
+// fresh-eyes review, facts §2.1 [S25]).
+func TestEntraOnlyWithKey(t *testing.T) {
+	for _, key := range []string{testkeys.CASK('A'), testkeys.CASK('Y'), testkeys.Legacy()} {
+		r := diagnosis.Diagnose(diagnosis.Input{Kind: "foundry-project", Key: key,
+			Endpoint: "https://contoso-hub.services.ai.azure.com/api/projects/proj1"})
+		require.NotEmpty(t, r.Findings)
+		assert.Equal(t, "endpoint-needs-entra", r.Findings[0].ID, "%v", r.Findings)
+		assert.False(t, r.Has("key-kind-mismatch"), "%v", r.Findings)
+		assert.Contains(t, r.Findings[0].Fix, "https://contoso-hub.services.ai.azure.com/openai/v1/")
+	}
+}
+
+// TestTokenPermissionDenied: PermissionDenied proves a token typed in
+// the key field went as a bearer token and was accepted, so the token is
+// no error and the fix does not ask about a key (fresh-eyes review;
+// facts §3: PermissionDenied is the answer to a valid token).
+func TestTokenPermissionDenied(t *testing.T) {
+	denied := `{"error":{"code":"PermissionDenied","message":"The principal ` + "`00000000-0000-0000-0000-000000000001`" +
+		` lacks the required data action ` + "`Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action`" +
+		` to perform ` + "`POST /openai/deployments/{deployment-id}/chat/completions`" + ` operation."}}`
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.Expand("${jwt-entra}"), Status: 401, Response: denied,
+		Endpoint: "https://x1.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21"})
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "response-permission-denied", r.Findings[0].ID, "%v", r.Findings)
+	assert.NotContains(t, r.Findings[0].Fix, "If you meant to use a key")
+	for _, f := range r.Findings {
+		if f.ID == "key-is-token" {
+			assert.Equal(t, diagnosis.Info, f.Severity, "%v", f)
+		}
+	}
+	assert.NotContains(t, r.Verdict, "more error")
+	assert.NotContains(t, r.Verdict, "`", "the service's code quotes stay out of the sentence")
+	assert.Contains(t, r.Verdict, "lacks the data action Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action,")
+}
+
+// TestPlainWords: messages read as sentences (fresh-eyes review, the
+// plain words rule): one colon after "The service answered", "an" before
+// a vowel, the key's service said in words, and no step to trim an
+// endpoint that already is the base.
+func TestPlainWords(t *testing.T) {
+	r := diagnosis.Diagnose(diagnosis.Input{Kind: "openai", Key: testkeys.CASK('b'), Endpoint: "https://c1.openai.azure.com/"})
+	require.NotEmpty(t, r.Findings)
+	top := r.Findings[0]
+	assert.Equal(t, "key-kind-mismatch", top.ID, "%v", r.Findings)
+	assert.Equal(t, "The key is a Translator key, but the API is Azure OpenAI.", top.Message)
+	assert.Equal(t, "the key's service code b = Translator; the API is Azure OpenAI", top.Evidence)
+	assert.True(t, strings.HasPrefix(top.Fix, "Use the key of an Azure OpenAI resource"), top.Fix)
+
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "vision", Key: testkeys.CASK('b'), Endpoint: "https://api.cognitive.microsofttranslator.com/"})
+	for _, f := range r.Findings {
+		assert.NotContains(t, f.Message+f.Fix, " a A", "%s", f.ID)
+	}
+
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "vision", Key: testkeys.Legacy(), Endpoint: "https://v1.cognitiveservices.azure.com/", Status: 404})
+	assert.Equal(t, "The service answered: the key passed, but the path or api-version is wrong (404 Not Found).", r.Verdict)
+	require.NotEmpty(t, r.Findings)
+	assert.Equal(t, "Check the path and api-version against the API reference", r.Findings[0].Fix)
+	r = diagnosis.Diagnose(diagnosis.Input{Kind: "vision", Key: testkeys.Legacy(), Endpoint: "https://v1.cognitiveservices.azure.com/vision/v3.2/analyse", Status: 404})
+	require.NotEmpty(t, r.Findings)
+	assert.Contains(t, r.Findings[0].Fix, "Give SDKs only the base endpoint")
+}
+
+// TestRegionFix: region-malformed's fix suggests only regions the API
+// can have (no "global" for Speech, facts §2.3) and, for a word such as
+// "europe", the regions whose id holds it (fresh-eyes review).
+func TestRegionFix(t *testing.T) {
+	for _, tt := range []struct{ kind, region, want string }{
+		{"speech", "westeuorpe-x", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope"},
+		{"translator", "westeuorpe-x", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global"},
+		{"", "westeuorpe-x", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope, global"},
+		{"speech", "europe", "Did you mean northeurope or westeurope? Use the id of the resource's Location"},
+		{"vision", "https://example.com/", "Use the id of the resource's Location (Overview page), e.g. westus2, westeurope"},
+		{"speech", "westeurop", "Did you mean westeurope? Use the id of the resource's Location"},
+	} {
+		r := diagnosis.Diagnose(diagnosis.Input{Kind: tt.kind, Region: tt.region, Key: testkeys.Legacy()})
+		var fix string
+		for _, f := range r.Findings {
+			if f.ID == "region-malformed" {
+				fix = f.Fix
+			}
+		}
+		assert.Equal(t, tt.want, fix, "region %q for %q", tt.region, tt.kind)
+	}
 }
 
 func TestVerdict(t *testing.T) {
@@ -146,6 +250,10 @@ func TestVerdict(t *testing.T) {
 			Endpoint: "https://contoso.openai.azure.com/openai/deployments/x/chat/completions?api-version=2024-10-21",
 			Response: `{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist."}}`},
 			"The service answered: the key passed, but the deployment does not exist (yet).", false},
+		// The Speech SDK builds its host from the region: no endpoint is
+		// missing (fresh-eyes review).
+		{"speech with a region, no endpoint", diagnosis.Input{Kind: "speech", Key: testkeys.Legacy(), Region: "westeurope"},
+			"No error found offline: key, API and region agree. If calls still fail, send a test call or paste the error you get.", false},
 		{"translator with its region", diagnosis.Input{Kind: "translator", Key: testkeys.Legacy(), Endpoint: translator, Region: "global"},
 			"No error found offline: key, endpoint, API and region agree.", true},
 	} {

@@ -152,6 +152,21 @@ func TestPathProblem(t *testing.T) {
 		{"https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-06-01", ""},
 		// Later than the newest known GA: maybe a newer GA, not judged.
 		{"https://contoso.openai.azure.com/openai/deployments/d/chat/completions?api-version=2025-06-01", ""},
+		// Document Intelligence's versions each under their own base
+		// (fresh-eyes review; Azure/azure-rest-api-specs
+		// FormRecognizer/stable/2023-07-31/FormRecognizer.json hostTemplate
+		// {endpoint}/formrecognizer, ai/DocumentIntelligence/main.tsp
+		// @server {endpoint}/documentintelligence).
+		{"https://d1.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-invoice:analyze?api-version=2024-11-30",
+			"uses /formrecognizer/ with api-version=2024-11-30: that version is served under /documentintelligence/ (/formrecognizer/ takes 2023-07-31 and older)"},
+		{"https://d1.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-read:analyze?api-version=2023-10-31-preview",
+			"uses /formrecognizer/ with api-version=2023-10-31-preview: that version is served under /documentintelligence/ (/formrecognizer/ takes 2023-07-31 and older)"},
+		{"https://d1.cognitiveservices.azure.com/documentintelligence/documentModels/prebuilt-invoice:analyze?api-version=2023-07-31",
+			"uses /documentintelligence/ with api-version=2023-07-31: that version is served under /formrecognizer/ (/documentintelligence/ takes 2023-10-31-preview and later)"},
+		{"https://d1.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-invoice:analyze?api-version=2023-07-31", ""},
+		{"https://d1.cognitiveservices.azure.com/formrecognizer/documentModels/prebuilt-invoice:analyze?api-version=2022-08-31", ""},
+		{"https://d1.cognitiveservices.azure.com/documentintelligence/documentModels/prebuilt-invoice:analyze?api-version=2024-11-30", ""},
+		{"https://westeurope.api.cognitive.microsoft.com/documentintelligence/info?api-version=2024-02-29-preview", ""},
 	} {
 		e := analyseEndpoint(tt.url)
 		assert.Equal(t, tt.want, pathProblem(&e), "pathProblem(%s)", tt.url)

@@ -486,6 +486,19 @@ func (k *keyFacts) describe() string {
 	return k.why
 }
 
+// withArticle puts "a" or "an" before a name, by its first letter:
+// "an Azure AI services key", "a Speech key". A name that starts with
+// an article keeps it.
+func withArticle(name string) string {
+	if strings.HasPrefix(name, "a ") || strings.HasPrefix(name, "an ") {
+		return name
+	}
+	if name != "" && strings.ContainsRune("AEIOUaeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}
+
 func serviceOrUnknown(c byte) string {
 	if name := ServiceName(c); name != "" {
 		return name

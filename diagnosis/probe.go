@@ -99,15 +99,9 @@ func BuildTestCall(in Input) (TestCall, error) { return Analyse(in).TestCall() }
 
 // TestCall builds the test call from facts already analysed (see BuildTestCall).
 func (f *Facts) TestCall() (TestCall, error) {
-	if !f.ep.parsed || f.ep.err != "" && !f.ep.noScheme {
-		return TestCall{}, errNoEndpoint
-	}
-	k := f.Kind()
-	if k == nil {
-		return TestCall{}, errNoKind
-	}
-	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
-		k = sub // a multi-service resource called for one API: test that API
+	k, err := f.testKind()
+	if err != nil {
+		return TestCall{}, err
 	}
 	p := TestCall{Body: k.Test.Body}
 	base, path, contentType := "", "", ""
@@ -121,13 +115,36 @@ func (f *Facts) TestCall() (TestCall, error) {
 		p.Headers = append(p.Headers, Header{"Content-Length", "0"})
 	}
 	p.SecretVar = keyVariable
-	if f.key.class == classToken {
+	if f.key.class == classToken || k.EntraOnly {
 		p.SecretVar = tokenVariable
 	}
 	f.addKey(&p, k)
 	p.Note = f.scrub.Scrub(f.probeNote(k, p))
 	return p, nil
 }
+
+// testKind is the kind the test call tests, or why no test call can be
+// built.
+func (f *Facts) testKind() (*Kind, error) {
+	k := f.Kind()
+	if !f.regionHost() && (!f.ep.parsed || f.ep.err != "" && !f.ep.noScheme) {
+		return nil, errNoEndpoint
+	}
+	if k == nil {
+		return nil, errNoKind
+	}
+	if k.EntraOnly && f.keyGiven() {
+		return nil, fmt.Errorf("a token is needed: %s takes only Entra ID tokens, no key; put one in the Key field (az account get-access-token --resource %s --query accessToken -o tsv)", k.Name, k.Audience)
+	}
+	if sub := kindByID[f.ep.api]; k.Covers != nil && sub != nil && sub.Test.Method != "" && sub != k {
+		k = sub // a multi-service resource called for one API: test that API
+	}
+	return k, nil
+}
+
+// regionHost reports whether the test call's host comes from the region
+// alone, as the Speech SDK builds it: no endpoint was given.
+func (f *Facts) regionHost() bool { return !f.ep.given && f.hostFromRegion() }
 
 // testTarget is where the test call of kind k goes: the base URL, the
 // path, the method and the content type.
@@ -161,30 +178,43 @@ func (e *endpointFacts) hostPort() string {
 	return host
 }
 
-// speechProbe picks the voices list on the region's tts host, or the
-// token exchange on the given host when no region is known (sources §7).
+// speechProbe picks the voices list on the region's tts host (with no
+// endpoint, the host the SDK builds from the region), or the token
+// exchange on the given host when no region is known (sources §7).
 func (f *Facts) speechProbe(base string) (string, string) {
+	if f.regionHost() {
+		return "https://" + f.region.ID + speechDomain(f.region.Cloud), voicesPath
+	}
 	region := f.ep.region
 	if region == "" && f.region != nil && f.region.Speech {
 		region = f.region.ID
 	}
-	domain := ""
-	switch f.ep.cloud {
-	case CloudPublic:
-		domain = ".tts.speech.microsoft.com"
-	case CloudGovernment:
-		domain = ".tts.speech.azure.us"
-	case CloudChina:
-		domain = ".tts.speech.azure.cn"
-	}
+	domain := speechDomain(f.ep.cloud)
 	if region != "" && domain != "" && f.ep.family != hostCustom && f.ep.family != hostLoopback && f.ep.family != hostUnknown {
-		return "https://" + region + domain, "/cognitiveservices/voices/list"
+		return "https://" + region + domain, voicesPath
 	}
 	if f.ep.family == hostSpeech || f.ep.family == hostLoopback || f.ep.family == hostUnknown {
-		return base, "/cognitiveservices/voices/list"
+		return base, voicesPath
 	}
 	return base, stsPath
 }
+
+// speechDomain is the domain of a cloud's regional tts hosts, or "".
+func speechDomain(c Cloud) string {
+	switch c {
+	case CloudPublic:
+		return ".tts.speech.microsoft.com"
+	case CloudGovernment:
+		return ".tts.speech.azure.us"
+	case CloudChina:
+		return ".tts.speech.azure.cn"
+	}
+	return ""
+}
+
+// voicesPath lists the voices: it proves a key and its region, and
+// costs nothing.
+const voicesPath = "/cognitiveservices/voices/list"
 
 // stsPath is the token exchange, which proves a key and its region.
 const stsPath = "/sts/v1.0/issueToken"
@@ -274,9 +304,27 @@ func (f *Facts) probeNote(k *Kind, p TestCall) string {
 		if i := strings.IndexByte(target, '/'); i >= 0 && strings.EqualFold(target[i:], given) {
 			return note + " It is the URL you gave."
 		}
-		note += " Your URL calls " + Truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same key and changes nothing."
+		note += " Your URL calls " + Truncate(given, 60) + "; the test call uses this safer sibling on the same resource instead: it needs the same " + f.secretWord() + " and changes nothing."
 	}
 	return note
+}
+
+// keyGiven reports whether the key field holds a key: not empty, not a
+// placeholder and not a token.
+func (f *Facts) keyGiven() bool {
+	switch f.key.class {
+	case classEmpty, classToken, classPlaceholder:
+		return false
+	}
+	return true
+}
+
+// secretWord names what the test call sends: a key or a token.
+func (f *Facts) secretWord() string {
+	if f.key.class == classToken || f.Kind() != nil && f.Kind().EntraOnly {
+		return "token"
+	}
+	return "key"
 }
 
 // Allows reports whether a host the user confirmed (a name, or a name

@@ -117,6 +117,23 @@ func TestBuildTestCallErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "no endpoint")
 	_, err = diagnosis.BuildTestCall(diagnosis.Input{Endpoint: "https://example.com/"})
 	assert.ErrorContains(t, err, "choose the API")
+	// Speech with a region and no endpoint: the host the SDK builds from
+	// the region (fresh-eyes review; facts §7, the voices list).
+	p, err := diagnosis.BuildTestCall(diagnosis.Input{Kind: "speech", Region: "westeurope", Key: testkeys.Legacy()})
+	require.NoError(t, err)
+	assert.Equal(t, "GET https://westeurope.tts.speech.microsoft.com/cognitiveservices/voices/list", p.Method+" "+p.URL)
+	_, err = diagnosis.BuildTestCall(diagnosis.Input{Kind: "speech", Region: "global", Key: testkeys.Legacy()})
+	assert.ErrorContains(t, err, "no endpoint", "Speech does not run in global: no host to build")
+	// An API no key opens gets no key-as-bearer call: it needs a token
+	// (fresh-eyes review; facts §2.1 [S25]).
+	_, err = diagnosis.BuildTestCall(diagnosis.Input{Kind: "foundry-project", Key: testkeys.CASK('A'),
+		Endpoint: "https://contoso-hub.services.ai.azure.com/api/projects/proj1"})
+	assert.ErrorContains(t, err, "a token is needed")
+	p, err = diagnosis.BuildTestCall(diagnosis.Input{Kind: "foundry-project", Key: testkeys.Expand("${jwt-entra}"),
+		Endpoint: "https://contoso-hub.services.ai.azure.com/api/projects/proj1/agents"})
+	require.NoError(t, err)
+	assert.Contains(t, p.Note, "it needs the same token")
+	assert.Equal(t, "AZURE_TOKEN", p.SecretVar)
 }
 
 func TestProbeNote(t *testing.T) {

@@ -3,6 +3,7 @@ package diagnosis
 import (
 	"errors"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -171,6 +172,21 @@ func TestRoleCommandsRoundTrip(t *testing.T) {
 			assert.Equal(t, tt.wantScope, argAfter(args, "--scope"), c.Cmd)
 			assert.NoFileExists(t, pwned, c.Cmd)
 		}
+	}
+}
+
+// TestRoleCommandsQuoteQueries: a JMESPath query with brackets or an
+// asterisk is quoted, else zsh takes it for a glob and stops with "no
+// matches found" (fresh-eyes review).
+func TestRoleCommandsQuoteQueries(t *testing.T) {
+	query := regexp.MustCompile(`--query (\S+)`)
+	for _, c := range RoleCommands("", "", "", "aoai1") {
+		for _, m := range query.FindAllStringSubmatch(c.Cmd, -1) {
+			if strings.ContainsAny(m[1], "[]*?") {
+				assert.True(t, strings.HasPrefix(m[1], "'") || strings.HasPrefix(m[1], `"`), "unquoted query %s in %q", m[1], c.Cmd)
+			}
+		}
+		assert.Contains(t, c.Cmd, `--query '[0].id'`)
 	}
 }
 

@@ -198,6 +198,23 @@ func closestRegion(s string) string {
 	return Closest(foldRegion(s), regionIDs)
 }
 
+// regionsNaming lists the ids of the regions ok accepts that contain the
+// word s ("europe": northeurope, westeurope), at most six; none for a
+// word under four letters, which too many ids contain.
+func regionsNaming(s string, ok func(*Region) bool) []string {
+	w := foldRegion(s)
+	if len(w) < 4 {
+		return nil
+	}
+	var out []string
+	for i := range regions {
+		if r := &regions[i]; r.ID != Global && strings.Contains(r.ID, w) && ok(r) && len(out) < 6 {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
 // Closest returns the candidate fewer than three edits away from s and
 // nearest to it, or "": the "did you mean" of CLI and page.
 func Closest(s string, candidates []string) string {

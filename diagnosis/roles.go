@@ -71,8 +71,8 @@ func quotedAfter(original, text string, markers ...string) string {
 		if i < 0 {
 			continue
 		}
-		rest := strings.TrimLeft(original[i+len(m):], " '\"\\")
-		end := strings.IndexAny(rest, " '\"\\,")
+		rest := strings.TrimLeft(original[i+len(m):], " '\"\\`") // `…` as Azure OpenAI quotes it
+		end := strings.IndexAny(rest, " '\"\\,`")
 		if end < 0 {
 			end = len(rest)
 		}
@@ -134,7 +134,7 @@ func RoleCommands(oid, role, resourceID, name string) []Command {
 		if !validSubdomain(name) {
 			name = "NAME"
 		}
-		scope = `"$(az resource list --name ` + shArg(name, "") + ` --resource-type Microsoft.CognitiveServices/accounts --query [0].id -o tsv)"`
+		scope = `"$(az resource list --name ` + shArg(name, "") + ` --resource-type Microsoft.CognitiveServices/accounts --query '[0].id' -o tsv)"` // quoted: zsh globs [0]
 	}
 	if role == "" {
 		role = roleCognitiveUser

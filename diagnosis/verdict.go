@@ -18,7 +18,7 @@ func (f *Facts) gaps() []gap {
 	if f.key.class == classEmpty {
 		gs = append(gs, gap{"the key", "most causes are in the key itself"})
 	}
-	if !f.ep.given {
+	if !f.ep.given && !f.hostFromRegion() {
 		gs = append(gs, gap{"the endpoint", "the key only works on its own resource's host"})
 	}
 	if f.Kind() == nil {
@@ -29,6 +29,13 @@ func (f *Facts) gaps() []gap {
 		gs = append(gs, gap{"the region", "a Translator resource that is not global needs the Ocp-Apim-Subscription-Region header; enter the region to check it"})
 	}
 	return gs
+}
+
+// hostFromRegion reports whether the API's host comes from the region
+// given: the Speech SDK takes a key and a region, no endpoint.
+func (f *Facts) hostFromRegion() bool {
+	k := f.Kind()
+	return k != nil && k.SpeechRegions && f.region != nil && f.region.Speech
 }
 
 // blank reports whether nothing was entered.
@@ -85,6 +92,9 @@ func allClear(f *Facts) string {
 			strings.Join(whys, "; ") + "."
 	}
 	agree := []string{"key", "endpoint", "API"}
+	if !f.ep.given {
+		agree = []string{"key", "API"} // the host comes from the region
+	}
 	if f.regionRaw != "" {
 		agree = append(agree, "region")
 	}
@@ -99,6 +109,14 @@ func joinAnd(ws []string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
+// joinOr joins words as "a, b or c".
+func joinOr(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
+}
+
 func pluralVerb(n int) string {
 	if n == 1 {
 		return "is"
@@ -108,9 +126,10 @@ func pluralVerb(n int) string {
 
 // sentence drops a message's final period and lower-cases its first word
 // when that is an article or pronoun (never a product name), to embed it
-// in the verdict.
+// in the verdict; it drops the backticks a service's message quotes
+// names with.
 func sentence(m string) string {
-	m = strings.TrimSuffix(m, ".")
+	m = strings.ReplaceAll(strings.TrimSuffix(m, "."), "`", "") // the service's code quotes are no words
 	first, _, _ := strings.Cut(m, " ")
 	switch first {
 	case "The", "A", "An", "This", "No", "Only":

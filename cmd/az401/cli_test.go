@@ -110,7 +110,7 @@ func TestDiagnoseText(t *testing.T) {
 		"az401 diagnose: kind translator, endpoint https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de, region westeurope, key " + diagnosis.Mask(key),
 		"Most likely: the key is a Speech key, but the API is Translator (text).",
 		"ERROR   key-kind-mismatch: Key is for another service than the API called",
-		"  Found in: service \"Y\" at offset 75 = Speech; Translator (text)",
+		"  Found in: the key's service code Y = Speech; the API is Translator (text)",
 		"  Fix:\n    - Use the key of a Translator (text) resource",
 		"  More info: az401 explain key-kind-mismatch",
 		"1 error, 1 warning, 1 note.",
