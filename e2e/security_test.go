@@ -48,6 +48,8 @@ func secretForms(s string) []string {
 func profileDir(b *browser) string {
 	b.t.Helper()
 	require.NoError(b.t, chromedp.Do(b.ctx, chromedp.Navigate("chrome://version")))
+	// chrome://version fills its table by script, after its load event.
+	b.waitFor(`!!(document.getElementById("profile_path") || {}).textContent`, "chrome://version's profile path")
 	dir := eval[string](b, `document.getElementById("profile_path").textContent`)
 	require.DirExists(b.t, dir)
 	return dir
