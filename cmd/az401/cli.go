@@ -18,11 +18,14 @@ const usage = `az401 explains why a call to an Azure AI service answers 401, 403
 Usage:
     az401 diagnose [flags]     diagnose offline and print the findings
     az401 probe [flags]        send the test call (the page's) and diagnose the answer
-    az401 kinds                list the API kinds: id, name, key header, example endpoint
-    az401 causes               list every cause: id, severity, title
+    az401 kinds [--format text|json]
+                               list the API kinds: id, name, key header, example endpoint
+    az401 causes [--format text|json|markdown]
+                               list every cause: id, severity, title
     az401 explain ID           one cause in full: what it is, the fix, the sources
-    az401 serve [-addr ADDR]   serve the page locally (default 127.0.0.1:8000)
-    az401 static [-out DIR] [-prefix /REPO] [-version SHA]
+    az401 serve [-addr ADDR] [-wasm FILE]
+                               serve the page locally (default 127.0.0.1:8000)
+    az401 static [-out DIR] [-prefix /REPO] [-version SHA] [-wasm FILE] [-domain HOST]
                                write the static site (for GitHub Pages)
 
 The key is read from standard input with --key-stdin, or from $AZ401_KEY.
