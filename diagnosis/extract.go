@@ -294,6 +294,8 @@ func readAsCode(format string) string {
 		return "a request URL"
 	case "curl", "powershell":
 		return "a command (" + format + ")"
+	case "code":
+		return "code"
 	}
 	return "code (" + format + ")"
 }
@@ -357,6 +359,9 @@ var formatSigns = []struct {
 		return (strings.Contains(l, ":\n  ") || strings.Contains(l, ": ")) && !strings.ContainsAny(l, "=(")
 	}},
 	{"ini", func(l, t string) bool { return strings.HasPrefix(t, "[") }},
+	// Calls ended by semicolons, in no language the signs above name
+	// (a C# line without using or new, C++, PHP…): code, not settings.
+	{"code", func(l, t string) bool { return strings.Contains(l, ");") }},
 }
 
 // yamlDate finds an unquoted date given as a version in YAML.
