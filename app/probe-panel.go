@@ -152,7 +152,7 @@ func (p *diagnosePage) renderCall() app.UI {
 			return app.Div().Class("via").Body(
 				label("probe-via", "Send it", ""),
 				selectBox("probe-via", []optionGroup{{options: [][2]string{
-					{"relay", "through the local az401 serve (no CORS limits)"}, {"browser", "from this browser"}}}},
+					{"relay", "through az401 serve (no CORS)"}, {"browser", "from this browser"}}}},
 					"relay", p.onVia),
 			)
 		}),

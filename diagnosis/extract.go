@@ -129,6 +129,13 @@ func readPaste(text string) (Snippet, []hit) {
 		base.unreadable = "the paste is binary, not text: paste a command, a config file or code"
 		return base, nil
 	}
+	// A key, token or GUID pasted alone is what the user takes for the
+	// key (a subscription ID, often: key-is-guid says so).
+	if word := strings.TrimSpace(text); !strings.ContainsAny(word, " \t\r\n") && keyAlone(word) {
+		base.Key.set(word, "the paste: a key alone", Sure)
+		base.Format, base.ReadAs = "key", []string{"a key"}
+		return base, nil
+	}
 	text = cmdUnquote(text)
 	if code, ok := notebookCode(text); ok {
 		text = code
@@ -298,6 +305,15 @@ func readAsCode(format string) string {
 		return "code"
 	}
 	return "code (" + format + ")"
+}
+
+// keyAlone reports a word that can only be meant as the key.
+func keyAlone(word string) bool {
+	switch analyseKey(word).class {
+	case classLegacy, classCASK, classToken, classGUID:
+		return true
+	}
+	return false
 }
 
 // formatOf guesses what the paste is, for people.
