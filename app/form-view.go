@@ -24,7 +24,7 @@ func (p *diagnosePage) renderForm() app.UI {
 		fields.Body(
 			p.renderPaste(),
 			app.Div().OnInput(p.onFieldEvent).OnChange(p.onFieldEvent).OnClick(p.onFieldClick).
-				On("focusin", p.onFieldFocus).Body(app.Raw(p.markup)),
+				On("focusin", p.onFieldFocus).On("focusout", p.onFieldBlur).Body(app.Raw(p.markup)),
 			p.renderStrip(),
 			app.Div().Class("share-row").Body(
 				app.Button().ID("share").Type("button").Class(pick(p.form.empty(), "secondary", "primary")).
@@ -172,6 +172,16 @@ func (p *diagnosePage) onFieldFocus(ctx app.Context, e app.Event) {
 	if !p.regionsShown && e.Get("target").Get("id").String() == "region" {
 		p.regionsShown = true
 		app.Window().GetElementByID("region-list").Set("innerHTML", regionOptions())
+	}
+	ctx.PreventUpdate()
+}
+
+// onFieldBlur judges a region left halfway typed: leaving the field
+// fires no change event when its value is back to what it was.
+func (p *diagnosePage) onFieldBlur(ctx app.Context, e app.Event) {
+	if p.regionTyping && e.Get("target").Get("id").String() == "region" {
+		p.change(ctx, func() { p.regionTyping = false })
+		return
 	}
 	ctx.PreventUpdate()
 }

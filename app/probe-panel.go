@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -37,6 +38,11 @@ func (p *diagnosePage) prepareCall() {
 	c.request, c.requestErr = diagnosis.TestCall{}, nil
 	if p.facts != nil {
 		c.request, c.requestErr = p.facts.TestCall()
+	}
+	if c.requestErr == nil && strings.TrimSpace(p.form.Key) == "" && p.facts != nil && p.facts.HasKey() {
+		// The key was read from the endpoint's query: the test call sends
+		// only what the Key field holds.
+		c.requestErr = errors.New("the key is in the endpoint's URL; move it to the Key field (and out of the URL) to send it")
 	}
 	if c.request.Host != c.confirmedHost {
 		c.confirmedHost = ""

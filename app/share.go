@@ -83,7 +83,9 @@ func shareURL(page *url.URL, f form) *url.URL {
 
 // formFromURL reads the fields of a share link: from the fragment, or
 // else from the query (older links and hand-written ones). The key is
-// never read from a link, whatever it carries.
+// never read from a link, whatever it carries: every value goes through
+// linkValue, as when a link is written, so a hand-made link cannot put a
+// key in the endpoint's query (which the diagnosis would judge) either.
 func formFromURL(u *url.URL) form {
 	v, err := url.ParseQuery(u.RawFragment)
 	if u.RawFragment == "" {
@@ -97,7 +99,7 @@ func formFromURL(u *url.URL) form {
 		if len(s) > maxShareValue {
 			s = s[:maxShareValue]
 		}
-		return strings.TrimSpace(s)
+		return linkValue(s, "")
 	}
 	f := form{Kind: get(paramKind), Endpoint: get(paramEndpoint), Region: get(paramRegion),
 		Header: get(paramHeader), RegionHeader: get(paramRegionHeader), Status: get(paramStatus),

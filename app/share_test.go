@@ -53,6 +53,15 @@ func TestFormFromQueryAndJunk(t *testing.T) {
 	assert.Empty(t, f.KeyAge, "unknown choices are dropped")
 	u, _ = url.Parse("https://h/#kind=nope&region=" + string(make([]byte, 0)) + "westus")
 	assert.Equal(t, form{Region: "westus"}, formFromURL(u))
+
+	// A hand-made link with a key in the endpoint's query: the diagnosis
+	// would take it for the key, so the link's endpoint goes without it.
+	key := testkeys.Legacy()
+	u, _ = url.Parse("https://h/az401/#kind=translator&endpoint=" + url.QueryEscape(
+		"https://api.cognitive.microsofttranslator.com/translate?to=de&subscription-key="+key))
+	f = formFromURL(u)
+	assert.Equal(t, "https://api.cognitive.microsofttranslator.com/translate?to=de", f.Endpoint)
+	assert.NotContains(t, f.input(time.Now()).Key, key)
 }
 
 func TestFormInput(t *testing.T) {

@@ -229,6 +229,10 @@ type KeySummary struct {
 	Masked   string
 }
 
+// HasKey reports whether the input holds a key or token: typed in the
+// key field, or left in the endpoint's query.
+func (f *Facts) HasKey() bool { return f.key.given }
+
 // Key summarises the key, or returns false if no key was given.
 func (f *Facts) Key() (KeySummary, bool) {
 	k := &f.key

@@ -304,6 +304,9 @@ func (c *collector) eval(val []token, cl *call) value {
 	if cl != nil && cl.cmd && len(val) == 1 && val[0].kind == tWord && len(val[0].parts) == 0 && !strings.HasPrefix(val[0].text, "$") {
 		return value{text: val[0].text, ok: true, lit: true}
 	}
+	if len(val) == 0 {
+		return value{}
+	}
 	return c.r.eval(val, val[0].pos)
 }
 
@@ -596,10 +599,11 @@ func answerHits(answer string) []hit {
 			hits = append(hits, hit{role: roleEndpoint, v: value{text: u, ok: true}, from: fromAnswerURL, pos: t.pos, sure: Guessed})
 		}
 	}
-	low := strings.ToLower(answer)
+	// asciiLower keeps byte offsets (strings.ToLower may not: Ⱥ grows).
+	low := asciiLower(answer)
 	for _, ak := range answerKinds {
 		if i := strings.Index(low, ak.word); i >= 0 {
-			hits = append(hits, hit{role: roleKind, v: value{text: ak.kind, ok: true}, kind: ak.kind, from: "the error's words (" + answer[i:i+len(ak.word)] + ")", pos: i, sure: Guessed})
+			hits = append(hits, hit{role: roleKind, v: value{text: ak.kind, ok: true}, kind: ak.kind, from: "the error's words (" + ak.word + ")", pos: i, sure: Guessed})
 			break
 		}
 	}

@@ -73,6 +73,14 @@ func TestKeyInTheURL(t *testing.T) {
 	assert.False(t, r.Has("key-missing"), "%v", r.Findings)
 	assert.True(t, r.Has("key-decoded"), "%v", r.Findings)
 	assert.NotContains(t, fmt.Sprint(r), key)
+	// Nothing the facts hand out shows it: the test call, its commands,
+	// the cards.
+	f := diagnosis.Analyse(diagnosis.Input{Kind: "translator", Region: "westeurope",
+		Endpoint: "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de&SUBSCRIPTION-KEY=" + strings.ToUpper(key)})
+	p, _ := f.TestCall()
+	ks, _ := f.Key()
+	shown := fmt.Sprint(p.URL, p.Note, p.Display(f), p.Curl(), p.PowerShell(), ks, f.EndpointAnatomy(f.Report()), f.KeyAnatomy(f.Report()))
+	assert.NotContains(t, strings.ToLower(shown), key)
 
 	// Translator's region in the query is the region header it sends.
 	r = diagnosis.Diagnose(diagnosis.Input{Kind: "translator", Region: "westeurope", Key: key,

@@ -251,8 +251,12 @@ func (s *Snippet) fillKind(hits, kinds []hit) {
 	}
 }
 
-// isMultiService reports the kinds of the multi-service resources.
-func isMultiService(kind string) bool { return kind == "ai-services" || kind == "cognitive-services" }
+// isMultiService reports the kinds of the multi-service resources: those
+// that cover other kinds in the catalogue.
+func isMultiService(kind string) bool {
+	k := kindByID[kind]
+	return k != nil && len(k.Covers) > 0
+}
 
 // fillSettings reads the resource settings and the OpenAI default.
 func (s *Snippet) fillSettings(by map[role][]hit) {

@@ -77,6 +77,12 @@ func FuzzExtract(f *testing.F) {
 		`{"kind": "OpenAI", "location": "eastus", "properties": {"disableLocalAuth": true}}`,
 		"POST /translate HTTP/1.1\nHost: api.cognitive.microsofttranslator.com\n\nHTTP/1.1 401 Unauthorized\n\n{}",
 		`speech_config = speechsdk.SpeechConfig(subscription=key, region="westus")`,
+		// Found by a review: lower-casing that changes byte lengths before
+		// an answer word, and an argument with no value.
+		"401 Unauthorized ȺȺȺȺȺȺȺȺȺȺȺȺ computervisionerror",
+		"Invoke-RestMethod  -A{''=",
+		strings.Repeat(")\n{\n", 2000),
+		strings.Repeat(`"a"+`, 3000) + `"a"`,
 	} {
 		f.Add(s)
 	}

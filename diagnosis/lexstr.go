@@ -340,7 +340,9 @@ func isEnvName(s string) bool {
 // (cmd)" writes it: ^" is a quote and ^ before any other character
 // escapes it; a ^ ending a line still continues it.
 func cmdUnquote(s string) string {
-	if !strings.Contains(s, `^"`) {
+	// Only a cmd command line: a curl with ^" quoting (DevTools' "Copy as
+	// cURL (cmd)"), not any paste holding ^" (a regex, a C# index).
+	if !strings.Contains(s, `^"`) || !strings.Contains(strings.ToLower(s), "curl") {
 		return s
 	}
 	var b strings.Builder

@@ -107,10 +107,11 @@ func joined(toks []token, i int) (token, bool) {
 	if len(parts) == len(partsOf(toks[i])) {
 		return out, false
 	}
-	out.text, out.parts = "", parts
+	var text strings.Builder
 	for _, p := range parts {
-		out.text += p.lit
+		text.WriteString(p.lit)
 	}
+	out.text, out.parts = text.String(), parts
 	if !slices.ContainsFunc(parts, func(p strPart) bool { return p.isExpr }) {
 		out.parts = nil
 	}
@@ -195,7 +196,10 @@ func opensBlock(toks []token, i int) bool {
 // block.
 func newCall(toks []token, j int) bool {
 	depth := 0
-	for ; j >= 0; j-- {
+	// A constructor's arguments are short: the scan back is bounded, so a
+	// paste of unmatched ")" lines costs linear time, not quadratic.
+	stop := max(0, j-maxCallTokens)
+	for ; j >= stop; j-- {
 		switch toks[j].text {
 		case ")":
 			depth++
@@ -206,8 +210,14 @@ func newCall(toks []token, j int) bool {
 			break
 		}
 	}
+	if depth != 0 {
+		return false
+	}
 	return j >= 1 && toks[j-1].text == "new" || j >= 2 && toks[j-1].kind == tWord && toks[j-2].text == "new"
 }
+
+// maxCallTokens bounds how far back newCall looks for a call's "(".
+const maxCallTokens = 512
 
 // declares reports a line, read back from j, that declares (class S :
 // Base, namespace X, else): no assignment, call, new or string.

@@ -97,6 +97,9 @@ func writeCausesMarkdown(w io.Writer) error {
 
 // runExplain prints one cause in full.
 func runExplain(args []string, e env) error {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		return &helpAsked{cmd: "explain"}
+	}
 	if len(args) != 1 {
 		return usagef("az401 causes lists the IDs", "explain takes one cause ID")
 	}

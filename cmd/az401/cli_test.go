@@ -199,6 +199,10 @@ func TestUsageErrors(t *testing.T) {
 		{args: []string{"probe", "--dry-run", "--endpoint", "https://apikey:" + testkeys.Legacy() + "@t1.cognitiveservices.azure.com/"},
 			stderrHas: "--endpoint holds a key"},
 		{args: []string{"diagnose", "--region", testkeys.CASK('b')}, stderrHas: "--region holds a key"},
+		{args: []string{"diagnose", "--endpoint", "https://t1.cognitiveservices.azure.com/translate#" + testkeys.Legacy()}, stderrHas: "--endpoint holds a key"},
+		{args: []string{"diagnose", "--endpoint", "https://t1.cognitiveservices.azure.com/" + testkeys.CASK('b') + "/translate"}, stderrHas: "--endpoint holds a key"},
+		{args: []string{"diagnose", "--endpoint", "https://t1.cognitiveservices.azure.com/translate?api-version=3.0;subscription-key=" + testkeys.Legacy()},
+			stderrHas: "--endpoint holds a key"},
 		{args: []string{"diagnose", "--key-stdin"}, stderrHas: "--key-stdin read no key"},
 		{args: []string{"diagnose", "--status", "abc"}, stderrHas: `--status "abc" is not a valid value`},
 	} {

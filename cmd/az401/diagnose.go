@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -358,25 +357,9 @@ func flagError(fs *flag.FlagSet, err error) error {
 	return usagef("", "%s", msg)
 }
 
-// endpointSecret reports a URL carrying a secret: user info, or a query
-// parameter whose name or value looks secret (?subscription-key=…).
-func endpointSecret(v string) bool {
-	u, err := url.Parse(strings.TrimSpace(v))
-	if err != nil {
-		return diagnosis.ContainsSecret(v)
-	}
-	if u.User != nil {
-		return true
-	}
-	for name, values := range u.Query() {
-		for _, value := range values {
-			if value != "" && (diagnosis.IsSecretParam(name) || diagnosis.ContainsSecret(value)) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// endpointSecret reports a URL carrying a secret anywhere (user info,
+// path, query, fragment): what every output would mask is refused.
+func endpointSecret(v string) bool { return diagnosis.RedactEndpoint(v) != v }
 
 // helpAsked is a command's -h: run prints the help and the command's
 // flags, and exits 0.
@@ -386,6 +369,9 @@ type helpAsked struct {
 }
 
 func (h *helpAsked) Error() string {
+	if len(h.flags) == 0 {
+		return "az401 " + h.cmd + " takes no flags"
+	}
 	return "The flags of az401 " + h.cmd + " are " + strings.Join(h.flags, " ")
 }
 

@@ -87,7 +87,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, status int) 
 		_, _ = f.WriteTo(w)
 		return true
 	}
-	if gz := gzipped(name, fi, f); gz != nil && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+	if gz := gzippedFor(r, name, fi, f); gz != nil {
 		h := w.Header()
 		h.Set("Last-Modified", fi.ModTime().UTC().Format(http.TimeFormat))
 		if t, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !fi.ModTime().Truncate(time.Second).After(t) {
@@ -107,6 +107,29 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, status int) 
 	}
 	http.ServeContent(w, r, name, fi.ModTime(), f)
 	return true
+}
+
+// gzippedFor returns the file's gzip form when the client takes gzip,
+// else nil.
+func gzippedFor(r *http.Request, name string, fi os.FileInfo, f *os.File) []byte {
+	if !acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		return nil
+	}
+	return gzipped(name, fi, f)
+}
+
+// acceptsGzip reads an Accept-Encoding header: gzip (or *) listed, and
+// not with q=0.
+func acceptsGzip(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if coding = strings.TrimSpace(coding); coding != "gzip" && coding != "*" {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 // compressible are the extensions GitHub Pages sends gzipped, as

@@ -87,3 +87,10 @@ func TestGzip(t *testing.T) {
 	b, _ := io.ReadAll(plain.Body)
 	assert.Equal(t, wasm, b)
 }
+
+func TestAcceptsGzip(t *testing.T) {
+	for header, want := range map[string]bool{"gzip": true, "gzip, deflate, br": true, "br;q=1.0, gzip;q=0.8": true,
+		"*": true, "": false, "identity": false, "gzip;q=0": false, "deflate, gzip; q=0": false, "x-gzip": false} {
+		assert.Equal(t, want, acceptsGzip(header), "%q", header)
+	}
+}
