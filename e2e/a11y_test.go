@@ -194,6 +194,15 @@ func TestScreenReaderFlow(t *testing.T) {
 	assert.Equal(t, "key-hint", eval[string](b, `document.getElementById("key").getAttribute("aria-describedby")`))
 }
 
+// allowClipboard lets the page at origin write the clipboard, as a user's
+// click in a real browser does.
+func (b *browser) allowClipboard(origin string) {
+	b.t.Helper()
+	_, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: origin})
+	require.NoError(b.t, err)
+}
+
 // copied clicks a copy button and returns what it put on the clipboard
 // (writeText is wrapped to record it).
 func (b *browser) copied(id string) string {
@@ -220,9 +229,7 @@ func TestCopyFollowsTheForm(t *testing.T) {
 	s := serve(t, siteDir)
 	b := newBrowser(t)
 	b.open(s.page())
-	_, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: s.URL})
-	require.NoError(t, err)
+	b.allowClipboard(s.URL)
 	b.fill()
 	assert.Contains(t, b.copied("probe-curl"), "Ocp-Apim-Subscription-Region: westeurope")
 	assert.Contains(t, b.copied("probe-powershell"), "westeurope")
@@ -249,9 +256,7 @@ func TestCopyFeedback(t *testing.T) {
 	s := serve(t, siteDir)
 	b := newBrowser(t)
 	b.open(s.page())
-	_, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
-		Permission: &cdpbrowser.PermissionDescriptor{Name: "clipboard-write"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: s.URL})
-	require.NoError(t, err)
+	b.allowClipboard(s.URL)
 	b.fill()
 	assert.Equal(t, "Copy as curl the test call as a curl command", eval[string](b, `document.getElementById("probe-curl").textContent`))
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Click(chromedp.ID("probe-curl"))))
