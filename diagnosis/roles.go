@@ -139,12 +139,33 @@ func RoleCommands(oid, role, resourceID, name string) []Command {
 	if role == "" {
 		role = roleCognitiveUser
 	}
+	psWho, psScope := psRoleArgs(oid, resourceID, name)
 	return []Command{
 		{"Azure CLI: the identity's role assignments on the resource",
 			"az role assignment list --assignee " + assignee + " --scope " + scope + " -o table"},
 		{"Azure CLI: grant it \"" + role + "\" (takes up to 5 minutes to apply)",
 			"az role assignment create --assignee " + assignee + " --role " + shArg(role, "") + " --scope " + scope},
+		{"Az PowerShell: the same assignments",
+			"Get-AzRoleAssignment " + psWho + " -Scope " + psScope},
+		{"Az PowerShell: grant it \"" + role + "\"",
+			"New-AzRoleAssignment " + psWho + " -RoleDefinitionName " + psArg(role, "") + " -Scope " + psScope},
 	}
+}
+
+// psRoleArgs are RoleCommands' assignee and scope for Az PowerShell, on
+// the same rules: each value used only in its own shape, and quoted.
+func psRoleArgs(oid, resourceID, name string) (who, scope string) {
+	who = "-SignInName (Get-AzContext).Account.Id"
+	if len(oid) == 36 && isGUID(oid) {
+		who = "-ObjectId " + psArg(oid, "")
+	}
+	if isAccountID(resourceID) {
+		return who, psArg(resourceID, "")
+	}
+	if !validSubdomain(name) {
+		name = "NAME"
+	}
+	return who, "(Get-AzResource -Name " + psArg(name, "") + " -ResourceType Microsoft.CognitiveServices/accounts).ResourceId"
 }
 
 // isAccountID reports whether s is a Cognitive Services account's

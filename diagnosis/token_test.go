@@ -215,9 +215,11 @@ func TestTokenClaimsScrubbed(t *testing.T) {
 func TestRoleCommands(t *testing.T) {
 	const oid = "11111111-2222-3333-4444-555555555555"
 	cmds := diagnosis.RoleCommands(oid, "Cognitive Services OpenAI User", speechResourceID, "")
-	require.Len(t, cmds, 2)
+	require.Len(t, cmds, 4)
 	assert.Equal(t, "az role assignment list --assignee '"+oid+"' --scope '"+speechResourceID+"' -o table", cmds[0].Cmd)
 	assert.Equal(t, `az role assignment create --assignee '`+oid+`' --role 'Cognitive Services OpenAI User' --scope '`+speechResourceID+`'`, cmds[1].Cmd)
+	assert.Equal(t, "Get-AzRoleAssignment -ObjectId '"+oid+"' -Scope '"+speechResourceID+"'", cmds[2].Cmd)
+	assert.Equal(t, "New-AzRoleAssignment -ObjectId '"+oid+"' -RoleDefinitionName 'Cognitive Services OpenAI User' -Scope '"+speechResourceID+"'", cmds[3].Cmd)
 	cmds = diagnosis.RoleCommands("", "", "", "aoai1")
 	assert.Contains(t, cmds[1].Cmd, `--assignee "$(az ad signed-in-user show --query id -o tsv)"`)
 	assert.Contains(t, cmds[1].Cmd, `--role 'Cognitive Services User'`)
@@ -226,7 +228,7 @@ func TestRoleCommands(t *testing.T) {
 	f := diagnosis.Analyse(diagnosis.Input{Kind: "openai", Endpoint: "https://aoai1.openai.azure.com/", Header: bearer, Key: tok(nil),
 		Status: 401, Response: `{"error":{"code":"PermissionDenied","message":"Principal does not have access to API/Operation."}}`})
 	got := f.RoleCommands("")
-	require.Len(t, got, 2)
+	require.Len(t, got, 4)
 	assert.Contains(t, got[1].Cmd, `--assignee '11111111-2222-3333-4444-555555555555' --role 'Cognitive Services OpenAI User'`)
 	assert.Contains(t, got[1].Cmd, "--name 'aoai1' ", "no resource ID given: looked up by the endpoint's name")
 	got = f.RoleCommands(speechResourceID + "/")
