@@ -294,3 +294,22 @@ func TestRegionWhileTyping(t *testing.T) {
 	eval[bool](b, `(document.getElementById("endpoint").focus(), true)`)
 	b.waitFor(`!!document.querySelector('#findings [data-cause-id="region-malformed"]')`, "the region judged on leaving the field")
 }
+
+// TestKeyInTheEndpoint: a key left in the endpoint's query is judged (not
+// "no key given"), shown masked only, and the test call says to move it
+// to the Key field rather than send it from the URL.
+func TestKeyInTheEndpoint(t *testing.T) {
+	s := serve(t, siteDir)
+	b := newBrowser(t)
+	b.open(s.page())
+	key := testkeys.CASK('b')
+	b.set("kind", "translator")
+	b.set("region", "westeurope")
+	b.set("endpoint", "https://api.cognitive.microsofttranslator.com/translate?api-version=3.0&to=de&Subscription-Key="+key)
+	assert.False(t, hasFinding(b, "key-missing"), "%v", b.findings())
+	b.waitFor(`!!document.querySelector('#key-card [data-field="Service"]')`, "the key decoded")
+	assert.Contains(t, eval[string](b, `document.getElementById("probe").textContent`), "move it to the Key field")
+	answer := eval[string](b, `document.getElementById("answer").outerHTML`)
+	assert.NotContains(t, answer, key)
+	assert.NotContains(t, answer, key[4:80], "not even most of it")
+}
