@@ -159,11 +159,18 @@ func (c *collector) fromCall(cl *call) {
 	}
 }
 
-// params reads axios's params option, the query the call sends, as a
-// query: "?api-version=3.0&to=fr". An entry the paste does not resolve
+// params reads axios's params option or requests' params= (a dict, or
+// the variable holding it), the query the call sends, as a query:
+// "?api-version=3.0&to=fr". An entry the paste does not resolve
 // (an array, a variable it does not set) is left out.
 func (c *collector) params(n *pair, kind, from string) {
-	inner, _, ok := bracketed(n.val, 0, "{")
+	val := n.val
+	if v := trimNL(val); len(v) == 1 && v[0].kind == tWord { // params=params: the dict set before
+		if prs := c.r.vars[v[0].text]; len(prs) > 0 {
+			val = prs[len(prs)-1].val
+		}
+	}
+	inner, _, ok := bracketed(val, 0, "{")
 	if !ok {
 		return
 	}
@@ -526,11 +533,11 @@ func isHeaderName(n string) bool {
 // endpoint (https://, or wss:// for Speech and the Azure OpenAI realtime
 // API), a token scope, a key in the query.
 func (c *collector) fromString(t token) {
-	if strings.Contains(t.text, ":") && !strings.Contains(t.text, "://") {
-		c.headerString(t, "")
+	v := c.r.single(t, t.pos)
+	if strings.Contains(t.text, ":") && !strings.Contains(t.text, "://") && !strings.Contains(v.text, "://") {
+		c.headerString(t, "") // f"{endpoint}/language/:analyze-text" is a URL
 		return
 	}
-	v := c.r.single(t, t.pos)
 	if !v.ok || !hasPrefixFold(v.text, "http") && !hasPrefixFold(v.text, "wss://") || !strings.Contains(v.text, "://") {
 		return
 	}

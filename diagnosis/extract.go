@@ -239,7 +239,8 @@ func statusOf(answer string) (string, bool) {
 
 // statusNames introduce a status as SDK errors print it: status_code: 401,
 // statusCode: 401, HTTP status code = 401, a status code of 404, code: '401'.
-var statusNames = []string{"status_code", "statuscode", "status code", "code"}
+// A log tag: [Error]: 401 Access denied.
+var statusNames = []string{"status_code", "statuscode", "status code", "code", "[error]"}
 
 // statedStatus finds "NAME SEP 4xx" where SEP is :, =, "of" or a space,
 // the number optionally quoted.

@@ -20,7 +20,7 @@ func (s *Snippet) fill(hits []hit) {
 	for _, h := range by[roleHeader] {
 		s.Header.set(h.v.text, h.from, h.sure)
 	}
-	s.fillEndpoint(by[roleEndpoint], by[roleResource])
+	s.fillEndpoint(by[roleEndpoint], by[roleResource], len(by[roleQuery]) > 0)
 	s.joinPath(by[rolePath])
 	s.addQuery(by[roleQuery])
 	s.fillVersion(by[roleVersion])
@@ -57,7 +57,7 @@ func (s *Snippet) regionFromHost() {
 
 // fillEndpoint picks the endpoint: a URL, else one built from an Azure
 // OpenAI resource name; an unresolved one becomes a note.
-func (s *Snippet) fillEndpoint(urls, resources []hit) {
+func (s *Snippet) fillEndpoint(urls, resources []hit, queryApart bool) {
 	for _, h := range urls {
 		switch {
 		case h.v.ok && strings.Contains(h.v.text, "://"):
@@ -76,16 +76,17 @@ func (s *Snippet) fillEndpoint(urls, resources []hit) {
 			s.Endpoint.set("https://"+h.v.text+".openai.azure.com/", h.from, h.sure)
 		}
 	}
-	s.extendEndpoint(urls)
+	s.extendEndpoint(urls, queryApart)
 }
 
 // extendEndpoint takes the longest resolved request URL (query included)
 // that starts with the endpoint found: the base in a constant, the
 // request URL built from it (BASE + "languages?…", {{base}}/openai/…?…).
-// A path alone is not taken: the code may pass the query apart.
-func (s *Snippet) extendEndpoint(urls []hit) {
+// A path alone is taken only when the code passes the query apart
+// (params=): else the URL may be a base the client adds to.
+func (s *Snippet) extendEndpoint(urls []hit, queryApart bool) {
 	for _, h := range urls {
-		if h.v.ok && len(h.v.text) > len(s.Endpoint.Value) && s.Endpoint.Value != "" && strings.Contains(h.v.text, "?") &&
+		if h.v.ok && len(h.v.text) > len(s.Endpoint.Value) && s.Endpoint.Value != "" && (queryApart || strings.Contains(h.v.text, "?")) &&
 			strings.HasPrefix(h.v.text, strings.TrimSuffix(s.Endpoint.Value, "/")) {
 			s.Endpoint.Value, s.Endpoint.From = h.v.text, h.from+" (built on "+s.Endpoint.From+")"
 		}

@@ -116,6 +116,11 @@ var ctors = map[string]ctor{
 	"httpsconnection": {pos: positions{roleHost}}, "request": {pos: positions{roleNone, rolePath}},
 	"restclient": {pos: positions{roleEndpoint}}, "restclientoptions": {pos: positions{roleEndpoint}},
 	"restrequest": {pos: positions{rolePath}},
+	// HTTP request calls: the request URL, built or not (Python requests
+	// and httpx, fetch, Go net/http).
+	"post": {pos: positions{roleEndpoint}}, "get": {pos: positions{roleEndpoint}}, "put": {pos: positions{roleEndpoint}},
+	"fetch": {pos: positions{roleEndpoint}}, "newrequest": {pos: positions{roleNone, roleEndpoint}},
+	"newrequestwithcontext": {pos: positions{roleNone, roleNone, roleEndpoint}},
 }
 
 // entraCredentials are azure-identity credentials: the code sends

@@ -75,8 +75,8 @@ func (r *resolver) eval(ts []token, at int) value {
 	if v, ok := r.envRead(ts, at); ok {
 		return v
 	}
-	if inner, ok := unwrap(ts); ok {
-		return r.eval(inner, at)
+	if v, ok := r.callValue(ts, at); ok {
+		return v
 	}
 	if len(ts) == 1 {
 		return r.single(ts[0], at)
@@ -120,6 +120,81 @@ func concatParts(ts []token) [][]token {
 		parts = splitTop(ts, ".")
 	}
 	return parts
+}
+
+// callValue resolves a call that returns its argument (Uri(x),
+// x.strip()) or fills a template (fmt.Sprintf).
+func (r *resolver) callValue(ts []token, at int) (value, bool) {
+	if inner, ok := unwrap(ts); ok {
+		return r.eval(inner, at), true
+	}
+	if args, ok := formatArgs(ts); ok {
+		return r.format(args, at), true
+	}
+	return value{}, false
+}
+
+// formatters fill a template with their other arguments: Go's
+// fmt.Sprintf("…%s…", a), .NET's String.Format("…{0}…", a), Java's
+// String.format("…%s…", a).
+var formatters = words{"Sprintf", "Format", "format"}
+
+// formatArgs returns the arguments of a call to a formatter whose first
+// argument is a string literal, the template.
+func formatArgs(ts []token) ([][]token, bool) {
+	n := len(ts)
+	if n < 4 || ts[0].kind != tWord || !formatters.has(lastSegment(ts[0].text)) || ts[1].text != "(" || closeOf(ts, 1) != n-1 {
+		return nil, false
+	}
+	args := splitTop(ts[2:n-1], ",")
+	if a := trimNL(args[0]); len(a) != 1 || a[0].kind != tStr {
+		return nil, false
+	}
+	return args, true
+}
+
+// format fills the template (args[0]) in order: %s, %v, %d, or {0},
+// {1}, each by the argument it names. The result is resolved only when
+// every argument it takes is.
+func (r *resolver) format(args [][]token, at int) value {
+	out := r.eval(args[0], at)
+	vals := make([]value, 0, len(args)-1)
+	for _, a := range args[1:] {
+		vals = append(vals, r.eval(a, at))
+	}
+	out.text = fillHoles(out.text, func(i int) string {
+		if i >= len(vals) {
+			out.ok = false
+			return ""
+		}
+		out.ok, out.guess, out.lit = out.ok && vals[i].ok, out.guess || vals[i].guess, out.lit && vals[i].lit
+		if out.env == "" {
+			out.env = vals[i].env
+		}
+		return vals[i].text
+	})
+	return out
+}
+
+// fillHoles replaces a template's holes (%s, %v, %d, %q in order; {0}…{9}
+// by number) with what arg returns for each.
+func fillHoles(t string, arg func(i int) string) string {
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == '%' && i+1 < len(t) && strings.IndexByte("svdq", t[i+1]) >= 0:
+			b.WriteString(arg(next))
+			next++
+			i++
+		case t[i] == '{' && i+2 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' && t[i+2] == '}':
+			b.WriteString(arg(int(t[i+1] - '0')))
+			i += 2
+		default:
+			b.WriteByte(t[i])
+		}
+	}
+	return b.String()
 }
 
 // concat joins resolved parts.

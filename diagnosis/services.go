@@ -102,7 +102,7 @@ func pickBest(hs []hit) []hit {
 			if !AzureAIHost(host) && host != "api.openai.com" {
 				r += 2
 			}
-			if strings.Contains(strings.ToLower(h.v.text), "/sts/v1.0/issuetoken") {
+			if strings.Contains(strings.ToLower(h.v.text), "/sts/v1.0/issuetoken") || formatHole(h.v.text) {
 				r++
 			}
 		}
@@ -110,4 +110,11 @@ func pickBest(hs []hit) []hit {
 	}
 	slices.SortStableFunc(hs, func(a, b hit) int { return rank(a) - rank(b) })
 	return hs
+}
+
+// formatHole reports a URL that is a template a formatter fills
+// (fmt.Sprintf's %s, String.Format's {0}): the URL built from it, when
+// the paste resolves it, is the one sent.
+func formatHole(u string) bool {
+	return strings.Contains(u, "%s") || strings.Contains(u, "%v") || strings.Contains(u, "{0}")
 }

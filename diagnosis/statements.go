@@ -258,8 +258,9 @@ func (r *reader) statement(st []token) {
 	case isCommand(st):
 		r.command(st)
 	case r.shellAssigns(st):
-	case len(st) >= 3 && strings.EqualFold(st[0].text, "setx") && st[1].kind == tWord: // setx NAME value
-		r.p.pairs = append(r.p.pairs, &pair{name: st[1].text, val: st[2:3], raw: r.rawValue(st[2:3]), pos: st[1].pos, cfg: true})
+	case setCommand(st) > 0: // setx NAME value, dotnet user-secrets set "Section:Key" "value"
+		i := setCommand(st)
+		r.p.pairs = append(r.p.pairs, &pair{name: st[i].text, val: st[i+1 : i+2], raw: r.rawValue(st[i+1 : i+2]), pos: st[i].pos, cfg: true})
 	case assignOp(st) > 0:
 		op := assignOp(st)
 		r.assign(st[:op], st[op+1:], st[op])
@@ -270,6 +271,23 @@ func (r *reader) statement(st []token) {
 	default:
 		r.expr(st, nil, r.sectionPath(), nil)
 	}
+}
+
+// setCommands set a setting from the two words after them: NAME value.
+var setCommands = [][]string{{"setx"}, {"dotnet", "user-secrets", "set"}, {"azd", "env", "set"}}
+
+// setCommand returns where NAME is in a line of one of setCommands, or 0.
+func setCommand(st []token) int {
+	for _, c := range setCommands {
+		i := len(c)
+		if len(st) < i+2 || st[i].kind != tWord && st[i].kind != tStr || st[i+1].kind == tPunct || st[i+1].kind == tNL {
+			continue
+		}
+		if slices.EqualFunc(c, st[:i], func(w string, t token) bool { return t.kind == tWord && strings.EqualFold(t.text, w) }) {
+			return i
+		}
+	}
+	return 0
 }
 
 // shellAssigns reads a shell line that sets several variables:
