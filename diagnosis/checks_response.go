@@ -423,8 +423,10 @@ var responseAPINotInTier = &Check{
 		"A single-service resource serves only its own API; an Azure OpenAI resource does not serve " +
 		"Language or Vision, a Translator resource does not serve chat completions. Speech batch " +
 		"transcription answers a free (F0) key with 400 \"Only \"Standard\" subscriptions for the region " +
-		"of the called service are valid\": that API needs a paid Speech resource.",
-	Fix:     "Use the key and endpoint of a resource of the API you call (or of an Azure AI services multi-service resource)\nOr choose the API kind the key's resource offers\nFor a free-tier refusal, move the resource to a paid tier (S0)",
+		"of the called service are valid\": that API needs a paid Speech resource. Batch transcription " +
+		"v2.0 also refused multi-service keys: \"The subscription SKU \"CognitiveServices.S0\" is not " +
+		"supported in this service instance\" (code InvalidProductId) asks for a Speech resource's key.",
+	Fix:     "Use the key and endpoint of a resource of the API you call (or of an Azure AI services multi-service resource, unless the answer names the SKU CognitiveServices.S0)\nOr choose the API kind the key's resource offers\nFor a free-tier refusal, move the resource to a paid tier (S0)",
 	Sources: "§2.1, §4.1",
 	Run: func(c *Check, f *Facts) []Finding {
 		if !f.resp.hit(ruleNotInTier) {
@@ -464,7 +466,8 @@ var responseSearchKeyForbidden = &Check{
 	Sources: "§3",
 	Run: func(c *Check, f *Facts) []Finding {
 		k := f.Kind()
-		if k == nil || k.Audience != audSearch || f.resp.status != 403 || f.resp.hits != 0 || f.bearerToken() {
+		// On Your Data's 400 wrapper (ruleDataSource) still quotes Search's own 403.
+		if k == nil || k.Audience != audSearch || f.resp.status != 403 || f.resp.hits&^(1<<ruleDataSource) != 0 || f.bearerToken() {
 			return nil
 		}
 		msg := "AI Search refused the api-key (403): a wrong key, or a query key where an admin key is needed."

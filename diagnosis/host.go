@@ -58,6 +58,9 @@ var hostSuffixes = []hostSuffix{
 	{".models.ai.azure.com", false, hostServerless, CloudPublic},
 	{".cognitive.microsofttranslator.com", false, hostTranslator, CloudPublic},
 	{".stt.speech.microsoft.com", false, hostSpeech, CloudPublic},
+	// Custom Speech and batch transcription v2.0 lived on {region}.cris.ai until
+	// that API retired (MicrosoftDocs/azure-docs#19645, #22901; sources §5).
+	{".cris.ai", false, hostSpeech, CloudPublic},
 	{".tts.speech.microsoft.com", false, hostSpeech, CloudPublic},
 	// Speech translation: wss://REGION.s2s.speech.microsoft.com/speech/translation/…
 	// (Azure-Samples/cognitive-services-speech-sdk#2675).

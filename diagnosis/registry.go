@@ -9,7 +9,7 @@ var registry = []*Check{
 	// The service, or the resource's settings, said exactly what is wrong.
 	resourceLocalAuthDisabled, responseLocalAuthDisabled, responseNetworkBlocked, responseQuotaExceeded, responseLimitedAccess,
 	responsePermissionDenied, responseARMAuthorizationFailed, responseCustomSubdomainRequired, responseSpeechKeyOnText, responseMissingKey,
-	responseTokenWrongTenant,
+	responseTokenWrongTenant, responseDataSourceRefused,
 	// The test call could not reach the host.
 	probeHostUnreachable,
 	// The service is gone.

@@ -30,6 +30,7 @@ const (
 	ruleWrongTenant
 	ruleContentFiltered
 	ruleOpenAIPlatform
+	ruleDataSource
 	ruleCount
 )
 
@@ -75,8 +76,20 @@ var responseRules = [ruleCount]struct{ phrases, codes []string }{
 	// (stepanogil/autonomous-hr-chatbot#4: an Azure key, a client left on
 	// OpenAI's default base URL).
 	ruleOpenAIPlatform: {phrases: []string{"incorrect api key provided", "platform.openai.com/account/api-keys"}},
+	// Batch transcription on a multi-service key: "The subscription SKU
+	// \"CognitiveServices.S0\" is not supported in this service instance"
+	// (code InvalidProductId, MicrosoftDocs/azure-docs#22901).
 	ruleNotInTier: {phrases: []string{"with the current subscription key and pricing tier",
-		`only \"standard\" subscriptions`, `only "standard" subscriptions`}},
+		`only \"standard\" subscriptions`, `only "standard" subscriptions`, "is not supported in this service instance"},
+		codes: []string{"invalidproductid"}},
+	// Azure OpenAI On Your Data wraps its data source's refusal in a 400:
+	// "Invalid AzureCognitiveSearch configuration detected: … Azure Search
+	// Error: 403" (microsoft/sample-app-aoai-chatGPT#624, Azure/azure-sdk-for-net#45326)
+	// or "Failed to get managed identity token … ManagedIdentityIsNotEnabled"
+	// (microsoft/sample-app-aoai-chatGPT#699).
+	ruleDataSource: {phrases: []string{"invalid azurecognitivesearch configuration", "call to get acs index failed",
+		"call to get azure search index failed", "managed identity (mi) is not set for this account"},
+		codes: []string{"managedidentityisnotenabled"}},
 	// Azure OpenAI answers a prompt its content filter blocks with 400
 	// code content_filter, inner code ResponsibleAIPolicyViolation: the key
 	// passed (sources §4.5; microsoft/TinyTroupe#85).
